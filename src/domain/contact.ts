@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { connectionTypeKeySchema } from './connection-types.ts';
+import { isValidIsoDay } from './dates.ts';
+import { networkSchema, type Network } from './networks.ts';
+
+const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+const optionalText = (max: number) => text(max).nullish().transform((v) => (v === '' || v == null ? null : v));
+
+export const emailAddressSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: (issue) => `not an email address: ${JSON.stringify(issue.input)}` }));
+
+const labelled = <T extends z.ZodType<string>>(value: T, key: 'address' | 'number' | 'url') =>
+  z.union([
+    value.transform((v) => ({ [key]: v, label: null as string | null })),
+    z.object({ [key]: value, label: optionalText(40) }),
+  ]);
+
+export const emailEntrySchema = labelled(emailAddressSchema, 'address') as unknown as z.ZodType<
+  { address: string; label: string | null },
+  string | { address: string; label?: string | null }
+>;
+
+export const phoneNumberSchema = z
+  .string()
+  .trim()
+  .refine((v) => /^[+()\d][\d\s().\-/]{2,30}(\s*(x|ext\.?)\s*\d{1,6})?$/i.test(v) && /\d{3}/.test(v.replace(/\D/g, '')), {
+    error: (issue) => `not a phone number: ${JSON.stringify(issue.input)}`,
+  });
+
+export const phoneEntrySchema = labelled(phoneNumberSchema, 'number') as unknown as z.ZodType<
+  { number: string; label: string | null },
+  string | { number: string; label?: string | null }
+>;
+
+export const webUrlSchema = z
+  .string()
+  .trim()
+  .transform((v) => (/^[a-z][a-z0-9+.-]*:/i.test(v) ? v : `https://${v}`))
+  .pipe(z.url({ protocol: /^https?$/, error: (issue) => `not a web address: ${JSON.stringify(issue.input)}` }));
+
+export const webLinkEntrySchema = labelled(webUrlSchema, 'url') as unknown as z.ZodType<
+  { url: string; label: string | null },
+  string | { url: string; label?: string | null }
+>;
+
+// A birthday may lack the year (vCard's --MM-DD), which many people prefer not to share.
+export const birthdaySchema = z.string().trim().refine(
+  (v) => isValidIsoDay(v) || (/^--\d{2}-\d{2}$/.test(v) && isValidIsoDay(`2000${v.slice(1)}`)),
+  { error: (issue) => `not a birthday (YYYY-MM-DD or --MM-DD): ${JSON.stringify(issue.input)}` },
+);
+
+export const tagSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, 'a tag cannot be empty')
+  .max(40, 'a tag is at most 40 characters')
+  .regex(/^[^,\s][^,]*$/, 'a tag cannot contain a comma');
+
+export const cadenceDaysSchema = z.number().int().min(1, 'a cadence is at least 1 day').max(3650, 'a cadence is at most 3650 days');
+
+export const contactFields = {
+  name: text(200).min(1, 'a contact needs a name'),
+  givenName: optionalText(100),
+  familyName: optionalText(100),
+  emails: z.array(emailEntrySchema).default([]),
+  phones: z.array(phoneEntrySchema).default([]),
+  organisation: optionalText(200),
+  title: optionalText(200),
+  location: optionalText(200),
+  webLinks: z.array(webLinkEntrySchema).default([]),
+  birthday: birthdaySchema.nullish().transform((v) => v ?? null),
+  metHow: optionalText(500),
+  metWhere: optionalText(200),
+  notes: optionalText(20_000),
+  tags: z.array(tagSchema).default([]),
+  networks: z.array(networkSchema).default([]),
+  connectionType: connectionTypeKeySchema.nullish().transform((v) => v ?? null),
+  insideOrganisation: z.boolean().nullish().transform((v) => v ?? null),
+  industry: optionalText(100),
+  cadenceDays: cadenceDaysSchema.nullish().transform((v) => v ?? null),
+  photo: z.string().max(2_000_000, 'a photo is at most about 1.5 MB').nullish().transform((v) => v ?? null),
+};
+
+export const contactInputSchema = z.object(contactFields);
+export type ContactInput = z.input<typeof contactInputSchema>;
+export type ContactDraft = z.output<typeof contactInputSchema>;
+
+// Partial update: a field left out is unchanged; null clears it.
+export const contactPatchSchema = z.object(contactFields).partial();
+export type ContactPatch = z.output<typeof contactPatchSchema>;
+
+export interface Contact {
+  id: number;
+  name: string;
+  givenName: string | null;
+  familyName: string | null;
+  emails: { address: string; label: string | null }[];
+  phones: { number: string; label: string | null }[];
+  organisationId: number | null;
+  organisation: string | null;
+  title: string | null;
+  location: string | null;
+  webLinks: { url: string; label: string | null }[];
+  birthday: string | null;
+  metHow: string | null;
+  metWhere: string | null;
+  notes: string | null;
+  tags: string[];
+  networks: Network[];
+  connectionType: string | null;
+  insideOrganisation: boolean | null;
+  industry: string | null;
+  cadenceDays: number | null;
+  effectiveCadenceDays: number;
+  lastInteractionAt: string | null;
+  nextDueOn: string;
+  archived: boolean;
+  hasPhoto: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+// "Dr. Ada King (Lovelace)" → given "Ada", family "King": good enough to sort by; users can correct it.
+export function splitName(name: string): { givenName: string | null; familyName: string | null } {
+  const cleaned = name.replace(/\([^)]*\)|"[^"]*"/g, ' ').replace(/\b(dr|mr|mrs|ms|prof|sir)\.?\s+/gi, '').trim();
+  const parts = cleaned.split(/\s+/).filter(Boolean);
+  if (parts.length === 0) return { givenName: null, familyName: null };
+  if (parts.length === 1) return { givenName: parts[0] ?? null, familyName: null };
+  return { givenName: parts.slice(0, -1).join(' '), familyName: parts[parts.length - 1] ?? null };
+}
+
+export function normaliseName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/\b(dr|mr|mrs|ms|prof|sir)\b\.?/g, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+export function normalisePhone(phone: string): string {
+  const digits = phone.replace(/(x|ext\.?)\s*\d+$/i, '').replace(/\D/g, '');
+  return digits.length > 10 ? digits.slice(-10) : digits;
+}
+
+export function isLinkedInUrl(url: string): boolean {
+  return /^https?:\/\/([a-z]+\.)?linkedin\.com\/in\//i.test(url);
+}
+
+export function normaliseLinkedInUrl(url: string): string {
+  return url.toLowerCase().replace(/^https?:\/\/([a-z]+\.)?linkedin\.com/, 'https://www.linkedin.com').replace(/[/?#].*?$/, (m) => (m.startsWith('/') ? m.replace(/[?#].*$/, '').replace(/\/+$/, '') : ''));
+}

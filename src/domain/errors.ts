@@ -1,0 +1,38 @@
+// One error class for every failure a user can cause; surfaces map `code` once each (HTTP status, exit code).
+export type RapportErrorCode = 'invalid' | 'not_found' | 'ambiguous' | 'conflict' | 'unauthorized' | 'forbidden';
+
+export interface FieldProblem {
+  path: string;
+  message: string;
+  value?: unknown;
+}
+
+export class RapportError extends Error {
+  readonly code: RapportErrorCode;
+  readonly problems: FieldProblem[];
+  readonly candidates: { id: number; label: string }[];
+
+  constructor(
+    code: RapportErrorCode,
+    message: string,
+    details: { problems?: FieldProblem[]; candidates?: { id: number; label: string }[]; cause?: unknown } = {},
+  ) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = 'RapportError';
+    this.code = code;
+    this.problems = details.problems ?? [];
+    this.candidates = details.candidates ?? [];
+  }
+}
+
+export const invalid = (path: string, message: string, value?: unknown): RapportError =>
+  new RapportError('invalid', `${path}: ${message}${value === undefined ? '' : ` (got ${JSON.stringify(value)})`}`, {
+    problems: [{ path, message, value }],
+  });
+
+export const notFound = (what: string, ref: string | number): RapportError =>
+  new RapportError('not_found', `${what} not found: ${JSON.stringify(ref)}`);
+
+export function assertUnreachable(value: never): never {
+  throw new Error(`unreachable: ${JSON.stringify(value)}`);
+}
