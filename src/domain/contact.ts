@@ -12,11 +12,9 @@ export const emailAddressSchema = z
   .toLowerCase()
   .pipe(z.email({ error: (issue) => `not an email address: ${JSON.stringify(issue.input)}` }));
 
-const labelled = <T extends z.ZodType<string>>(value: T, key: 'address' | 'number' | 'url') =>
-  z.union([
-    value.transform((v) => ({ [key]: v, label: null as string | null })),
-    z.object({ [key]: value, label: optionalText(40) }),
-  ]);
+// An entry is written either as a bare value or as { value, label }; errors point at the value itself.
+const labelled = <T extends z.ZodType<string, string>>(value: T, key: 'address' | 'number' | 'url') =>
+  z.preprocess((v) => (typeof v === 'string' ? { [key]: v } : v), z.object({ [key]: value, label: optionalText(40) }));
 
 export const emailEntrySchema = labelled(emailAddressSchema, 'address') as unknown as z.ZodType<
   { address: string; label: string | null },
@@ -118,6 +116,7 @@ export interface Contact {
   effectiveCadenceDays: number;
   lastInteractionAt: string | null;
   nextDueOn: string;
+  snoozedUntil: string | null;
   archived: boolean;
   hasPhoto: boolean;
   createdAt: string;

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import type { CadenceDefaults } from './cadence.ts';
+import type { Network } from './networks.ts';
+import { CADENCE_DEFAULTS, situationSchema, type Situation } from './situations.ts';
+
+const cadence = z.number().int().min(1).max(3650);
+
+// What the user has chosen; anything unset falls back to the situation's defaults.
+export const settingsSchema = z.object({
+  situation: situationSchema.default('growing-in-role'),
+  myName: z.string().trim().max(200).nullable().default(null),
+  cadenceOverrides: z.object({ operational: cadence.optional(), personal: cadence.optional(), strategic: cadence.optional() }).default({}),
+  eventFollowUpDays: z.number().int().min(0).max(60).default(2),
+  newContactFollowUpDays: z.number().int().min(0).max(60).default(3),
+  onboarded: z.boolean().default(false),
+});
+export type Settings = z.output<typeof settingsSchema>;
+export const settingsPatchSchema = settingsSchema.partial();
+
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+
+export function cadenceDefaultsOf(settings: Settings): CadenceDefaults {
+  const base = CADENCE_DEFAULTS[settings.situation as Situation];
+  const out = { ...base };
+  for (const n of Object.keys(base) as Network[]) {
+    const o = settings.cadenceOverrides[n];
+    if (o !== undefined) out[n] = o;
+  }
+  return out;
+}

@@ -1,0 +1,193 @@
+import { z } from 'zod';
+import { splitName, contactFields, contactInputSchema, contactPatchSchema, type Contact, type ContactDraft, type ContactPatch } from '../domain/contact.ts';
+import { addDays, toIsoDay } from '../domain/dates.ts';
+import { notFound } from '../domain/errors.ts';
+import { networksToMask } from '../domain/networks.ts';
+import {
+  contactIdsByEmail, insertContactRow, loadContacts, refreshDue, updateContactRow, writeContactChildren, type ContactRow,
+} from '../store/repositories/contacts.repository.ts';
+import { findOrCreateOrganisation, organisationIsMine } from '../store/repositories/organisations.repository.ts';
+import type { Store } from '../store/store.ts';
+import { defineOperation, idParam, idSchema, type ServiceContext } from './operation.ts';
+import { resolveContactRef } from './support/contact-ref.ts';
+import { assertConnectionType, settingsAndDefaults } from './support/settings.ts';
+
+export interface ContactWrite {
+  contact: Contact;
+  warnings: string[];
+}
+
+async function duplicateEmailWarnings(store: Store, emails: readonly { address: string }[], selfId: number | null): Promise<string[]> {
+  const hits = await contactIdsByEmail(store, emails.map((e) => e.address));
+  return hits
+    .filter((h) => h.contact_id !== selfId)
+    .map((h) => `email ${h.address} already belongs to ${h.name} (#${h.contact_id})`);
+}
+
+// Creates one contact from a validated draft; callers (create, import, demo) share it so the rules live once.
+export async function createContact(ctx: ServiceContext, draft: ContactDraft, opts: { followUpDays?: number | null } = {}): Promise<ContactWrite> {
+  const { store, clock } = ctx;
+  const now = clock.now().toISOString();
+  await assertConnectionType(store, draft.connectionType);
+  const { settings, defaults } = await settingsAndDefaults(store);
+  const warnings = await duplicateEmailWarnings(store, draft.emails, null);
+  const organisationId = draft.organisation ? await findOrCreateOrganisation(store, draft.organisation, now) : null;
+  const inside = draft.insideOrganisation ?? (organisationId !== null ? await organisationIsMine(store, organisationId) : null);
+  const split = splitName(draft.name);
+  const row: ContactRow = {
+    name: draft.name,
+    given_name: draft.givenName ?? split.givenName,
+    family_name: draft.familyName ?? split.familyName,
+    organisation_id: organisationId,
+    title: draft.title,
+    location: draft.location,
+    birthday: draft.birthday,
+    met_how: draft.metHow,
+    met_where: draft.metWhere,
+    notes: draft.notes,
+    networks: networksToMask(draft.networks),
+    connection_type: draft.connectionType,
+    inside_organisation: inside === null ? null : inside ? 1 : 0,
+    industry: draft.industry,
+    cadence_days: draft.cadenceDays,
+    archived: 0,
+    photo: draft.photo,
+    last_interaction_at: null,
+    next_due_on: toIsoDay(clock.now()),
+    snoozed_until: null,
+    created_at: now,
+    updated_at: now,
+  };
+  const id = await insertContactRow(store, row);
+  await writeContactChildren(store, id, { emails: draft.emails, phones: draft.phones, webLinks: draft.webLinks, tags: draft.tags });
+  await refreshDue(store, [id], defaults);
+  await store.search.reindex(store.db, store.workspaceId, [id]);
+  const followUpDays = opts.followUpDays === undefined ? settings.newContactFollowUpDays : opts.followUpDays;
+  if (followUpDays !== null) {
+    await store.db.insertInto('follow_ups').values({
+      workspace_id: store.workspaceId, contact_id: id, due_on: addDays(toIsoDay(clock.now()), followUpDays),
+      reason: 'First follow-up: say thank you and stay in touch', source: 'new-contact', event_id: null, done_at: null, snoozed_until: null, created_at: now,
+    }).execute();
+  }
+  const [contact] = await loadContacts(store, [id], defaults);
+  return { contact: contact!, warnings };
+}
+
+export async function updateContact(ctx: ServiceContext, id: number, patch: ContactPatch): Promise<ContactWrite> {
+  const { store, clock } = ctx;
+  const now = clock.now().toISOString();
+  const { defaults } = await settingsAndDefaults(store);
+  const [before] = await loadContacts(store, [id], defaults);
+  if (!before) throw notFound('contact', id);
+  if (patch.connectionType !== undefined) await assertConnectionType(store, patch.connectionType);
+  const warnings = patch.emails ? await duplicateEmailWarnings(store, patch.emails, id) : [];
+  const row: Partial<Omit<ContactRow, 'id'>> = { updated_at: now };
+  if (patch.name !== undefined) row.name = patch.name;
+  if (patch.givenName !== undefined) row.given_name = patch.givenName;
+  if (patch.familyName !== undefined) row.family_name = patch.familyName;
+  if (patch.organisation !== undefined) row.organisation_id = patch.organisation ? await findOrCreateOrganisation(store, patch.organisation, now) : null;
+  if (patch.title !== undefined) row.title = patch.title;
+  if (patch.location !== undefined) row.location = patch.location;
+  if (patch.birthday !== undefined) row.birthday = patch.birthday;
+  if (patch.metHow !== undefined) row.met_how = patch.metHow;
+  if (patch.metWhere !== undefined) row.met_where = patch.metWhere;
+  if (patch.notes !== undefined) row.notes = patch.notes;
+  if (patch.networks !== undefined) row.networks = networksToMask(patch.networks);
+  if (patch.connectionType !== undefined) row.connection_type = patch.connectionType;
+  if (patch.insideOrganisation !== undefined) row.inside_organisation = patch.insideOrganisation === null ? null : patch.insideOrganisation ? 1 : 0;
+  if (patch.industry !== undefined) row.industry = patch.industry;
+  if (patch.cadenceDays !== undefined) row.cadence_days = patch.cadenceDays;
+  if (patch.photo !== undefined) row.photo = patch.photo;
+  await updateContactRow(store, id, row);
+  await writeContactChildren(store, id, { emails: patch.emails, phones: patch.phones, webLinks: patch.webLinks, tags: patch.tags });
+  await refreshDue(store, [id], defaults);
+  await store.search.reindex(store.db, store.workspaceId, [id]);
+  const [contact] = await loadContacts(store, [id], defaults);
+  return { contact: contact!, warnings };
+}
+
+export async function getContact(store: Store, id: number): Promise<Contact> {
+  const { defaults } = await settingsAndDefaults(store);
+  const [contact] = await loadContacts(store, [id], defaults);
+  if (!contact) throw notFound('contact', id);
+  return contact;
+}
+
+export const contactCreate = defineOperation({
+  name: 'contact.create',
+  summary: 'Add a contact, with its networks, connection type and organisation; warns on an email already stored',
+  effect: 'write',
+  input: contactInputSchema,
+  http: { method: 'post', path: '/contacts' },
+  run: (ctx, input) => createContact(ctx, input),
+});
+
+export const contactUpdate = defineOperation({
+  name: 'contact.update',
+  summary: 'Change some fields of a contact; fields left out stay as they are, null clears',
+  effect: 'write',
+  input: contactPatchSchema.extend({ id: idParam }),
+  http: { method: 'patch', path: '/contacts/{id}' },
+  run: (ctx, { id, ...patch }) => updateContact(ctx, id, patch),
+});
+
+export const contactGet = defineOperation({
+  name: 'contact.get',
+  summary: 'One contact with everything stored about it',
+  effect: 'read',
+  input: z.object({ id: idParam }),
+  http: { method: 'get', path: '/contacts/{id}' },
+  run: (ctx, { id }) => getContact(ctx.store, id),
+});
+
+export const contactResolve = defineOperation({
+  name: 'contact.resolve',
+  summary: 'Find the one contact an id or part of a name means (ambiguous names list candidates)',
+  effect: 'read',
+  input: z.object({ ref: z.string().trim().min(1, 'say which contact') }),
+  http: { method: 'get', path: '/contacts/resolve' },
+  run: async (ctx, { ref }) => getContact(ctx.store, await resolveContactRef(ctx.store, ref)),
+});
+
+export const contactArchive = defineOperation({
+  name: 'contact.archive',
+  summary: 'Archive contacts (kept, but off every due list) or bring them back',
+  effect: 'write',
+  input: z.object({ ids: z.array(idSchema).min(1), archived: z.boolean().default(true) }),
+  http: { method: 'post', path: '/contacts/archive' },
+  run: async (ctx, { ids, archived }) => {
+    const { store, clock } = ctx;
+    const res = await store.db.updateTable('contacts').set({ archived: archived ? 1 : 0, updated_at: clock.now().toISOString() })
+      .where('workspace_id', '=', store.workspaceId).where('id', 'in', ids).executeTakeFirst();
+    return { changed: Number(res.numUpdatedRows) };
+  },
+});
+
+// Erase is for privacy: the person disappears from every table, including interactions no one else took part in.
+export const contactErase = defineOperation({
+  name: 'contact.erase',
+  summary: 'Erase contacts everywhere (privacy): interactions only they took part in go too',
+  effect: 'write',
+  input: z.object({ ids: z.array(idSchema).min(1) }),
+  http: { method: 'post', path: '/contacts/erase' },
+  run: async ({ store }, { ids }) => {
+    const { db, workspaceId } = store;
+    const owned = await db.selectFrom('contacts').select('id').where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
+    const erase = owned.map((r) => r.id);
+    if (erase.length === 0) return { erased: 0 };
+    const soleInteractions = await db
+      .selectFrom('interaction_participants as p')
+      .select('p.interaction_id')
+      .where('p.contact_id', 'in', erase)
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('interaction_participants as q').select('q.contact_id')
+        .whereRef('q.interaction_id', '=', 'p.interaction_id').where('q.contact_id', 'not in', erase))))
+      .execute();
+    const sole = [...new Set(soleInteractions.map((r) => r.interaction_id))];
+    for (let i = 0; i < sole.length; i += 500) await db.deleteFrom('interactions').where('id', 'in', sole.slice(i, i + 500)).execute();
+    await store.search.remove(db, workspaceId, erase);
+    await db.deleteFrom('contacts').where('id', 'in', erase).execute();
+    return { erased: erase.length };
+  },
+});
+
+export { contactFields };

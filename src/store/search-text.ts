@@ -1,0 +1,62 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './tables.ts';
+
+export interface SearchDocument {
+  contactId: number;
+  name: string;
+  organisation: string;
+  notes: string;
+  interactions: string;
+}
+
+// Gathers what search should find a contact by; shared by both dialects' indexes.
+export async function loadSearchDocuments(db: Kysely<Database>, workspaceId: number, ids: readonly number[]): Promise<SearchDocument[]> {
+  if (ids.length === 0) return [];
+  const contacts = await db
+    .selectFrom('contacts')
+    .leftJoin('organisations', 'organisations.id', 'contacts.organisation_id')
+    .select(['contacts.id', 'contacts.name', 'contacts.title', 'contacts.notes', 'contacts.met_how', 'contacts.met_where', 'contacts.location', 'contacts.industry', 'organisations.name as organisation'])
+    .where('contacts.workspace_id', '=', workspaceId)
+    .where('contacts.id', 'in', ids)
+    .execute();
+  const tags = await db.selectFrom('contact_tags').select(['contact_id', 'tag']).where('contact_id', 'in', ids).execute();
+  const emails = await db.selectFrom('contact_emails').select(['contact_id', 'address']).where('contact_id', 'in', ids).execute();
+  const summaries = await db
+    .selectFrom('interaction_participants as p')
+    .innerJoin('interactions as i', 'i.id', 'p.interaction_id')
+    .select(['p.contact_id', 'i.summary', 'i.value_note'])
+    .where('p.contact_id', 'in', ids)
+    .where(sql<boolean>`coalesce(i.summary, i.value_note) is not null`)
+    .execute();
+  const group = <T extends { contact_id: number }>(rows: T[], pick: (r: T) => string | null) => {
+    const m = new Map<number, string[]>();
+    for (const r of rows) {
+      const v = pick(r);
+      if (v) (m.get(r.contact_id) ?? m.set(r.contact_id, []).get(r.contact_id)!).push(v);
+    }
+    return m;
+  };
+  const tagsBy = group(tags, (r) => r.tag);
+  const emailsBy = group(emails, (r) => r.address);
+  const summariesBy = group(summaries, (r) => [r.summary, r.value_note].filter(Boolean).join(' '));
+  return contacts.map((c) => ({
+    contactId: c.id,
+    name: [c.name, ...(emailsBy.get(c.id) ?? [])].join(' '),
+    organisation: [c.organisation, c.title, c.industry, c.location].filter(Boolean).join(' '),
+    notes: [c.notes, c.met_how, c.met_where, ...(tagsBy.get(c.id) ?? [])].filter(Boolean).join(' '),
+    interactions: (summariesBy.get(c.id) ?? []).join(' '),
+  }));
+}
+
+// Words of a user's query, stripped of query-language syntax so no input can break the MATCH/tsquery.
+export function searchTerms(query: string): string[] {
+  return query
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0)
+    .slice(0, 12);
+}
+
+export const foldDiacritics = (text: string): string => text.normalize('NFKD').replace(/\p{M}/gu, '');

@@ -1,0 +1,44 @@
+import type { Kysely } from 'kysely';
+import type { DialectName } from './dialect.ts';
+import type { Database } from './tables.ts';
+
+// The one seam every layer above persists through: shared Kysely queries plus the few dialect-specific parts.
+export interface SearchIndex {
+  // Rebuilds the search rows of these contacts from the tables (call inside the same transaction as the write).
+  reindex(db: Kysely<Database>, workspaceId: number, contactIds: readonly number[]): Promise<void>;
+  remove(db: Kysely<Database>, workspaceId: number, contactIds: readonly number[]): Promise<void>;
+  // Contact ids matching every word (prefix match), best first.
+  search(db: Kysely<Database>, workspaceId: number, query: string, limit: number): Promise<number[]>;
+}
+
+export interface Store {
+  readonly db: Kysely<Database>;
+  readonly dialect: DialectName;
+  readonly workspaceId: number;
+  readonly search: SearchIndex;
+  readonly location: string;
+  readonly inTransaction: boolean;
+  // Runs fn in one transaction; nested calls join the outer one.
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export function makeStore(parts: {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  workspaceId: number;
+  search: SearchIndex;
+  location: string;
+  close: () => Promise<void>;
+}): Store {
+  const store: Store = {
+    ...parts,
+    inTransaction: false,
+    transaction: (fn) =>
+      parts.db.transaction().execute((trx) => {
+        const tx: Store = { ...store, db: trx, inTransaction: true, transaction: (inner) => inner(tx) };
+        return fn(tx);
+      }),
+  };
+  return store;
+}

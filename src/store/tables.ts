@@ -1,0 +1,86 @@
+import type { Generated } from 'kysely';
+
+// Row types as stored. Booleans are 0/1 integers and instants ISO-8601 text on both dialects,
+// so every query is shared Kysely code and sorts the same way.
+type Flag = number;
+
+export interface WorkspaceTable { id: Generated<number>; name: string; created_at: string }
+export interface SettingTable { workspace_id: number; key: string; value: string }
+export interface ConnectionTypeTable { workspace_id: number; key: string; label: string; default_network: string }
+
+export interface OrganisationTable {
+  id: Generated<number>; workspace_id: number; name: string; name_key: string; industry: string | null;
+  website: string | null; is_mine: Flag; notes: string | null; created_at: string; updated_at: string;
+}
+
+export interface ContactTable {
+  id: Generated<number>; workspace_id: number; name: string; name_key: string; given_name: string | null;
+  family_name: string | null; organisation_id: number | null; title: string | null; location: string | null;
+  birthday: string | null; met_how: string | null; met_where: string | null; notes: string | null;
+  networks: number; connection_type: string | null; inside_organisation: Flag | null; industry: string | null;
+  cadence_days: number | null; archived: Flag; photo: string | null; last_interaction_at: string | null;
+  next_due_on: string; snoozed_until: string | null; created_at: string; updated_at: string;
+}
+
+export interface ContactEmailTable { id: Generated<number>; workspace_id: number; contact_id: number; address: string; label: string | null; position: number }
+export interface ContactPhoneTable { id: Generated<number>; workspace_id: number; contact_id: number; number: string; number_key: string; label: string | null; position: number }
+export interface ContactWebLinkTable { id: Generated<number>; workspace_id: number; contact_id: number; url: string; url_key: string; label: string | null; position: number }
+export interface ContactTagTable { workspace_id: number; contact_id: number; tag: string }
+
+export interface InteractionTable {
+  id: Generated<number>; workspace_id: number; occurred_at: string; kind: string; channel: string;
+  summary: string | null; value_flow: string; value_note: string | null; gratitude: Flag; created_at: string;
+}
+export interface InteractionParticipantTable { workspace_id: number; interaction_id: number; contact_id: number }
+
+export interface FollowUpTable {
+  id: Generated<number>; workspace_id: number; contact_id: number; due_on: string; reason: string; source: string;
+  event_id: number | null; done_at: string | null; snoozed_until: string | null; created_at: string;
+}
+
+export interface LinkTable { workspace_id: number; a_id: number; b_id: number; strength: number | null; note: string | null; created_at: string }
+
+export interface GoalTable {
+  id: Generated<number>; workspace_id: number; kind: string; description: string; target_date: string | null;
+  status: string; created_at: string;
+}
+export interface GoalContactTable { workspace_id: number; goal_id: number; contact_id: number }
+export interface GoalOrganisationTable { workspace_id: number; goal_id: number; organisation_id: number }
+
+export interface ActionTable {
+  id: Generated<number>; workspace_id: number; kind: string; description: string; due_on: string | null;
+  done_at: string | null; goal_id: number | null; contact_id: number | null; created_at: string;
+}
+
+export interface CommunityTable { id: Generated<number>; workspace_id: number; name: string; kind: string; notes: string | null; i_am_member: Flag; created_at: string }
+export interface CommunityMemberTable { workspace_id: number; community_id: number; contact_id: number; role: string | null }
+
+export interface EventTable {
+  id: Generated<number>; workspace_id: number; name: string; kind: string; date: string; place: string | null;
+  community_id: number | null; notes: string | null; created_at: string;
+}
+export interface EventAttendeeTable { workspace_id: number; event_id: number; contact_id: number; met_there: Flag }
+
+export interface Database {
+  workspaces: WorkspaceTable;
+  settings: SettingTable;
+  connection_types: ConnectionTypeTable;
+  organisations: OrganisationTable;
+  contacts: ContactTable;
+  contact_emails: ContactEmailTable;
+  contact_phones: ContactPhoneTable;
+  contact_web_links: ContactWebLinkTable;
+  contact_tags: ContactTagTable;
+  interactions: InteractionTable;
+  interaction_participants: InteractionParticipantTable;
+  follow_ups: FollowUpTable;
+  links: LinkTable;
+  goals: GoalTable;
+  goal_contacts: GoalContactTable;
+  goal_organisations: GoalOrganisationTable;
+  actions: ActionTable;
+  communities: CommunityTable;
+  community_members: CommunityMemberTable;
+  events: EventTable;
+  event_attendees: EventAttendeeTable;
+}
