@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { connectionTypeKeySchema } from '../domain/connection-types.ts';
+import { tagSchema } from '../domain/contact.ts';
+import { addDays, toIsoDay } from '../domain/dates.ts';
+import { networkSchema } from '../domain/networks.ts';
+import { listContactSummaries, type ContactFilter, type ContactSummary } from '../store/repositories/contact-list.repository.ts';
+import { defineOperation, idParam, pageSchema, type Page } from './operation.ts';
+
+const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
+
+export const contactListInput = pageSchema.extend({
+  query: z.string().trim().max(200).optional(),
+  network: networkSchema.optional(),
+  connectionType: connectionTypeKeySchema.optional(),
+  tag: tagSchema.optional(),
+  organisationId: idParam.optional(),
+  inside: flag.optional(),
+  due: z.enum(['overdue', 'due-this-week', 'due', 'ok']).optional(),
+  archived: flag.default(false),
+  sort: z.enum(['name', 'next-due', 'last-interaction']).default('name'),
+});
+
+export const contactList = defineOperation({
+  name: 'contact.list',
+  summary: 'Contacts, a page at a time: full-text query, filters by network, type, tag, organisation, inside/outside, due status',
+  effect: 'read',
+  input: contactListInput,
+  http: { method: 'get', path: '/contacts' },
+  run: async ({ store, clock }, input): Promise<Page<ContactSummary>> => {
+    const today = toIsoDay(clock.now());
+    const filter: ContactFilter = { archived: input.archived };
+    if (input.network) filter.network = input.network;
+    if (input.connectionType) filter.connectionType = input.connectionType;
+    if (input.tag) filter.tag = input.tag;
+    if (input.organisationId) filter.organisationId = input.organisationId;
+    if (input.inside !== undefined) filter.inside = input.inside;
+    if (input.due === 'overdue') filter.dueBy = addDays(today, -1);
+    if (input.due === 'due-this-week') Object.assign(filter, { dueAfter: addDays(today, -1), dueBy: addDays(today, 7) });
+    if (input.due === 'due') filter.dueBy = addDays(today, 7);
+    if (input.due === 'ok') filter.dueAfter = addDays(today, 7);
+    if (input.query) {
+      // Search ranks; filters and paging then apply to the ranked hits, keeping their order when sorted by relevance.
+      const ids = await store.search.search(store.db, store.workspaceId, input.query, 5000);
+      filter.ids = ids;
+      const all = await listContactSummaries(store, filter, input.sort, 5000, 0);
+      const rank = new Map(ids.map((id, i) => [id, i]));
+      const items = input.sort === 'name' ? [...all.items].sort((a, b) => rank.get(a.id)! - rank.get(b.id)!) : all.items;
+      return { items: items.slice(input.offset, input.offset + input.limit), total: all.total, limit: input.limit, offset: input.offset };
+    }
+    const page = await listContactSummaries(store, filter, input.sort, input.limit, input.offset);
+    return { ...page, limit: input.limit, offset: input.offset };
+  },
+});
+
+export const search = defineOperation({
+  name: 'search',
+  summary: 'Full-text search over names, organisations, notes, tags and interaction summaries',
+  effect: 'read',
+  input: z.object({ query: z.string().trim().min(1, 'say what to search for').max(200), limit: z.coerce.number().int().min(1).max(200).default(20) }),
+  http: { method: 'get', path: '/search' },
+  run: async ({ store }, { query, limit }) => {
+    const ids = await store.search.search(store.db, store.workspaceId, query, limit);
+    const { items } = await listContactSummaries(store, { ids }, 'name', limit, 0);
+    const archived = await listContactSummaries(store, { ids, archived: true }, 'name', limit, 0);
+    const byId = new Map([...items, ...archived.items].map((c) => [c.id, c]));
+    return ids.map((id) => byId.get(id)).filter((c): c is ContactSummary => c !== undefined);
+  },
+});

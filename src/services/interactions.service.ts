@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { DEFAULT_CHANNEL } from '../domain/channels.ts';
+import { interactionInputSchema, type Interaction } from '../domain/entities.ts';
+import { notFound } from '../domain/errors.ts';
+import { refreshDue } from '../store/repositories/contacts.repository.ts';
+import { resolveFollowUps } from '../store/repositories/follow-ups.repository.ts';
+import { insertInteraction, interactionIdsOfContact, loadInteractions, participantIds } from '../store/repositories/interactions.repository.ts';
+import type { Store } from '../store/store.ts';
+import { defineOperation, idParam, pageSchema, type Page, type ServiceContext } from './operation.ts';
+import { assertContactsExist } from './support/contact-ref.ts';
+import { settingsAndDefaults } from './support/settings.ts';
+
+export const logInteractionSchema = interactionInputSchema.extend({
+  // Any interaction answers the follow-ups that were waiting for it.
+  resolveFollowUps: z.boolean().default(true),
+});
+
+export async function logInteraction(ctx: ServiceContext, input: z.output<typeof logInteractionSchema>): Promise<Interaction> {
+  const { store, clock } = ctx;
+  const now = clock.now().toISOString();
+  await assertContactsExist(store, input.contactIds);
+  const id = await insertInteraction(store, {
+    occurred_at: input.occurredAt,
+    kind: input.kind,
+    channel: input.channel ?? DEFAULT_CHANNEL[input.kind],
+    summary: input.summary,
+    value_flow: input.value,
+    value_note: input.valueNote,
+    gratitude: input.gratitude ? 1 : 0,
+    created_at: now,
+  }, input.contactIds);
+  await afterInteractionsChanged(store, input.contactIds, input.resolveFollowUps ? input.occurredAt : null, now);
+  const [interaction] = await loadInteractions(store, [id]);
+  return interaction!;
+}
+
+// Keeps cadence, snoozes, follow-ups and search in step with the interactions of these contacts.
+export async function afterInteractionsChanged(store: Store, contactIds: readonly number[], resolveFollowUpsUpTo: string | null, now: string): Promise<void> {
+  const { defaults } = await settingsAndDefaults(store);
+  await store.db.updateTable('contacts').set({ snoozed_until: null }).where('id', 'in', contactIds).execute();
+  if (resolveFollowUpsUpTo !== null) {
+    await resolveFollowUps(store, contactIds, resolveFollowUpsUpTo.slice(0, 10), now);
+  }
+  await refreshDue(store, contactIds, defaults);
+  await store.search.reindex(store.db, store.workspaceId, contactIds);
+}
+
+export const interactionLog = defineOperation({
+  name: 'interaction.log',
+  summary: 'Log an interaction with one or more contacts; resets their keep-in-touch clock and answers their open follow-ups',
+  effect: 'write',
+  input: logInteractionSchema,
+  http: { method: 'post', path: '/interactions' },
+  run: logInteraction,
+});
+
+export const interactionList = defineOperation({
+  name: 'interaction.list',
+  summary: "A contact's timeline of interactions, newest first",
+  effect: 'read',
+  input: pageSchema.extend({ contactId: idParam }),
+  http: { method: 'get', path: '/contacts/{contactId}/interactions' },
+  run: async ({ store }, { contactId, limit, offset }): Promise<Page<Interaction>> => {
+    await assertContactsExist(store, [contactId], 'contactId');
+    const { ids, total } = await interactionIdsOfContact(store, contactId, limit, offset);
+    return { items: await loadInteractions(store, ids), total, limit, offset };
+  },
+});
+
+export const interactionDelete = defineOperation({
+  name: 'interaction.delete',
+  summary: 'Delete a logged interaction (the cadence of its participants is recomputed)',
+  effect: 'write',
+  input: z.object({ id: idParam }),
+  http: { method: 'delete', path: '/interactions/{id}' },
+  run: async ({ store, clock }, { id }) => {
+    const people = await participantIds(store, id);
+    const res = await store.db.deleteFrom('interactions').where('id', '=', id).where('workspace_id', '=', store.workspaceId).executeTakeFirst();
+    if (Number(res.numDeletedRows) === 0) throw notFound('interaction', id);
+    await afterInteractionsChanged(store, people, null, clock.now().toISOString());
+    return { deleted: id };
+  },
+});

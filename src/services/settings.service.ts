@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { settingsPatchSchema, cadenceDefaultsOf, type Settings } from '../domain/settings.ts';
+import { refreshDue } from '../store/repositories/contacts.repository.ts';
+import { loadSettings, saveSettings } from '../store/repositories/settings.repository.ts';
+import { defineOperation } from './operation.ts';
+
+export const settingsGet = defineOperation({
+  name: 'settings.get',
+  summary: 'Your situation, cadence defaults and follow-up timing',
+  effect: 'read',
+  input: z.object({}),
+  http: { method: 'get', path: '/settings' },
+  run: async ({ store }) => {
+    const settings = await loadSettings(store);
+    return { ...settings, cadenceDefaults: cadenceDefaultsOf(settings) };
+  },
+});
+
+export const settingsUpdate = defineOperation({
+  name: 'settings.update',
+  summary: 'Change settings; a new situation or cadence re-plans every contact\'s next due date',
+  effect: 'write',
+  input: settingsPatchSchema,
+  http: { method: 'patch', path: '/settings' },
+  run: async ({ store }, patch) => {
+    const before = await loadSettings(store);
+    const after: Settings = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
+    await saveSettings(store, after);
+    const cadenceChanged = JSON.stringify(cadenceDefaultsOf(before)) !== JSON.stringify(cadenceDefaultsOf(after));
+    if (cadenceChanged) await refreshDue(store, 'all', cadenceDefaultsOf(after));
+    return { ...after, cadenceDefaults: cadenceDefaultsOf(after) };
+  },
+});
