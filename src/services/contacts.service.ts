@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { splitName, contactFields, contactInputSchema, contactPatchSchema, type Contact, type ContactDraft, type ContactPatch } from '../domain/contact.ts';
-import { addDays, toIsoDay } from '../domain/dates.ts';
+import { contactFields, contactInputSchema, contactPatchSchema, type Contact, type ContactDraft, type ContactPatch } from '../domain/contact.ts';
 import { notFound } from '../domain/errors.ts';
 import { networksToMask } from '../domain/networks.ts';
 import {
-  contactIdsByEmail, insertContactRow, loadContacts, refreshDue, updateContactRow, writeContactChildren, type ContactRow,
+  contactIdsByEmail, loadContacts, refreshDue, updateContactRow, writeContactChildren, type ContactRow,
 } from '../store/repositories/contacts.repository.ts';
-import { findOrCreateOrganisation, organisationIsMine } from '../store/repositories/organisations.repository.ts';
+import { deriveInsideOrganisation, findOrCreateOrganisation, organisationIsMine } from '../store/repositories/organisations.repository.ts';
 import type { Store } from '../store/store.ts';
 import { defineOperation, idParam, idSchema, type ServiceContext } from './operation.ts';
 import { resolveContactRef } from './support/contact-ref.ts';
+import { createContacts, type CreateContactsOptions } from './support/create-contacts.ts';
 import { assertConnectionType, settingsAndDefaults } from './support/settings.ts';
 
 export interface ContactWrite {
@@ -24,53 +24,9 @@ async function duplicateEmailWarnings(store: Store, emails: readonly { address: 
     .map((h) => `email ${h.address} already belongs to ${h.name} (#${h.contact_id})`);
 }
 
-// Creates one contact from a validated draft; callers (create, import, demo) share it so the rules live once.
-export async function createContact(ctx: ServiceContext, draft: ContactDraft, opts: { followUpDays?: number | null } = {}): Promise<ContactWrite> {
-  const { store, clock } = ctx;
-  const now = clock.now().toISOString();
-  await assertConnectionType(store, draft.connectionType);
-  const { settings, defaults } = await settingsAndDefaults(store);
-  const warnings = await duplicateEmailWarnings(store, draft.emails, null);
-  const organisationId = draft.organisation ? await findOrCreateOrganisation(store, draft.organisation, now) : null;
-  const inside = draft.insideOrganisation ?? (organisationId !== null ? await organisationIsMine(store, organisationId) : null);
-  const split = splitName(draft.name);
-  const row: ContactRow = {
-    name: draft.name,
-    given_name: draft.givenName ?? split.givenName,
-    family_name: draft.familyName ?? split.familyName,
-    organisation_id: organisationId,
-    title: draft.title,
-    location: draft.location,
-    birthday: draft.birthday,
-    met_how: draft.metHow,
-    met_where: draft.metWhere,
-    notes: draft.notes,
-    networks: networksToMask(draft.networks),
-    connection_type: draft.connectionType,
-    inside_organisation: inside === null ? null : inside ? 1 : 0,
-    industry: draft.industry,
-    cadence_days: draft.cadenceDays,
-    archived: 0,
-    photo: draft.photo,
-    last_interaction_at: null,
-    next_due_on: toIsoDay(clock.now()),
-    snoozed_until: null,
-    created_at: now,
-    updated_at: now,
-  };
-  const id = await insertContactRow(store, row);
-  await writeContactChildren(store, id, { emails: draft.emails, phones: draft.phones, webLinks: draft.webLinks, tags: draft.tags });
-  await refreshDue(store, [id], defaults);
-  await store.search.reindex(store.db, store.workspaceId, [id]);
-  const followUpDays = opts.followUpDays === undefined ? settings.newContactFollowUpDays : opts.followUpDays;
-  if (followUpDays !== null) {
-    await store.db.insertInto('follow_ups').values({
-      workspace_id: store.workspaceId, contact_id: id, due_on: addDays(toIsoDay(clock.now()), followUpDays),
-      reason: 'First follow-up: say thank you and stay in touch', source: 'new-contact', event_id: null, done_at: null, snoozed_until: null, created_at: now,
-    }).execute();
-  }
-  const [contact] = await loadContacts(store, [id], defaults);
-  return { contact: contact!, warnings };
+export async function createContact(ctx: ServiceContext, draft: ContactDraft, opts: CreateContactsOptions = {}): Promise<ContactWrite> {
+  const { ids, warnings } = await createContacts(ctx, [draft], opts);
+  return { contact: await getContact(ctx.store, ids[0]!), warnings };
 }
 
 export async function updateContact(ctx: ServiceContext, id: number, patch: ContactPatch): Promise<ContactWrite> {
@@ -94,11 +50,16 @@ export async function updateContact(ctx: ServiceContext, id: number, patch: Cont
   if (patch.notes !== undefined) row.notes = patch.notes;
   if (patch.networks !== undefined) row.networks = networksToMask(patch.networks);
   if (patch.connectionType !== undefined) row.connection_type = patch.connectionType;
-  if (patch.insideOrganisation !== undefined) row.inside_organisation = patch.insideOrganisation === null ? null : patch.insideOrganisation ? 1 : 0;
+  if (patch.insideOrganisation !== undefined) {
+    row.inside_organisation = patch.insideOrganisation === null ? null : patch.insideOrganisation ? 1 : 0;
+    row.inside_explicit = patch.insideOrganisation === null ? 0 : 1;
+  }
   if (patch.industry !== undefined) row.industry = patch.industry;
   if (patch.cadenceDays !== undefined) row.cadence_days = patch.cadenceDays;
   if (patch.photo !== undefined) row.photo = patch.photo;
   await updateContactRow(store, id, row);
+  // null means "follow the organisation again"; a new organisation changes what that gives.
+  if (patch.organisation !== undefined || patch.insideOrganisation === null) await deriveInsideOrganisation(store, { contactIds: [id] });
   await writeContactChildren(store, id, { emails: patch.emails, phones: patch.phones, webLinks: patch.webLinks, tags: patch.tags });
   await refreshDue(store, [id], defaults);
   await store.search.reindex(store.db, store.workspaceId, [id]);

@@ -37,7 +37,7 @@ export function problemsOf(error: z.ZodError): FieldProblem[] {
 export function invalidInput(error: z.ZodError, what = 'input'): RapportError {
   const problems = problemsOf(error);
   const text = problems.map((p) => `${p.path}: ${p.message}`).join('; ');
-  return new RapportError('invalid', `invalid ${what}: ${text}`, { problems });
+  return new RapportError('invalid', `${what}: ${text}`, { problems });
 }
 
 export function parseInput<I extends z.ZodType>(schema: I, raw: unknown, what = 'input'): z.output<I> {
@@ -47,7 +47,7 @@ export function parseInput<I extends z.ZodType>(schema: I, raw: unknown, what = 
 }
 
 export async function runOperation<I extends z.ZodType, O>(ctx: ServiceContext, op: Operation<I, O>, raw: unknown): Promise<O> {
-  const input = parseInput(op.input, raw, `${op.name} input`);
+  const input = parseInput(op.input, raw, op.name);
   if (op.effect === 'read' || ctx.store.inTransaction) return op.run(ctx, input);
   return ctx.store.transaction((tx) => op.run({ ...ctx, store: tx }, input));
 }

@@ -9,13 +9,13 @@ export const postgresSearchIndex: SearchIndex = {
       const chunk = contactIds.slice(i, i + 500);
       await sql`delete from contact_search where contact_id in (${sql.join(chunk)})`.execute(db);
       const docs = await loadSearchDocuments(db, workspaceId, chunk);
-      for (const d of docs) {
-        await sql`insert into contact_search (contact_id, workspace_id, document) values (${d.contactId}, ${workspaceId},
+      if (docs.length === 0) continue;
+      const values = docs.map((d) => sql`(${d.contactId}, ${workspaceId},
           setweight(to_tsvector('simple', ${fold(d.name)}), 'A') ||
           setweight(to_tsvector('simple', ${fold(d.organisation)}), 'B') ||
           setweight(to_tsvector('simple', ${fold(d.notes)}), 'C') ||
-          setweight(to_tsvector('simple', ${fold(d.interactions)}), 'D'))`.execute(db);
-      }
+          setweight(to_tsvector('simple', ${fold(d.interactions)}), 'D'))`);
+      await sql`insert into contact_search (contact_id, workspace_id, document) values ${sql.join(values)}`.execute(db);
     }
   },
   async remove(db, _workspaceId, contactIds) {

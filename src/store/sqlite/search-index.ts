@@ -9,9 +9,9 @@ export const sqliteSearchIndex: SearchIndex = {
       const chunk = contactIds.slice(i, i + 500);
       await sql`delete from contact_search where rowid in (${sql.join(chunk)})`.execute(db);
       const docs = await loadSearchDocuments(db, workspaceId, chunk);
-      for (const d of docs) {
-        await sql`insert into contact_search (rowid, name, organisation, notes, interactions) values (${d.contactId}, ${d.name}, ${d.organisation}, ${d.notes}, ${d.interactions})`.execute(db);
-      }
+      if (docs.length === 0) continue;
+      const values = docs.map((d) => sql`(${d.contactId}, ${d.name}, ${d.organisation}, ${d.notes}, ${d.interactions})`);
+      await sql`insert into contact_search (rowid, name, organisation, notes, interactions) values ${sql.join(values)}`.execute(db);
     }
   },
   async remove(db, _workspaceId, contactIds) {

@@ -1,0 +1,20 @@
+import { Command } from 'commander';
+import type { Clock } from '../domain/clock.ts';
+import { COMMAND_AREAS } from './commands/index.ts';
+import { CliRuntime } from './runtime.ts';
+
+export const EXIT_CODES_HELP = `
+Exit codes: 0 ok, 1 failure (not found, conflict, database error), 2 usage error or ambiguous contact name.
+Contacts are named by id (42) or by an unambiguous part of the name ("ada", "lovelace").
+The database is $RAPPORT_DB, or --db PATH (a file, or a postgres:// URL), else ~/.local/share/rapport/rapport.db.`;
+
+export function buildProgram(clock?: Clock): { program: Command; runtime: CliRuntime } {
+  const program = new Command('rapport')
+    .description('Rapport: keep your operational, personal and strategic networks on purpose')
+    .option('--db <path-or-url>', 'database file or postgres:// URL (default: $RAPPORT_DB or the XDG data directory)')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', EXIT_CODES_HELP);
+  const runtime = new CliRuntime(program, clock);
+  for (const register of COMMAND_AREAS) register(program, runtime);
+  return { program, runtime };
+}

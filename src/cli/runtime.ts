@@ -1,0 +1,49 @@
+import type { Command } from 'commander';
+import { systemClock, type Clock } from '../domain/clock.ts';
+import { RapportError } from '../domain/errors.ts';
+import { runOperation, type Operation, type ServiceContext } from '../services/operation.ts';
+import { resolveContactRef } from '../services/support/contact-ref.ts';
+import { openStore } from '../store/open-store.ts';
+import type { Store } from '../store/store.ts';
+import { EXIT, exitCodeFor } from './exit-codes.ts';
+import { paint } from './output.ts';
+
+// What every command gets: the store named by --db/RAPPORT_DB, opened lazily once, and a way to run catalogue operations.
+export class CliRuntime {
+  private store: Store | null = null;
+  constructor(private readonly program: Command, readonly clock: Clock = systemClock) {}
+
+  async context(): Promise<ServiceContext> {
+    if (!this.store) {
+      const { db } = this.program.opts<{ db?: string }>();
+      this.store = await openStore({ location: db ?? null });
+    }
+    return { store: this.store, clock: this.clock };
+  }
+
+  async run<O>(op: Operation<never, O> | Operation, input: unknown): Promise<O> {
+    return runOperation(await this.context(), op as Operation, input) as Promise<O>;
+  }
+
+  async contactId(ref: string, path = 'contact'): Promise<number> {
+    return resolveContactRef((await this.context()).store, ref, path);
+  }
+
+  async close(): Promise<void> {
+    await this.store?.close();
+    this.store = null;
+  }
+}
+
+// Prints a user's mistake as one line (plus candidates for an ambiguous name) and picks the documented exit code.
+export function reportError(error: unknown): number {
+  if (error instanceof RapportError) {
+    process.stderr.write(`${paint('red', 'error:', process.stderr)} ${error.message}\n`);
+    for (const c of error.candidates) process.stderr.write(`  #${c.id}  ${c.label}\n`);
+    return exitCodeFor(error.code);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`${paint('red', 'error:', process.stderr)} ${message}\n`);
+  if (process.env.RAPPORT_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  return EXIT.failure;
+}

@@ -1,0 +1,41 @@
+import type { Contact } from '../../domain/contact.ts';
+import type { Interaction } from '../../domain/entities.ts';
+import type { ContactSummary } from '../../store/repositories/contact-list.repository.ts';
+import { dim, paint, table } from '../output.ts';
+
+export function renderContact(c: Contact, timeline: readonly Interaction[], today: string): string {
+  const due = c.nextDueOn < today ? paint('red', `${c.nextDueOn} (overdue)`) : c.nextDueOn;
+  const lines: [string, string][] = [
+    ['networks', c.networks.length ? c.networks.join(', ') : dim('none yet')],
+    ['connection type', c.connectionType ?? dim('—')],
+    ['organisation', [c.title, c.organisation].filter(Boolean).join(' at ') || dim('—')],
+    ['inside my organisation', c.insideOrganisation === null ? dim('unknown') : c.insideOrganisation ? 'yes' : 'no'],
+    ['cadence', `every ${c.effectiveCadenceDays} days${c.cadenceDays ? ' (own)' : ''}`],
+    ['next due', due],
+    ['last interaction', c.lastInteractionAt?.slice(0, 10) ?? dim('never')],
+  ];
+  if (c.emails.length) lines.push(['email', c.emails.map((e) => e.address).join(', ')]);
+  if (c.phones.length) lines.push(['phone', c.phones.map((p) => p.number).join(', ')]);
+  if (c.webLinks.length) lines.push(['web', c.webLinks.map((l) => l.url).join(', ')]);
+  if (c.location) lines.push(['location', c.location]);
+  if (c.birthday) lines.push(['birthday', c.birthday]);
+  if (c.metHow || c.metWhere) lines.push(['met', [c.metHow, c.metWhere].filter(Boolean).join(' — ')]);
+  if (c.tags.length) lines.push(['tags', c.tags.join(', ')]);
+  if (c.archived) lines.push(['archived', 'yes']);
+  const out = [paint('bold', `${c.name}  #${c.id}`), table(lines.map(([k, v]) => [`  ${dim(k)}`, v]))];
+  if (c.notes) out.push('', paint('bold', 'Notes'), c.notes.split('\n').map((l) => `  ${l}`).join('\n'));
+  out.push('', paint('bold', `Timeline (${timeline.length} most recent)`));
+  out.push(timeline.length ? table(timeline.map((i) => [
+    `  ${i.occurredAt.slice(0, 10)}`, i.kind, dim(i.channel), i.summary ?? '',
+    i.value !== 'none' ? dim(`value ${i.value}${i.valueNote ? `: ${i.valueNote}` : ''}`) : '', i.gratitude ? dim('thanked') : '',
+  ])) : dim('  no interactions yet'));
+  return out.join('\n');
+}
+
+export function renderContactList(items: readonly ContactSummary[], today: string): string {
+  if (items.length === 0) return dim('no contacts');
+  return table(items.map((c) => [
+    `#${c.id}`, c.name, c.organisation ?? '', dim(c.networks.join('+') || '—'), dim(c.connectionType ?? ''),
+    c.nextDueOn < today ? paint('red', c.nextDueOn) : c.nextDueOn,
+  ]), ['id', 'name', 'organisation', 'networks', 'type', 'next due']);
+}

@@ -1,0 +1,88 @@
+import { effectiveCadenceDays, nextDueOn } from '../../domain/cadence.ts';
+import { splitName, normaliseName, type ContactDraft } from '../../domain/contact.ts';
+import { findConnectionType } from '../../domain/connection-types.ts';
+import { addDays, toIsoDay } from '../../domain/dates.ts';
+import { RapportError } from '../../domain/errors.ts';
+import { networksToMask } from '../../domain/networks.ts';
+import { insertContactsBulk, myOrganisationIds, organisationIdsByKey } from '../../store/repositories/contacts-bulk.repository.ts';
+import { contactIdsByEmail, type ContactRow } from '../../store/repositories/contacts.repository.ts';
+import { insertOrganisation } from '../../store/repositories/organisations.repository.ts';
+import { loadCustomConnectionTypes } from '../../store/repositories/settings.repository.ts';
+import type { ServiceContext } from '../operation.ts';
+import { settingsAndDefaults } from './settings.ts';
+
+export interface CreateContactsOptions {
+  // Days until the first follow-up of each new contact; null for none (imports of old contacts, the demo).
+  followUpDays?: number | null;
+  // When each contact was added, if not now (the demo spreads them over two years).
+  createdAt?: (index: number) => string;
+}
+
+export interface CreatedContacts {
+  ids: number[];
+  warnings: string[];
+}
+
+// The one path that creates contacts, for one (contact.create) or thirty thousand (import, demo): validated
+// drafts in, few multi-row statements out. Must run inside a transaction.
+export async function createContacts(ctx: ServiceContext, drafts: readonly ContactDraft[], options: CreateContactsOptions = {}): Promise<CreatedContacts> {
+  const { store, clock } = ctx;
+  if (!store.inTransaction) throw new Error('createContacts must run inside a transaction');
+  const now = clock.now().toISOString();
+  const { settings, defaults } = await settingsAndDefaults(store);
+  const custom = await loadCustomConnectionTypes(store);
+  drafts.forEach((d, i) => {
+    if (d.connectionType !== null && !findConnectionType(d.connectionType, custom)) {
+      const path = drafts.length === 1 ? 'connectionType' : `${i}.connectionType`;
+      throw new RapportError('invalid', `${path}: unknown connection type ${JSON.stringify(d.connectionType)} (see \`rapport types\`, or add it with \`rapport types add\`)`, {
+        problems: [{ path, message: 'unknown connection type', value: d.connectionType }],
+      });
+    }
+  });
+
+  const warnings: string[] = [];
+  const allEmails = [...new Set(drafts.flatMap((d) => d.emails.map((e) => e.address)))];
+  for (let i = 0; i < allEmails.length; i += 500) {
+    for (const hit of await contactIdsByEmail(store, allEmails.slice(i, i + 500))) {
+      warnings.push(`email ${hit.address} already belongs to ${hit.name} (#${hit.contact_id})`);
+    }
+  }
+
+  const orgIds = await organisationIdsByKey(store);
+  for (const d of drafts) {
+    if (!d.organisation) continue;
+    const key = normaliseName(d.organisation);
+    if (!orgIds.has(key)) orgIds.set(key, await insertOrganisation(store, { name: d.organisation, industry: null, website: null, isMine: false, notes: null }, now));
+  }
+  const mine = await myOrganisationIds(store);
+
+  const rows: ContactRow[] = drafts.map((d, i) => {
+    const createdAt = options.createdAt?.(i) ?? now;
+    const organisationId = d.organisation ? orgIds.get(normaliseName(d.organisation))! : null;
+    const inside = d.insideOrganisation ?? (organisationId !== null ? mine.has(organisationId) : null);
+    const split = splitName(d.name);
+    return {
+      name: d.name, given_name: d.givenName ?? split.givenName, family_name: d.familyName ?? split.familyName,
+      organisation_id: organisationId, title: d.title, location: d.location, birthday: d.birthday, met_how: d.metHow,
+      met_where: d.metWhere, notes: d.notes, networks: networksToMask(d.networks), connection_type: d.connectionType,
+      inside_organisation: inside === null ? null : inside ? 1 : 0, inside_explicit: d.insideOrganisation === null ? 0 : 1,
+      industry: d.industry, cadence_days: d.cadenceDays, archived: 0, photo: d.photo, last_interaction_at: null,
+      next_due_on: nextDueOn({ lastInteractionAt: null, createdAt, cadenceDays: effectiveCadenceDays(d.networks, d.cadenceDays, defaults) }),
+      snoozed_until: null, created_at: createdAt, updated_at: createdAt,
+    };
+  });
+  const ids = await insertContactsBulk(store, rows, drafts);
+
+  const followUpDays = options.followUpDays === undefined ? settings.newContactFollowUpDays : options.followUpDays;
+  if (followUpDays !== null) {
+    const due = addDays(toIsoDay(clock.now()), followUpDays);
+    for (let i = 0; i < ids.length; i += 500) {
+      await store.db.insertInto('follow_ups').values(ids.slice(i, i + 500).map((contact_id) => ({
+        workspace_id: store.workspaceId, contact_id, due_on: due, reason: 'First follow-up: say thank you and stay in touch',
+        source: 'new-contact', event_id: null, done_at: null, snoozed_until: null, created_at: now,
+      }))).execute();
+    }
+  }
+  await store.search.reindex(store.db, store.workspaceId, ids);
+  return { ids, warnings };
+}
