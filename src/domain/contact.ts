@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { connectionTypeKeySchema } from './connection-types.ts';
 import { isValidIsoDay } from './dates.ts';
 import { networkSchema, type Network } from './networks.ts';
+import { patchSchema } from './patch.ts';
 
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 const optionalText = (max: number) => text(max).nullish().transform((v) => (v === '' || v == null ? null : v));
@@ -87,8 +88,8 @@ export const contactInputSchema = z.object(contactFields);
 export type ContactInput = z.input<typeof contactInputSchema>;
 export type ContactDraft = z.output<typeof contactInputSchema>;
 
-// Partial update: a field left out is unchanged; null clears it.
-export const contactPatchSchema = z.object(contactFields).partial();
+// Partial update: a field left out is unchanged; null clears it (patchSchema, because .partial() would apply the [] defaults).
+export const contactPatchSchema = patchSchema(z.object(contactFields));
 export type ContactPatch = z.output<typeof contactPatchSchema>;
 
 export interface Contact {

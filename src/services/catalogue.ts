@@ -5,6 +5,15 @@ import { interactionDelete, interactionList, interactionLog } from './interactio
 import { settingsGet, settingsUpdate } from './settings.service.ts';
 import { today } from './today.service.ts';
 import { contactArchive, contactCreate, contactErase, contactGet, contactResolve, contactUpdate } from './contacts.service.ts';
+import { actionCreate, actionDone, actionList, actionUpdate } from './actions.service.ts';
+import { communityAddMember, communityCreate, communityGet, communityList, communityRemoveMember, communityUpdate } from './communities.service.ts';
+import { connectionTypeAdd, connectionTypeList } from './connection-types.service.ts';
+import { contactBulkUpdate } from './contacts-bulk.service.ts';
+import { eventAttend, eventCreate, eventGet, eventList, eventUnattend } from './events.service.ts';
+import { goalCreate, goalGet, goalLink, goalList, goalUnlink, goalUpdate } from './goals.service.ts';
+import { linkAdd, linkList, linkRemove } from './links.service.ts';
+import { organisationCreate, organisationDelete, organisationGet, organisationList, organisationUpdate } from './organisations.service.ts';
+import { tagAdd, tagList, tagRemove } from './tags.service.ts';
 
 // Every use case of Rapport by name. The CLI, the HTTP API (and so the web app) and the OpenAPI document come from this list.
 export const CATALOGUE = [
@@ -13,6 +22,13 @@ export const CATALOGUE = [
   interactionLog, interactionList, interactionDelete,
   followUpAdd, followUpDone, followUpSnooze, followUpList,
   settingsGet, settingsUpdate,
+  contactBulkUpdate, tagAdd, tagRemove, tagList, connectionTypeList, connectionTypeAdd,
+  organisationCreate, organisationUpdate, organisationGet, organisationList, organisationDelete,
+  linkAdd, linkRemove, linkList,
+  goalCreate, goalUpdate, goalGet, goalList, goalLink, goalUnlink,
+  actionCreate, actionUpdate, actionDone, actionList,
+  communityCreate, communityUpdate, communityGet, communityList, communityAddMember, communityRemoveMember,
+  eventCreate, eventGet, eventList, eventAttend, eventUnattend,
 ] as const satisfies readonly Operation[];
 
 export type OperationName = (typeof CATALOGUE)[number]['name'];

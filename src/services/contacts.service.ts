@@ -5,7 +5,7 @@ import { networksToMask } from '../domain/networks.ts';
 import {
   contactIdsByEmail, loadContacts, refreshDue, updateContactRow, writeContactChildren, type ContactRow,
 } from '../store/repositories/contacts.repository.ts';
-import { deriveInsideOrganisation, findOrCreateOrganisation, organisationIsMine } from '../store/repositories/organisations.repository.ts';
+import { deriveInsideOrganisation, findOrCreateOrganisation } from '../store/repositories/organisations.repository.ts';
 import type { Store } from '../store/store.ts';
 import { defineOperation, idParam, idSchema, type ServiceContext } from './operation.ts';
 import { resolveContactRef } from './support/contact-ref.ts';

@@ -17,7 +17,7 @@ export interface ContactTable {
   id: Generated<number>; workspace_id: number; name: string; name_key: string; given_name: string | null;
   family_name: string | null; organisation_id: number | null; title: string | null; location: string | null;
   birthday: string | null; met_how: string | null; met_where: string | null; notes: string | null;
-  networks: number; connection_type: string | null; inside_organisation: Flag | null; industry: string | null;
+  networks: number; connection_type: string | null; inside_organisation: Flag | null; inside_explicit: Generated<Flag>; industry: string | null;
   cadence_days: number | null; archived: Flag; photo: string | null; last_interaction_at: string | null;
   next_due_on: string; snoozed_until: string | null; created_at: string; updated_at: string;
 }

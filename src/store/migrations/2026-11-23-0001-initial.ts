@@ -54,6 +54,8 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('networks', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('connection_type', 'text')
     .addColumn('inside_organisation', 'integer')
+    // 1 when the user said inside/outside; 0 when it is derived from the organisation's is_mine (and follows it).
+    .addColumn('inside_explicit', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('industry', 'text')
     .addColumn('cadence_days', 'integer')
     .addColumn('archived', 'integer', (c) => c.notNull().defaultTo(0))

@@ -7,7 +7,8 @@ import type { Store } from '../store.ts';
 import type { ContactTable } from '../tables.ts';
 
 
-export type ContactRow = Omit<ContactTable, 'id' | 'workspace_id' | 'name_key'> & { id?: number };
+// inside_explicit is optional so callers that never set inside_organisation by hand need not know it (defaults to derived).
+export type ContactRow = Omit<ContactTable, 'id' | 'workspace_id' | 'name_key' | 'inside_explicit'> & { id?: number; inside_explicit?: number };
 
 export interface ContactChildren {
   emails: { address: string; label: string | null }[];

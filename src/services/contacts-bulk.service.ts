@@ -1,0 +1,58 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { connectionTypeKeySchema } from '../domain/connection-types.ts';
+import { invalid } from '../domain/errors.ts';
+import { networkSchema, networksToMask, NETWORKS } from '../domain/networks.ts';
+import { refreshDue } from '../store/repositories/contacts.repository.ts';
+import { defineOperation, idSchema } from './operation.ts';
+import { assertContactsExist } from './support/contact-ref.ts';
+import { assertConnectionType, settingsAndDefaults } from './support/settings.ts';
+
+const ALL = networksToMask(NETWORKS);
+
+export const contactBulkUpdateInput = z.object({
+  ids: z.array(idSchema).min(1, 'name at least one contact'),
+  networks: z.array(networkSchema).optional().describe('replaces each contact\'s networks'),
+  addNetworks: z.array(networkSchema).optional(),
+  removeNetworks: z.array(networkSchema).optional(),
+  connectionType: connectionTypeKeySchema.nullable().optional().describe('null clears it'),
+});
+
+// The web app's bulk actions: networks change each contact's cadence, so next due is recomputed in the same transaction.
+export const contactBulkUpdate = defineOperation({
+  name: 'contact.bulk-update',
+  summary: 'Change networks or connection type of several contacts at once; their next due dates follow',
+  effect: 'write',
+  input: contactBulkUpdateInput,
+  http: { method: 'post', path: '/contacts/bulk-update' },
+  run: async ({ store, clock }, input) => {
+    const { ids, networks, addNetworks, removeNetworks, connectionType } = input;
+    if (networks !== undefined && (addNetworks !== undefined || removeNetworks !== undefined)) {
+      throw invalid('networks', 'give either networks (replace) or addNetworks/removeNetworks, not both');
+    }
+    if (networks === undefined && addNetworks === undefined && removeNetworks === undefined && connectionType === undefined) {
+      throw invalid('input', 'nothing to change: give networks, addNetworks, removeNetworks or connectionType');
+    }
+    await assertContactsExist(store, ids, 'ids');
+    if (connectionType !== undefined) await assertConnectionType(store, connectionType);
+    const unique = [...new Set(ids)];
+    const add = networksToMask(addNetworks ?? []);
+    const keep = ALL & ~networksToMask(removeNetworks ?? []);
+    for (let i = 0; i < unique.length; i += 500) {
+      await store.db
+        .updateTable('contacts')
+        .set({
+          updated_at: clock.now().toISOString(),
+          ...(networks !== undefined ? { networks: networksToMask(networks) } : {}),
+          ...(addNetworks !== undefined || removeNetworks !== undefined ? { networks: sql<number>`(networks | ${add}) & ${keep}` } : {}),
+          ...(connectionType !== undefined ? { connection_type: connectionType } : {}),
+        })
+        .where('workspace_id', '=', store.workspaceId)
+        .where('id', 'in', unique.slice(i, i + 500))
+        .execute();
+    }
+    const { defaults } = await settingsAndDefaults(store);
+    await refreshDue(store, unique, defaults);
+    return { updated: unique.length };
+  },
+});

@@ -1,0 +1,37 @@
+import type { Store } from '../store.ts';
+
+const chunks = <T>(list: readonly T[], size = 500): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+};
+
+// Returns how many (contact, tag) pairs were new; pairs already there are left alone.
+export async function addTags(store: Store, contactIds: readonly number[], tags: readonly string[]): Promise<number> {
+  let added = 0;
+  for (const ids of chunks([...new Set(contactIds)])) {
+    const existing = await store.db.selectFrom('contact_tags').select(['contact_id', 'tag'])
+      .where('workspace_id', '=', store.workspaceId).where('contact_id', 'in', ids).where('tag', 'in', [...tags]).execute();
+    const have = new Set(existing.map((r) => `${r.contact_id}\u0000${r.tag}`));
+    const rows = ids.flatMap((id) => [...new Set(tags)].filter((tag) => !have.has(`${id}\u0000${tag}`)).map((tag) => ({ workspace_id: store.workspaceId, contact_id: id, tag })));
+    for (const part of chunks(rows)) await store.db.insertInto('contact_tags').values(part).execute();
+    added += rows.length;
+  }
+  return added;
+}
+
+export async function removeTags(store: Store, contactIds: readonly number[], tags: readonly string[]): Promise<number> {
+  let removed = 0;
+  for (const ids of chunks([...new Set(contactIds)])) {
+    const res = await store.db.deleteFrom('contact_tags')
+      .where('workspace_id', '=', store.workspaceId).where('contact_id', 'in', ids).where('tag', 'in', [...tags]).executeTakeFirst();
+    removed += Number(res.numDeletedRows);
+  }
+  return removed;
+}
+
+export async function tagCounts(store: Store): Promise<{ tag: string; count: number }[]> {
+  const rows = await store.db.selectFrom('contact_tags').select((eb) => ['tag', eb.fn.countAll<number>().as('n')])
+    .where('workspace_id', '=', store.workspaceId).groupBy('tag').orderBy('tag').execute();
+  return rows.map((r) => ({ tag: r.tag, count: Number(r.n) }));
+}
