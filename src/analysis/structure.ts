@@ -1,0 +1,96 @@
+// Who brokers, who bridges, and which clusters the user's contacts form. Contacts' measures are taken among the
+// contacts themselves: the user is tied to everyone, so with "me" in the graph every shortest path between two
+// clusters would run through me, Louvain would see one star, and every contact would share me as a redundant tie.
+// The user's own brokerage is measured over the full ego network (ego.ts).
+import { egoMeasures, type EgoMeasures } from './ego.ts';
+import { betweenness, louvain, structuralHoles } from './kernels/index.ts';
+import { meWeight, type NetworkModel } from './network-graph.ts';
+
+// Sampled betweenness past this much work (BFS sources × (nodes + arcs)): exact Brandes is O(n·m), minutes at
+// 30,000 contacts; Brandes–Pich pivots keep the ranking of the top bridges at a fraction of the cost.
+const BETWEENNESS_BUDGET = 20_000_000;
+const MIN_PIVOTS = 48;
+
+export interface CommunityLabel {
+  kind: 'organisation' | 'community' | 'tag' | 'none';
+  name: string;
+  // Share of the cluster's members that carry the label.
+  share: number;
+}
+
+export interface Cluster {
+  id: number;
+  size: number;
+  label: CommunityLabel;
+  members: number[];
+}
+
+export interface Structure {
+  me: EgoMeasures;
+  constraint: Float64Array;
+  effectiveSize: Float64Array;
+  betweenness: Float64Array;
+  betweennessMethod: { exact: boolean; pivots: number };
+  community: Int32Array;
+  clusters: Cluster[];
+  modularity: number;
+}
+
+export function computeStructure(model: NetworkModel): Structure {
+  const graph = model.alters;
+  const n = graph.nodeCount;
+  const meWeights = new Float64Array(n);
+  for (let j = 0; j < n; j++) meWeights[j] = meWeight(model.contacts[j]!.tie.strength);
+  const me = egoMeasures(graph, meWeights);
+  const holes = structuralHoles(graph);
+  const perSource = n + graph.neighbours.length;
+  const pivots = Math.max(MIN_PIVOTS, Math.floor(BETWEENNESS_BUDGET / Math.max(1, perSource)));
+  const exact = pivots >= n;
+  const between = betweenness(graph, exact ? {} : { samples: pivots, seed: 1 });
+  const parts = louvain(graph, { seed: 1 });
+  return {
+    me,
+    constraint: holes.constraint,
+    effectiveSize: holes.effectiveSize,
+    betweenness: between,
+    betweennessMethod: { exact, pivots: exact ? n : pivots },
+    community: parts.communities,
+    clusters: labelClusters(model, parts.communities, parts.count),
+    modularity: parts.modularity,
+  };
+}
+
+// Each cluster is named after what the largest share of its members have in common: an organisation, a
+// community or a tag.
+function labelClusters(model: NetworkModel, community: Int32Array, count: number): Cluster[] {
+  const members: number[][] = Array.from({ length: count }, () => []);
+  for (let i = 0; i < community.length; i++) members[community[i]!]!.push(i);
+  const tallies = Array.from({ length: count }, () => ({
+    organisation: new Map<string, number>(), community: new Map<string, number>(), tag: new Map<string, number>(),
+  }));
+  const bump = (m: Map<string, number>, key: string) => m.set(key, (m.get(key) ?? 0) + 1);
+  for (const c of model.contacts) if (c.organisation !== null) bump(tallies[community[c.index]!]!.organisation, c.organisation);
+  for (const m of model.memberships) bump(tallies[community[m.index]!]!.community, m.label);
+  for (const t of model.tags) bump(tallies[community[t.index]!]!.tag, t.label);
+  const clusters = members.map((list, id): Cluster => {
+    let label: CommunityLabel = { kind: 'none', name: 'no common organisation, community or tag', share: 0 };
+    // Organisation first on a tie: it is what people most readily recognise a group by.
+    for (const kind of ['organisation', 'community', 'tag'] as const) {
+      for (const [name, hits] of tallies[id]![kind]) {
+        const share = hits / list.length;
+        if (share > label.share || (share === label.share && label.kind !== 'none' && kind === label.kind && name < label.name)) label = { kind, name, share };
+      }
+    }
+    return { id, size: list.length, label, members: list };
+  });
+  clusters.sort((a, b) => b.size - a.size || a.id - b.id);
+  // One organisation split into two clusters (two teams) gets "…, group 2" on the smaller, so names stay unique.
+  const seen = new Map<string, number>();
+  for (const c of clusters) {
+    if (c.size < 2 || c.label.kind === 'none') continue;
+    const n = (seen.get(c.label.name) ?? 0) + 1;
+    seen.set(c.label.name, n);
+    if (n > 1) c.label = { ...c.label, name: `${c.label.name}, group ${n}` };
+  }
+  return clusters;
+}

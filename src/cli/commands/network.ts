@@ -1,0 +1,32 @@
+import type { Command } from 'commander';
+import type { NetworkReport } from '../../analysis/report.ts';
+import { networkReport } from '../../services/network.service.ts';
+import { introFind, type IntroResult } from '../../services/network-intro.service.ts';
+import { printJson } from '../output.ts';
+import { integer } from '../parse.ts';
+import type { CliRuntime } from '../runtime.ts';
+import { renderIntro, renderReport } from '../views/network.view.ts';
+
+export function registerNetworkCommands(program: Command, rt: CliRuntime): void {
+  program.command('report').description('the shape of your networks: balance against your situation, tie strength, dormant ties, reciprocity, brokers, clusters, and advice')
+    .option('--json', 'print the full report as JSON')
+    .action(async (o: { json?: boolean }) => {
+      const r = await rt.run<NetworkReport>(networkReport, {});
+      if (o.json) return printJson(r);
+      console.log(renderReport(r));
+    });
+
+  program.command('intro').description('warm introduction paths to a contact or an organisation: whom to ask first, why, and the first step')
+    .argument('<target>', 'a contact or organisation: id or part of the name')
+    .option('-k <n>', 'how many paths (paths tied with the last are all shown)', integer, 3)
+    .option('--org', 'the target is an organisation (an id is then an organisation id)')
+    .option('--contact', 'the target is a contact')
+    .option('--hops', 'fewest introductions first, ignoring tie strength')
+    .option('--json', 'print as JSON')
+    .action(async (target: string, o: { k: number; org?: boolean; contact?: boolean; hops?: boolean; json?: boolean }) => {
+      const kind = o.org ? 'organisation' : o.contact ? 'contact' : 'auto';
+      const r = await rt.run<IntroResult>(introFind, { target, kind, k: o.k, by: o.hops ? 'hops' : 'strength' });
+      if (o.json) return printJson(r);
+      console.log(renderIntro(r));
+    });
+}

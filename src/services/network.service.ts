@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { graphView, type GraphView } from '../analysis/graph-view.ts';
+import { buildNetworkModel, type NetworkModel } from '../analysis/network-graph.ts';
+import { buildReport, type NetworkReport } from '../analysis/report.ts';
+import { computeStructure } from '../analysis/structure.ts';
+import { toIsoDay } from '../domain/dates.ts';
+import { notFound } from '../domain/errors.ts';
+import type { Settings } from '../domain/settings.ts';
+import { epochDay } from '../domain/tie-strength.ts';
+import { loadNetworkData } from '../store/repositories/network.repository.ts';
+import { loadSettings } from '../store/repositories/settings.repository.ts';
+import { defineOperation, idParam, type ServiceContext } from './operation.ts';
+
+// One bulk load and one model per request; every network operation starts here.
+export async function loadNetworkModel(ctx: ServiceContext): Promise<{ model: NetworkModel; settings: Settings }> {
+  const settings = await loadSettings(ctx.store);
+  const data = await loadNetworkData(ctx.store);
+  return { model: buildNetworkModel(data, epochDay(toIsoDay(ctx.clock.now()))), settings };
+}
+
+export const networkReport = defineOperation({
+  name: 'network.report',
+  summary: 'The shape of your three networks against your situation, tie strength, dormant ties, reciprocity, brokers, clusters and advice that names people',
+  effect: 'read',
+  input: z.object({}),
+  http: { method: 'get', path: '/network/report' },
+  run: async (ctx): Promise<NetworkReport> => {
+    const { model, settings } = await loadNetworkModel(ctx);
+    return buildReport(model, computeStructure(model), settings.situation);
+  },
+});
+
+export const GRAPH_DEFAULT_NODES = 300;
+export const GRAPH_MAX_NODES = 3000;
+
+export const networkGraph = defineOperation({
+  name: 'network.graph',
+  summary: 'Your strongest ties (or one contact and the people around it) with the links among them, their clusters and tie strength, for drawing',
+  effect: 'read',
+  input: z.object({
+    limit: z.coerce.number().int().min(1).max(GRAPH_MAX_NODES).default(GRAPH_DEFAULT_NODES),
+    focus: idParam.optional(),
+  }),
+  http: { method: 'get', path: '/network/graph' },
+  run: async (ctx, { limit, focus }): Promise<GraphView> => {
+    const { model } = await loadNetworkModel(ctx);
+    if (focus !== undefined && !model.indexOf.has(focus)) throw notFound('contact', focus);
+    return graphView(model, computeStructure(model), { limit, focus: focus ?? null });
+  },
+});
