@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseName } from '../domain/contact.ts';
+import { fastNormaliseName, keysOfDraft, nameKey, phoneKey } from './match-keys.ts';
+
+describe('match keys', () => {
+  it('the ASCII fast path gives exactly what normaliseName gives', () => {
+    const samples = ['Ada Lovelace', 'Dr. Ada  King-Lovelace', 'MR. O\'Brien, Jr.', 'prof.x', 'Sirius Black', 'drake', 'A.B. C', '  --  ', 'Company 12, Inc.', 'ms.  smith', 'Mrs.Doe', '~!@#$%^&*()_+{}|:<>?', 'D R', 'ProfessorX'];
+    for (let i = 0; i < 400; i++) samples.push(String.fromCharCode(...Array.from({ length: 12 }, (_, j) => 32 + ((i * 31 + j * 17) % 95))));
+    for (const s of samples) expect(fastNormaliseName(s), JSON.stringify(s)).toBe(normaliseName(s));
+    expect(fastNormaliseName('Zoë Ünal')).toBe(normaliseName('Zoë Ünal'));
+  });
+  it('names match whatever the nickname, title or accents', () => {
+    expect(nameKey('Robert (Bob) Smith')).toBe(nameKey('Robert Smith'));
+    expect(nameKey('Dr. Katherine "Kate" Johnson')).toBe(nameKey('katherine johnson'));
+    expect(nameKey('José Núñez')).toBe(nameKey('Jose Nunez'));
+  });
+  it('short phone numbers never match, and a made-up name gives no name key', () => {
+    expect(phoneKey('123456')).toBeNull();
+    expect(phoneKey('+44 (20) 7946-0000')).toBe(phoneKey('020 7946 0000'));
+    const draft = { name: 'ada@example.org', emails: [{ address: 'ADA@example.org', label: null }], phones: [], webLinks: [{ url: 'https://linkedin.com/in/ada/', label: null }], organisation: null };
+    expect(keysOfDraft(draft, true)).toEqual({ emails: ['ada@example.org'], linkedIn: ['https://www.linkedin.com/in/ada'], phones: [], nameOrg: null });
+    expect(keysOfDraft(draft, false).nameOrg).toBe('ada example org|');
+  });
+});

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { RapportError } from '../domain/errors.ts';
+import { backupText, fromBackup, parseBackup, toBackup, type Backup } from '../io/backup-format.ts';
+import { dumpTables, insertTables, rowCounts } from '../store/repositories/backup.repository.ts';
+import { defineOperation, type ServiceContext } from './operation.ts';
+
+function counts(b: Backup): Record<string, number> {
+  return {
+    contacts: b.contacts.length, organisations: b.organisations.length, interactions: b.interactions.length, followUps: b.followUps.length,
+    links: b.links.length, goals: b.goals.length, actions: b.actions.length, events: b.events.length, communities: b.communities.length,
+    connectionTypes: b.connectionTypes.length, messageTemplates: b.messageTemplates.length, sentMessages: b.sentMessages.length,
+    settings: Object.keys(b.settings).length,
+  };
+}
+
+export const summariseBackup = (text: string, file: string): Record<string, number> => counts(parseBackup(text, file));
+
+// A backup is a whole database: restored only into an empty one, ids and all, so nothing is merged by guesswork.
+export async function restoreBackup(ctx: ServiceContext, text: string, file: string): Promise<Record<string, number>> {
+  const { store } = ctx;
+  const backup = parseBackup(text, file);
+  const present = Object.entries(await rowCounts(store)).filter(([, n]) => n > 0);
+  if (present.length) {
+    throw new RapportError('conflict', `${file}: a backup restores only into an empty database, and this one holds ${present.map(([t, n]) => `${n} ${t.replace(/_/g, ' ')}`).join(', ')}; restore into a new one (--db new.db)`);
+  }
+  await store.db.deleteFrom('settings').where('workspace_id', '=', store.workspaceId).execute();
+  await insertTables(store, fromBackup(backup));
+  const ids = backup.contacts.map((c) => c.id);
+  await store.search.reindex(store.db, store.workspaceId, ids);
+  return counts(backup);
+}
+
+export async function backupJson(ctx: ServiceContext): Promise<string> {
+  return backupText(toBackup(await dumpTables(ctx.store)));
+}
+
+export const backupRestore = defineOperation({
+  name: 'backup.restore',
+  summary: 'Restore a JSON backup (from `rapport export --format json`) into an empty database, keeping every id',
+  effect: 'write',
+  input: z.object({ content: z.string().min(1, 'the backup is empty'), filename: z.string().default('backup.json') }),
+  http: { method: 'post', path: '/backup/restore' },
+  run: (ctx, { content, filename }) => restoreBackup(ctx, content, filename),
+});

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { connectionTypeKeySchema } from '../domain/connection-types.ts';
+import { tagSchema } from '../domain/contact.ts';
+import { invalid } from '../domain/errors.ts';
+import { networkSchema } from '../domain/networks.ts';
+import { contactsToCsv } from '../io/csv-write.ts';
+import { contactsToVcard, type ExportContact } from '../io/vcard-write.ts';
+import { loadContacts } from '../store/repositories/contacts.repository.ts';
+import { exportContactIds, photosOf, type ExportFilter } from '../store/repositories/export.repository.ts';
+import { backupJson } from './backup-restore.ts';
+import { defineOperation, type ServiceContext } from './operation.ts';
+import { settingsAndDefaults } from './support/settings.ts';
+
+const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
+
+export const exportInput = z.object({
+  format: z.enum(['vcard', 'csv', 'json'], { error: (i) => `unknown export format ${JSON.stringify(i.input)}: use vcard, csv or json` }),
+  network: networkSchema.optional(),
+  connectionType: connectionTypeKeySchema.optional(),
+  tag: tagSchema.optional(),
+  query: z.string().trim().min(1).max(200).optional(),
+  archived: flag.optional().describe('only archived (true) or only active (false) contacts; both when left out'),
+});
+export type ExportInput = z.output<typeof exportInput>;
+
+export interface ExportResult {
+  format: 'vcard' | 'csv' | 'json';
+  filename: string;
+  mimeType: string;
+  count: number;
+  content: string;
+}
+
+const FILES = {
+  vcard: { filename: 'rapport-contacts.vcf', mimeType: 'text/vcard; charset=utf-8' },
+  csv: { filename: 'rapport-contacts.csv', mimeType: 'text/csv; charset=utf-8' },
+  json: { filename: 'rapport-backup.json', mimeType: 'application/json' },
+} as const;
+
+async function exportContacts(ctx: ServiceContext, filter: ExportFilter): Promise<ExportContact[]> {
+  const ids = await exportContactIds(ctx.store, filter);
+  const { defaults } = await settingsAndDefaults(ctx.store);
+  const contacts = await loadContacts(ctx.store, ids, defaults);
+  const photos = await photosOf(ctx.store, ids);
+  return contacts.map((c) => ({ ...c, photo: photos.get(c.id) ?? null }));
+}
+
+export async function runExport(ctx: ServiceContext, input: ExportInput): Promise<ExportResult> {
+  const { format, query, ...rest } = input;
+  if (format === 'json') {
+    if (query || Object.values(rest).some((v) => v !== undefined)) {
+      throw invalid('format', 'a JSON backup holds the whole database; filters apply to vcard and csv exports');
+    }
+    const content = await backupJson(ctx);
+    const count = (await ctx.store.db.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', ctx.store.workspaceId).executeTakeFirstOrThrow()).n;
+    return { format, ...FILES.json, count: Number(count), content };
+  }
+  const filter: ExportFilter = { ...rest };
+  if (query) filter.ids = await ctx.store.search.search(ctx.store.db, ctx.store.workspaceId, query, 100_000);
+  const contacts = await exportContacts(ctx, filter);
+  const content = format === 'vcard' ? contactsToVcard(contacts) : contactsToCsv(contacts);
+  return { format, ...FILES[format], count: contacts.length, content };
+}
+
+export const exportOp = defineOperation({
+  name: 'export',
+  summary: 'Export contacts as vCard 4.0 or CSV (all, or filtered like the contact list), or the whole database as a JSON backup',
+  effect: 'read',
+  input: exportInput,
+  http: { method: 'get', path: '/export' },
+  run: runExport,
+});

@@ -1,0 +1,108 @@
+import { effectiveCadenceDays, nextDueOn } from '../domain/cadence.ts';
+import { normaliseName, type ContactDraft } from '../domain/contact.ts';
+import { networksToMask } from '../domain/networks.ts';
+import type { ScalarField } from '../io/absorb.ts';
+import { refreshDue, updateContactRow, type ContactRow } from '../store/repositories/contacts.repository.ts';
+import { organisationIdsByKey } from '../store/repositories/contacts-bulk.repository.ts';
+import { insertInteractionsBulk, insertOrganisationsBulk } from '../store/repositories/demo.repository.ts';
+import { appendContactChildren, setDueBulk, type ChildAdditions } from '../store/repositories/import.repository.ts';
+import { deriveInsideOrganisation, findOrCreateOrganisation } from '../store/repositories/organisations.repository.ts';
+import type { ImportPlan, Target } from './import-plan.ts';
+import type { ServiceContext } from './operation.ts';
+import { createContacts } from './support/create-contacts.ts';
+import { settingsAndDefaults } from './support/settings.ts';
+
+const COLUMN: Record<Exclude<ScalarField, 'organisation' | 'insideOrganisation'>, keyof ContactRow> = {
+  givenName: 'given_name', familyName: 'family_name', title: 'title', location: 'location', birthday: 'birthday', metHow: 'met_how',
+  metWhere: 'met_where', connectionType: 'connection_type', industry: 'industry', cadenceDays: 'cadence_days', photo: 'photo',
+};
+
+// An import names thousands of companies; creating them in a few statements first spares createContacts one
+// insert per new organisation.
+async function createMissingOrganisations(ctx: ServiceContext, drafts: readonly ContactDraft[], now: string): Promise<void> {
+  const known = await organisationIdsByKey(ctx.store);
+  const missing = new Map<string, string>();
+  for (const d of drafts) {
+    if (!d.organisation) continue;
+    const key = normaliseName(d.organisation);
+    if (!known.has(key) && !missing.has(key)) missing.set(key, d.organisation);
+  }
+  if (missing.size === 0) return;
+  await insertOrganisationsBulk(ctx.store, [...missing.values()].map((name) => ({ name, industry: null, website: null, is_mine: 0, notes: null, created_at: now, updated_at: now })));
+}
+
+export interface WriteResult {
+  createdIds: number[];
+  warnings: string[];
+}
+
+// Carries out an import plan inside the caller's transaction: new contacts through the one bulk creation path,
+// additions to stored ones, then the 'connected' interactions and the due dates they move.
+export async function writeImportPlan(ctx: ServiceContext, plan: ImportPlan, onProgress?: (done: number, total: number) => void): Promise<WriteResult> {
+  const { store, clock } = ctx;
+  const now = clock.now().toISOString();
+  const total = plan.creates.length + plan.updates.size + plan.interactions.length;
+  onProgress?.(0, total);
+  const drafts = plan.creates.map((c) => c.draft as ContactDraft);
+  await createMissingOrganisations(ctx, drafts, now);
+  const created = drafts.length ? await createContacts(ctx, drafts, { followUpDays: null }) : { ids: [], warnings: [] };
+  onProgress?.(drafts.length, total);
+
+  const refresh: number[] = [];
+  const children: ChildAdditions = { emails: [], phones: [], webLinks: [], tags: [] };
+  const orgChanged: number[] = [];
+  for (const u of plan.updates.values()) {
+    const changes = u.changes.filter((c) => c.fields.length > 0);
+    if (changes.length === 0) continue;
+    const row: Partial<Omit<ContactRow, 'id'>> = { updated_at: now };
+    for (const field of new Set(changes.flatMap((c) => c.scalars))) {
+      if (field === 'organisation') {
+        row.organisation_id = await findOrCreateOrganisation(store, u.working.organisation!, now);
+        orgChanged.push(u.id);
+      } else if (field !== 'insideOrganisation') {
+        (row as Record<string, unknown>)[COLUMN[field]] = u.working[field];
+      }
+    }
+    if (changes.some((c) => c.notesChanged)) row.notes = u.working.notes;
+    if (changes.some((c) => c.networksChanged)) row.networks = networksToMask(u.working.networks);
+    await updateContactRow(store, u.id, row);
+    const add = (list: 'emails' | 'phones' | 'webLinks') => {
+      let position = u.before[list].length;
+      for (const c of changes) for (const item of c[list]) (children[list] as unknown[]).push({ ...item, contact_id: u.id, position: position++ });
+    };
+    add('emails');
+    add('phones');
+    add('webLinks');
+    for (const c of changes) for (const tag of c.tags) children.tags.push({ contact_id: u.id, tag });
+    if (changes.some((c) => c.networksChanged || c.scalars.includes('cadenceDays'))) refresh.push(u.id);
+  }
+  await appendContactChildren(store, children);
+  await deriveInsideOrganisation(store, { contactIds: orgChanged });
+  onProgress?.(drafts.length + plan.updates.size, total);
+
+  const idOf = (t: Target) => (t.kind === 'existing' ? t.id : created.ids[t.index]!);
+  await insertInteractionsBulk(store, plan.interactions.map(({ target, interaction }) => ({
+    row: { occurred_at: interaction.occurredAt, kind: interaction.kind, channel: interaction.channel, summary: interaction.summary, value_flow: 'none', value_note: null, gratitude: 0, created_at: now },
+    contactIds: [idOf(target)],
+  })));
+
+  // New contacts: last interaction and next due computed here in bulk; stored ones go through the cadence rule's one place.
+  const { defaults } = await settingsAndDefaults(store);
+  const lastByNew = new Map<number, string>();
+  for (const { target, interaction } of plan.interactions) {
+    if (target.kind === 'new') {
+      const prev = lastByNew.get(target.index);
+      if (!prev || interaction.occurredAt > prev) lastByNew.set(target.index, interaction.occurredAt);
+    } else refresh.push(target.id);
+  }
+  await setDueBulk(store, [...lastByNew].map(([index, last]) => {
+    const d = drafts[index]!;
+    return { id: created.ids[index]!, lastInteractionAt: last, nextDueOn: nextDueOn({ lastInteractionAt: last, createdAt: now, cadenceDays: effectiveCadenceDays(d.networks, d.cadenceDays, defaults) }) };
+  }));
+  const touched = [...new Set(refresh)];
+  await refreshDue(store, touched, defaults);
+  const updatedIds = [...plan.updates.values()].filter((u) => u.changes.some((c) => c.fields.length)).map((u) => u.id);
+  await store.search.reindex(store.db, store.workspaceId, [...new Set([...updatedIds, ...touched])]);
+  onProgress?.(total, total);
+  return { createdIds: created.ids, warnings: created.warnings };
+}

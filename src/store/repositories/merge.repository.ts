@@ -1,0 +1,63 @@
+import { sql } from 'kysely';
+import type { Store } from '../store.ts';
+import { orderedPair } from './links.repository.ts';
+import type { OutreachTables } from './templates.repository.ts';
+
+// Tables that point at a contact and the column that does; merge moves each. A test compares this list with the
+// schema's foreign keys, so a table added later cannot lose a merged contact's rows to the cascade.
+export const CONTACT_REFERENCES = [
+  ['contact_emails', 'contact_id'], ['contact_phones', 'contact_id'], ['contact_web_links', 'contact_id'], ['contact_tags', 'contact_id'],
+  ['interaction_participants', 'contact_id'], ['follow_ups', 'contact_id'], ['links', 'a_id'], ['links', 'b_id'], ['goal_contacts', 'contact_id'],
+  ['actions', 'contact_id'], ['community_members', 'contact_id'], ['event_attendees', 'contact_id'], ['sent_messages', 'contact_id'],
+] as const;
+
+// Moves everything `gone` takes part in to `keep`, joining rows both already have. Emails, phones, links and tags
+// are written by the caller (they need the merged draft); this handles the shared tables.
+export async function moveContactReferences(store: Store, keep: number, gone: number): Promise<void> {
+  const { db } = store;
+  const both = (table: 'interaction_participants' | 'goal_contacts' | 'event_attendees' | 'community_members', key: 'interaction_id' | 'goal_id' | 'event_id' | 'community_id') =>
+    sql`delete from ${sql.table(table)} where contact_id = ${gone} and ${sql.ref(key)} in (select ${sql.ref(key)} from ${sql.table(table)} where contact_id = ${keep})`.execute(db);
+
+  // Met at the same event: one mark is enough; a role in a community the kept contact has without one is kept.
+  await sql`update event_attendees set met_there = 1 where contact_id = ${keep} and event_id in (select event_id from event_attendees where contact_id = ${gone} and met_there = 1)`.execute(db);
+  await sql`update community_members set role = (select g.role from community_members g where g.contact_id = ${gone} and g.community_id = community_members.community_id)
+    where contact_id = ${keep} and role is null`.execute(db);
+  for (const [table, key] of [['interaction_participants', 'interaction_id'], ['goal_contacts', 'goal_id'], ['event_attendees', 'event_id'], ['community_members', 'community_id']] as const) {
+    await both(table, key);
+    await db.updateTable(table).set({ contact_id: keep }).where('contact_id', '=', gone).execute();
+  }
+  await db.updateTable('follow_ups').set({ contact_id: keep }).where('contact_id', '=', gone).execute();
+  await db.updateTable('actions').set({ contact_id: keep }).where('contact_id', '=', gone).execute();
+  await db.withTables<OutreachTables>().updateTable('sent_messages').set({ contact_id: keep }).where('contact_id', '=', gone).execute();
+
+  // Links: the pair with each other person moves over (the stronger strength and any note win); a link between
+  // the two merged contacts would become a self-link and is dropped.
+  const links = await db.selectFrom('links').selectAll().where('workspace_id', '=', store.workspaceId)
+    .where((eb) => eb.or([eb('a_id', '=', gone), eb('b_id', '=', gone)])).execute();
+  for (const l of links) {
+    const other = l.a_id === gone ? l.b_id : l.a_id;
+    if (other === keep) continue;
+    const [a, b] = orderedPair(keep, other);
+    const existing = await db.selectFrom('links').selectAll().where('a_id', '=', a).where('b_id', '=', b).executeTakeFirst();
+    if (!existing) {
+      await db.insertInto('links').values({ workspace_id: store.workspaceId, a_id: a, b_id: b, strength: l.strength, note: l.note, created_at: l.created_at }).execute();
+      continue;
+    }
+    await db.updateTable('links').set({
+      strength: existing.strength === null ? l.strength : l.strength === null ? existing.strength : Math.max(existing.strength, l.strength),
+      note: existing.note ?? l.note,
+      created_at: existing.created_at < l.created_at ? existing.created_at : l.created_at,
+    }).where('a_id', '=', a).where('b_id', '=', b).execute();
+  }
+  await db.deleteFrom('links').where((eb) => eb.or([eb('a_id', '=', gone), eb('b_id', '=', gone)])).execute();
+}
+
+export async function contactPhoto(store: Store, id: number): Promise<string | null> {
+  const row = await store.db.selectFrom('contacts').select('photo').where('id', '=', id).executeTakeFirst();
+  return row?.photo ?? null;
+}
+
+export async function contactCreatedAt(store: Store, id: number): Promise<string | null> {
+  const row = await store.db.selectFrom('contacts').select('created_at').where('id', '=', id).executeTakeFirst();
+  return row?.created_at ?? null;
+}
