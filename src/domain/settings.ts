@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CadenceDefaults } from './cadence.ts';
 import type { Network } from './networks.ts';
+import { patchSchema } from './patch.ts';
 import { CADENCE_DEFAULTS, situationSchema, type Situation } from './situations.ts';
 
 const cadence = z.number().int().min(1).max(3650);
@@ -15,7 +16,8 @@ export const settingsSchema = z.object({
   onboarded: z.boolean().default(false),
 });
 export type Settings = z.output<typeof settingsSchema>;
-export const settingsPatchSchema = settingsSchema.partial();
+// patchSchema, not .partial(): .partial() keeps the defaults, so saving only myName would reset onboarded and situation.
+export const settingsPatchSchema = patchSchema(settingsSchema);
 
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
 

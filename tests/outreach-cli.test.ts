@@ -1,0 +1,122 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CommanderError } from 'commander';
+import { buildProgram } from '../src/cli/program.ts';
+import { reportError } from '../src/cli/runtime.ts';
+import { fixedClock } from '../src/domain/clock.ts';
+
+// The CLI in-process, with a frozen clock and a throwaway SQLite file, capturing what a terminal would see.
+let dir: string;
+let db: string;
+
+async function cli(...args: string[]): Promise<{ out: string; err: string; code: number }> {
+  let out = '';
+  let err = '';
+  const spies = [
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => { out += String(chunk); return true; }),
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { err += String(chunk); return true; }),
+    vi.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => { out += `${parts.map(String).join(' ')}\n`; }),
+  ];
+  process.exitCode = undefined;
+  const { program, runtime } = buildProgram(fixedClock('2026-11-23T12:00:00.000Z'));
+  program.exitOverride().configureOutput({ writeOut: (s) => { out += s; }, writeErr: (s) => { err += s; } });
+  let code = 0;
+  try {
+    await program.parseAsync(['--db', db, ...args], { from: 'user' });
+    code = Number(process.exitCode ?? 0);
+  } catch (error) {
+    code = error instanceof CommanderError ? 2 : reportError(error);
+  } finally {
+    await runtime.close();
+    for (const s of spies) s.mockRestore();
+    process.exitCode = undefined;
+  }
+  return { out, err, code };
+}
+
+describe('outreach commands', () => {
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'rapport-outreach-'));
+    db = join(dir, 'rapport.db');
+    await cli('settings', 'set', '--my-name', 'Sam Rivera');
+    await cli('contact', 'add', 'Ana Ruiz', '--email', 'ana@example.org', '--met-at', 'the PyData meetup');
+  });
+  afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+
+  it('prints a draft with its findings and what to fill in; --json gives the whole draft', async () => {
+    const r = await cli('draft', 'ana', '-t', 'reconnect');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Subject: It has been a while');
+    expect(r.out).toContain('I was reminded of our conversation about [lastTopic?] at the PyData meetup this week');
+    expect(r.out).toMatch(/error +unfilled-placeholder: "\[lastTopic\?\]"/);
+    expect(r.out).toMatch(/lastTopic +what you talked about last/);
+    const json = JSON.parse((await cli('draft', 'ana', '-t', 'reconnect', '--set', 'lastTopic=her move to Lisbon', '--json')).out) as { findings: unknown[]; missing: unknown[]; text: string };
+    expect(json.missing).toEqual([]);
+    expect(json.findings).toEqual([]);
+    expect(json.text).toContain('her move to Lisbon');
+    expect((await cli('draft', 'ana', '-t', 'nope')).err).toContain('template: no template "nope"');
+  });
+
+  it('lints a file: exit 0 with warnings printed, exit 1 only for a blocking finding', async () => {
+    const jobAsk = join(dir, 'job.txt');
+    await writeFile(jobAsk, 'Hi Ana,\n\nWe met at PyData yesterday. Are you hiring?\n\nBest,\nSam\n');
+    const warned = await cli('lint', jobAsk);
+    expect(warned.code).toBe(0);
+    expect(warned.out).toContain('asks-for-job');
+    expect((await cli('lint', jobAsk, '--not-first')).out).toContain('no mistakes found');
+    const placeholder = join(dir, 'placeholder.txt');
+    await writeFile(placeholder, 'Hi {{firstName}},\n\nWe met at PyData yesterday. Coffee?\n\nBest,\nSam\n');
+    const blocked = await cli('lint', placeholder);
+    expect(blocked.code).toBe(1);
+    expect(blocked.out).toContain('unfilled-placeholder');
+  });
+
+  it('sends by .eml, mailto: and clipboard, logging each; refuses an unfilled draft', async () => {
+    const refused = await cli('send', 'ana', '-t', 'reconnect', '--via', 'eml');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('not sent, fix this first: unfilled-placeholder');
+
+    const file = join(dir, 'ana.eml');
+    const eml = await cli('send', 'ana', '-t', 'reconnect', '--set', 'lastTopic=her move to Lisbon', '--via', 'eml', '-o', file, '--follow-up-in', '14');
+    expect(eml.code).toBe(0);
+    expect(eml.err).toContain(`wrote ${file}`);
+    expect(eml.err).toContain('nudge planned 2026-12-07');
+    const written = await readFile(file, 'utf8');
+    expect(written).toMatch(/^To: Ana Ruiz <ana@example.org>\r\nSubject: It has been a while\r\nDate: Mon, 23 Nov 2026 12:00:00 \+0000\r\n/);
+
+    const text = join(dir, 'note.txt');
+    await writeFile(text, 'Hi Ana,\n\nAs promised, the slides from Thursday. Any thoughts?\n\nBest,\nSam\n');
+    const mailto = await cli('send', 'ana', '-f', text, '--subject', 'Slides & notes', '--via', 'mailto', '--no-follow-up');
+    expect(mailto.out.trim()).toBe('mailto:ana@example.org?subject=Slides%20%26%20notes&body=Hi%20Ana%2C%0D%0A%0D%0AAs%20promised%2C%20the%20slides%20from%20Thursday.%20Any%20thoughts%3F%0D%0A%0D%0ABest%2C%0D%0ASam');
+    const clip = await cli('send', 'ana', '-f', text, '-t', 'share-or-offer-help', '--set', 'articleTitle=Slides', '--via', 'clipboard', '--channel', 'message', '--json');
+    expect(JSON.parse(clip.out)).toMatchObject({ interaction: { summary: 'Thought of you: Slides', kind: 'message', value: 'given' }, followUp: null });
+    const plain = await cli('send', 'ana', '-f', text, '--via', 'clipboard', '--channel', 'message');
+    expect(plain.out).toBe('Hi Ana,\n\nAs promised, the slides from Thursday. Any thoughts?\n\nBest,\nSam\n');
+    expect(plain.err).toContain('logged message with Ana Ruiz');
+
+    expect((await cli('send', 'ana', '--via', 'clipboard')).err).toContain('--template: say what to send');
+    expect((await cli('send', 'ana', '-t', 'reconnect', '--via', 'eml', '-o', join(dir, 'missing', 'x.eml'))).err).toContain('--output: cannot write a file in');
+  });
+
+  it("lists today's people with their ready drafts and the command to send each", async () => {
+    const r = await cli('outreach');
+    expect(r.out).toContain('Ana Ruiz #1  First follow-up: say thank you and stay in touch');
+    expect(r.out).toContain('thanks-after-connecting: "Thanks for connecting"  fill in: theirWork, lastTopic');
+    expect(r.out).toContain('rapport send 1 -t thanks-after-connecting --set theirWork=… --set lastTopic=… --via clipboard');
+    const json = JSON.parse((await cli('outreach', '--json')).out) as { items: { draft: { text: string } }[] };
+    expect(json.items[0]!.draft.text).toMatch(/^Hello Ana,/);
+  });
+
+  it('lists, shows, saves and deletes templates', async () => {
+    expect((await cli('templates')).out).toMatch(/event-follow-up +built-in +Follow up after an event/);
+    const def = join(dir, 'tpl.json');
+    await writeFile(def, JSON.stringify({ key: 'reconnect', name: 'My reconnect', parts: { greeting: 'Hey {{firstName}},', context: 'Long time!', intent: 'Coffee soon?', closing: 'Sam' } }));
+    expect((await cli('templates', 'save', def)).out).toContain('saved reconnect (edited)');
+    expect((await cli('templates', 'show', 'reconnect')).out).toContain('greeting: Hey {{firstName}},');
+    expect((await cli('templates', 'delete', 'reconnect')).out).toContain('deleted reconnect (the built-in is back)');
+    await writeFile(def, '{ not json');
+    expect((await cli('templates', 'save', def)).err).toContain('not valid JSON');
+  });
+});
