@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { RapportError } from '../../domain/errors.ts';
+import { DEFAULT_HOST, DEFAULT_PORT } from '../../server/hosts.ts';
+import { startServer, UnsafeBindError } from '../../server/serve.ts';
+import { ensureWebBuilt, REPO_ROOT, WEB_DIST } from '../../server/web-build.ts';
+import { describeLocation } from '../../store/location.ts';
+import type { CliRuntime } from '../runtime.ts';
+
+interface ServeFlags { host: string; port: string; allowedHost: string[]; build: boolean; web: boolean }
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+function portOf(text: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RapportError('invalid', `--port: not a port number: ${JSON.stringify(text)}`);
+  return port;
+}
+
+const version = (): string => (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+// Serves the web app and the API until Ctrl-C; `npm start` is this command on the default database.
+export async function serveCommand(rt: CliRuntime, flags: ServeFlags): Promise<void> {
+  const ctx = await rt.context();
+  if (flags.web && flags.build) await ensureWebBuilt();
+  try {
+    const server = await startServer({
+      store: ctx.store, clock: ctx.clock, host: flags.host, port: portOf(flags.port), token: process.env.RAPPORT_TOKEN ?? null,
+      allowedHosts: flags.allowedHost, webRoot: flags.web ? WEB_DIST : null, version: version(),
+    });
+    console.log(`Rapport is running at ${server.url}  (database: ${describeLocation(ctx.store.location)})`);
+    console.log(`API docs: ${server.url}/api/docs   Calendar feed: ${server.url}/calendar.ics   Stop: Ctrl-C`);
+    await new Promise<void>((resolve) => {
+      const stop = (): void => void server.close().finally(resolve);
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+  } catch (e) {
+    if (e instanceof UnsafeBindError) throw new RapportError('forbidden', e.message);
+    if (e instanceof Error && 'code' in e && e.code === 'EADDRINUSE') throw new RapportError('conflict', `port ${flags.port} is already in use; try --port ${Number(flags.port) + 1}`);
+    throw e;
+  }
+}
+
+export function registerServeCommand(program: Command, rt: CliRuntime): void {
+  program.command('serve')
+    .description('serve the web app and HTTP API (on 127.0.0.1 unless told; other addresses need a password or RAPPORT_TOKEN)')
+    .option('--host <address>', 'address to listen on', DEFAULT_HOST)
+    .option('--port <port>', 'port to listen on ($PORT)', process.env.PORT ?? String(DEFAULT_PORT))
+    .option('--allowed-host <name>', 'another name this server is reached by (a reverse proxy\'s), repeatable', collect, [])
+    .option('--no-build', 'do not rebuild the web app even if its sources changed')
+    .option('--no-web', 'serve the API alone')
+    .action((flags: ServeFlags) => serveCommand(rt, flags));
+}

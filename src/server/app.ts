@@ -1,0 +1,98 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { RapportError } from '../domain/errors.ts';
+import { AUTH_OPERATIONS } from '../services/auth.service.ts';
+import { calendar } from '../services/calendar.service.ts';
+import { CATALOGUE } from '../services/catalogue.ts';
+import { runOperation, type Operation, type ServiceContext } from '../services/operation.ts';
+import { AuthGate } from './auth-gate.ts';
+import { mountLogin, requireAuth } from './auth-routes.ts';
+import { DOCS_CSS, docsPage } from './docs-page.ts';
+import { buildOpenApi } from './openapi.ts';
+import { mountOperations } from './operation-routes.ts';
+import { readCacheFor } from './read-cache.ts';
+import { problemFromError, problemOf, problemResponse, transportProblem } from './problem.ts';
+import { hostCheck, sameOriginWrites, securityHeaders } from './security.ts';
+import { loadStaticFiles, staticFiles } from './static-files.ts';
+
+export interface AppOptions {
+  context: ServiceContext;
+  // Names the Host header may carry (see allowedHostNames).
+  allowedHosts: ReadonlySet<string>;
+  // RAPPORT_TOKEN, if set: a bearer token (and login-form password) that needs no stored hash.
+  token?: string | null;
+  // True when listening beyond this computer: then the last credential may not be removed.
+  offLoopback?: boolean;
+  // The built web app (web/dist); null serves the API alone.
+  webRoot?: string | null;
+  version?: string;
+  // Operations to serve; the catalogue and the password operations unless told.
+  operations?: readonly Operation[];
+  // Keep read results in memory until the data changes (on unless false).
+  readCache?: boolean;
+}
+
+export const API_BODY_LIMIT = 50 * 1024 * 1024;
+
+export interface RapportApp {
+  app: Hono;
+  gate: AuthGate;
+  operations: readonly Operation[];
+}
+
+export async function createApp(options: AppOptions): Promise<RapportApp> {
+  const operations = options.operations ?? [...(CATALOGUE as readonly Operation[]), ...AUTH_OPERATIONS];
+  const gate = new AuthGate(options.context.store, options.token);
+  await gate.reload();
+  const app = new Hono();
+
+  app.use('*', securityHeaders);
+  app.onError((error, c) => {
+    if (error instanceof HTTPException && error.status === 413) return problemResponse(c, transportProblem('too_large', `a request body may be at most ${API_BODY_LIMIT / 1024 / 1024} MB`));
+    if (error instanceof HTTPException && error.status < 500) return problemResponse(c, { ...transportProblem('malformed', error.message), status: error.status });
+    return problemResponse(c, problemFromError(error));
+  });
+  app.use('*', hostCheck(options.allowedHosts));
+  app.use('*', sameOriginWrites);
+  const limit = bodyLimit({ maxSize: API_BODY_LIMIT, onError: (c) => problemResponse(c, transportProblem('too_large', `a request body may be at most ${API_BODY_LIMIT / 1024 / 1024} MB`)) });
+  // Only where a body is expected: bodyLimit reads c.req.raw, which makes @hono/node-server build a full Request.
+  app.use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next)));
+  mountLogin(app, gate);
+  app.use('*', requireAuth(gate));
+
+  const document = buildOpenApi(operations, options.version ?? '0.0.0');
+  const docsHtml = docsPage(document);
+  app.get('/api/openapi.json', (c) => c.json(document));
+  app.get('/api/docs', (c) => c.html(docsHtml));
+  app.get('/api/docs.css', (c) => c.body(DOCS_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
+  // What the web client needs to call an operation by name: its method and path (the types come from the catalogue).
+  const routes = operations.map((op) => ({ name: op.name, method: op.http.method, path: op.http.path, effect: op.effect }));
+  app.get('/api/operations', (c) => c.json(routes));
+
+  mountOperations(app, operations, {
+    context: () => options.context,
+    cache: options.readCache === false ? null : readCacheFor(options.context.store),
+    before: (op) => {
+      if (op.name === 'auth.clear-password' && options.offLoopback && !gate.hasToken) {
+        throw new RapportError('forbidden', 'This server listens beyond this computer, so it keeps its password. Restart it on 127.0.0.1 to remove the password.');
+      }
+    },
+    after: (op) => (op.name.startsWith('auth.') ? gate.reload() : undefined),
+  });
+  app.all('/api/*', (c) => problemResponse(c, problemOf(new RapportError('not_found', `no API route ${c.req.method} ${c.req.path}; see /api/docs`))));
+
+  // The stable address a calendar app subscribes to; the feed itself is the catalogue's calendar operation.
+  app.get('/calendar.ics', async (c) => {
+    const { content } = await runOperation(options.context, calendar, {});
+    return c.body(content, 200, {
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Content-Disposition': 'inline; filename="rapport.ics"',
+      'Cache-Control': 'no-cache',
+    });
+  });
+
+  if (options.webRoot) app.use('*', staticFiles(loadStaticFiles(options.webRoot)));
+  app.notFound((c) => c.text('Not found', 404));
+  return { app, gate, operations };
+}

@@ -1,0 +1,48 @@
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { RapportError } from '../domain/errors.ts';
+import { bearerOf, type AuthGate } from './auth-gate.ts';
+import { LOGIN_CSS, loginPage } from './login-page.ts';
+import { problemOf, problemResponse } from './problem.ts';
+import { SESSION_COOKIE, SESSION_DAYS } from './sessions.ts';
+
+// Only a path on this server: an absolute URL in ?next= would make the login form an open redirect.
+const safeNext = (next: string | undefined): string => (next && /^\/(?!\/)[^\s\\]*$/.test(next) ? next : '/');
+
+const isHttps = (c: Context): boolean => new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
+
+export function mountLogin(app: Hono, gate: AuthGate): void {
+  app.get('/auth/login.css', (c) => c.body(LOGIN_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-cache' }));
+  app.get('/auth/login', (c) => c.html(loginPage({ next: safeNext(c.req.query('next')), error: null, required: gate.required })));
+  app.post('/auth/login', async (c) => {
+    const form = await c.req.parseBody().catch(() => ({} as Record<string, unknown>));
+    const password = typeof form.password === 'string' ? form.password : '';
+    const next = safeNext(typeof form.next === 'string' ? form.next : undefined);
+    if (!gate.required) return c.redirect(next, 303);
+    if (!(await gate.checkPassword(password))) {
+      return c.html(loginPage({ next, error: 'That password is not right.', required: true }), 401);
+    }
+    setCookie(c, SESSION_COOKIE, gate.sessions.create(), {
+      httpOnly: true, sameSite: 'Strict', path: '/', secure: isHttps(c), maxAge: SESSION_DAYS * 86_400,
+    });
+    return c.redirect(next, 303);
+  });
+  app.post('/auth/logout', (c) => {
+    gate.sessions.end(getCookie(c, SESSION_COOKIE));
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.redirect('/auth/login', 303);
+  });
+}
+
+// Every other request passes here. The calendar feed may carry ?token=, since calendar apps send no headers.
+export function requireAuth(gate: AuthGate): MiddlewareHandler {
+  return async (c, next) => {
+    const queryToken = c.req.path === '/calendar.ics' ? (c.req.query('token') ?? null) : null;
+    if (await gate.allows(bearerOf(c.req.header('authorization')) ?? queryToken, getCookie(c, SESSION_COOKIE))) return next();
+    if (c.req.path.startsWith('/api/') || c.req.path === '/calendar.ics' || !(c.req.header('accept') ?? '').includes('text/html')) {
+      c.header('WWW-Authenticate', 'Bearer realm="rapport"');
+      return problemResponse(c, problemOf(new RapportError('unauthorized', 'Sign in at /auth/login, or send Authorization: Bearer <token>.')));
+    }
+    return c.redirect(`/auth/login?next=${encodeURIComponent(c.req.path)}`, 303);
+  };
+}

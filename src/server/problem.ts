@@ -1,0 +1,90 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { assertUnreachable, RapportError, type FieldProblem, type RapportErrorCode } from '../domain/errors.ts';
+
+// RFC 9457 problem details: every error the API returns has this shape.
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: RapportErrorCode | 'malformed' | 'unsupported_media_type' | 'too_large' | 'method_not_allowed' | 'internal';
+  problems?: FieldProblem[];
+  candidates?: { id: number; label: string }[];
+}
+
+// The one place a RapportError code becomes an HTTP status (the CLI has its own map to exit codes).
+export function statusOf(code: RapportErrorCode): ContentfulStatusCode {
+  switch (code) {
+    case 'invalid': return 422;
+    case 'not_found': return 404;
+    // A name that matches several contacts: the client should name one by id (candidates are listed).
+    case 'ambiguous': return 409;
+    case 'conflict': return 409;
+    case 'unauthorized': return 401;
+    case 'forbidden': return 403;
+    default: return assertUnreachable(code);
+  }
+}
+
+const TITLES: Record<Problem['code'], string> = {
+  invalid: 'Invalid input',
+  not_found: 'Not found',
+  ambiguous: 'Ambiguous reference',
+  conflict: 'Conflict',
+  unauthorized: 'Sign-in required',
+  forbidden: 'Forbidden',
+  malformed: 'Malformed request',
+  unsupported_media_type: 'Unsupported media type',
+  too_large: 'Request too large',
+  method_not_allowed: 'Method not allowed',
+  internal: 'Internal error',
+};
+
+const STATUS_OF_TRANSPORT: Record<Exclude<Problem['code'], RapportErrorCode>, ContentfulStatusCode> = {
+  malformed: 400,
+  unsupported_media_type: 415,
+  too_large: 413,
+  method_not_allowed: 405,
+  internal: 500,
+};
+
+// Values echoed back are cut short: a rejected 2 MB photo should not come back whole.
+function trimValue(value: unknown): unknown {
+  if (typeof value === 'string' && value.length > 200) return `${value.slice(0, 200)}…`;
+  if (value !== null && typeof value === 'object') {
+    const json = JSON.stringify(value);
+    if (json !== undefined && json.length > 500) return `${json.slice(0, 500)}…`;
+  }
+  return value;
+}
+
+export function problemOf(error: RapportError): Problem {
+  const problem: Problem = {
+    type: `https://rapport.invalid/problems/${error.code}`,
+    title: TITLES[error.code],
+    status: statusOf(error.code),
+    detail: error.message,
+    code: error.code,
+  };
+  if (error.problems.length) problem.problems = error.problems.map((p) => ({ ...p, ...('value' in p ? { value: trimValue(p.value) } : {}) }));
+  if (error.candidates.length) problem.candidates = error.candidates;
+  return problem;
+}
+
+export function transportProblem(code: Exclude<Problem['code'], RapportErrorCode>, detail: string): Problem {
+  return { type: `https://rapport.invalid/problems/${code}`, title: TITLES[code], status: STATUS_OF_TRANSPORT[code], detail, code };
+}
+
+export function problemResponse(c: Context, problem: Problem): Response {
+  c.header('Content-Type', 'application/problem+json');
+  c.header('Cache-Control', 'no-store');
+  return c.body(JSON.stringify(problem), problem.status as ContentfulStatusCode);
+}
+
+// Anything thrown while handling a request: a user's mistake keeps its code; a bug is logged and stays vague.
+export function problemFromError(error: unknown): Problem {
+  if (error instanceof RapportError) return problemOf(error);
+  console.error('rapport: unexpected error while handling a request:', error);
+  return transportProblem('internal', 'Something went wrong on the server; the details are in its log.');
+}

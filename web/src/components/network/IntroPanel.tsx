@@ -1,0 +1,48 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { GraphNode } from '../../../../src/analysis/graph-view.ts';
+import { call } from '../../api.ts';
+import { Link } from '../../router.tsx';
+import { ErrorNote, Loading, NetworkBadges } from '../ui.tsx';
+
+// The selected contact: who they are to you, and the warm paths to them (drawn on the graph by the page).
+export function IntroPanel({ node, onPaths, onClose }: { node: GraphNode; onPaths: (paths: number[][]) => void; onClose: () => void }) {
+  const intro = useQuery({
+    queryKey: ['intro', node.id],
+    queryFn: ({ signal }) => call('intro.find', { target: String(node.id), kind: 'contact', k: 3 }, { signal }),
+  });
+  const paths = intro.data?.paths;
+  useEffect(() => {
+    onPaths(paths ? paths.map((p) => p.people.map((x) => x.id)) : []);
+  }, [paths, onPaths]);
+  return (
+    <aside className="intro-panel card" aria-labelledby="intro-title">
+      <header className="intro-head">
+        <h2 id="intro-title"><Link href={`/contacts/${node.id}`}>{node.name}</Link></h2>
+        <button type="button" className="ghost" onClick={onClose} aria-label="Close">✕</button>
+      </header>
+      <p className="muted small">
+        {node.organisation ?? 'No organisation'} · {node.band} tie ({node.strength}) · knows {node.degree} of your contacts{node.bridge ? ' · bridges clusters' : ''}
+      </p>
+      <NetworkBadges networks={node.networks} />
+      <h3>Warm introductions</h3>
+      {intro.isPending && <Loading what="Finding paths" />}
+      <ErrorNote error={intro.error} />
+      {intro.data?.note && <p className="muted small">{intro.data.note}</p>}
+      <ol className="intro-paths">
+        {intro.data?.paths.map((p) => (
+          <li key={p.people.map((x) => x.id).join('-')}>
+            <p className="intro-chain">
+              <span className="rank">{p.rank}.</span> You → {p.people.map((x, i) => (
+                <span key={x.id}>{i > 0 && ' → '}<Link href={`/contacts/${x.id}`}>{x.name}</Link></span>
+              ))}
+              {intro.data.paths.filter((q) => q.rank === p.rank).length > 1 && <span className="badge">tied</span>}
+            </p>
+            <p className="small">{p.reason}</p>
+            <p className="small first-step"><strong>First step:</strong> {p.firstStep}</p>
+          </li>
+        ))}
+      </ol>
+    </aside>
+  );
+}
