@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'web/dist/**', 'test-results/**', 'bench/out/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'web/dist/**', 'test-results/**', 'bench/out/**', 'scratch/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -13,7 +13,9 @@ export function buildProgram(clock?: Clock): { program: Command; runtime: CliRun
     .description('Rapport: keep your operational, personal and strategic networks on purpose')
     .option('--db <path-or-url>', 'database file or postgres:// URL (default: $RAPPORT_DB or the XDG data directory)')
     .showHelpAfterError('(run with --help for usage)')
-    .addHelpText('after', EXIT_CODES_HELP);
+    .addHelpText('after', EXIT_CODES_HELP)
+    // Set before the commands are added so each inherits it: a usage error then exits 2, as documented, not commander's 1.
+    .exitOverride();
   const runtime = new CliRuntime(program, clock);
   for (const register of COMMAND_AREAS) register(program, runtime);
   return { program, runtime };

@@ -14,6 +14,11 @@ import { goalCreate, goalGet, goalLink, goalList, goalUnlink, goalUpdate } from 
 import { linkAdd, linkList, linkRemove } from './links.service.ts';
 import { organisationCreate, organisationDelete, organisationGet, organisationList, organisationUpdate } from './organisations.service.ts';
 import { tagAdd, tagList, tagRemove } from './tags.service.ts';
+import { demoLoad } from './demo.service.ts';
+import { networkGraph, networkReport } from './network.service.ts';
+import { introFind } from './network-intro.service.ts';
+import { backupRestore, calendar, contactMerge, duplicatesList, exportOp, importPreview, importRun } from './import-export.catalogue.ts';
+import { draftCompose, draftLint, draftSend, draftSent, outreachToday, templateDelete, templateGet, templateList, templateSave } from './outreach-operations.ts';
 
 // Every use case of Rapport by name. The CLI, the HTTP API (and so the web app) and the OpenAPI document come from this list.
 export const CATALOGUE = [
@@ -29,6 +34,10 @@ export const CATALOGUE = [
   actionCreate, actionUpdate, actionDone, actionList,
   communityCreate, communityUpdate, communityGet, communityList, communityAddMember, communityRemoveMember,
   eventCreate, eventGet, eventList, eventAttend, eventUnattend,
+  demoLoad,
+  networkReport, networkGraph, introFind,
+  importPreview, importRun, exportOp, backupRestore, calendar, duplicatesList, contactMerge,
+  templateList, templateGet, templateSave, templateDelete, draftCompose, draftLint, draftSend, draftSent, outreachToday,
 ] as const satisfies readonly Operation[];
 
 export type OperationName = (typeof CATALOGUE)[number]['name'];

@@ -22,27 +22,45 @@ export interface Operation<I extends z.ZodType = z.ZodType, O = unknown> {
   run(ctx: ServiceContext, input: z.output<I>): Promise<O>;
 }
 
-export function defineOperation<I extends z.ZodType, O>(op: Operation<I, O>): Operation<I, O> {
+// Keeps the name as a literal type, so typed clients (the web app) can look an operation up by its name.
+export function defineOperation<I extends z.ZodType, O, const N extends string>(op: Operation<I, O> & { name: N }): Operation<I, O> & { name: N } {
   return op;
 }
 
-export function problemsOf(error: z.ZodError): FieldProblem[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.') || '(input)',
-    message: issue.message,
-    ...('input' in issue && issue.input !== undefined ? { value: issue.input } : {}),
-  }));
+// The value at an issue's path in what was sent, for messages that do not quote it themselves.
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let at: unknown = raw;
+  for (const key of path) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<PropertyKey, unknown>)[key];
+  }
+  return at;
 }
 
-export function invalidInput(error: z.ZodError, what = 'input'): RapportError {
-  const problems = problemsOf(error);
-  const text = problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+export function problemsOf(error: z.ZodError, raw?: unknown): FieldProblem[] {
+  return error.issues.map((issue) => {
+    const value = 'input' in issue && issue.input !== undefined ? issue.input : valueAt(raw, issue.path);
+    return { path: issue.path.map(String).join('.') || '(input)', message: issue.message, ...(value !== undefined ? { value } : {}) };
+  });
+}
+
+// A bad value is named in the message ("date: must be a real date … (got "2026-02-30")") unless the message already quotes it.
+function quoted(p: FieldProblem): string {
+  if (p.value === undefined || (typeof p.value === 'object' && p.value !== null)) return '';
+  const text = JSON.stringify(p.value);
+  if (p.message.includes(text) || p.message.includes(String(p.value))) return '';
+  return ` (got ${text.length > 60 ? `${text.slice(0, 57)}…"` : text})`;
+}
+
+export function invalidInput(error: z.ZodError, what = 'input', raw?: unknown): RapportError {
+  const problems = problemsOf(error, raw);
+  const text = problems.map((p) => `${p.path}: ${p.message}${quoted(p)}`).join('; ');
   return new RapportError('invalid', `${what}: ${text}`, { problems });
 }
 
 export function parseInput<I extends z.ZodType>(schema: I, raw: unknown, what = 'input'): z.output<I> {
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw invalidInput(parsed.error, what);
+  if (!parsed.success) throw invalidInput(parsed.error, what, raw);
   return parsed.data;
 }
 

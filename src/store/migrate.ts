@@ -13,9 +13,23 @@ export async function migrateToLatest(db: Kysely<unknown>, dialect: DialectName,
     },
   };
   const migrator = new Migrator({ db, provider, migrationTableName: 'rapport_migrations', migrationLockTableName: 'rapport_migrations_lock', ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
+  let { error, results } = await migrator.migrateToLatest();
+  // Kysely's migrator introspects every schema of the database (has_schema_privilege, pg_get_serial_sequence on
+  // each table), so another store creating or dropping its schema at that moment (parallel test runs) fails the
+  // lookup with "schema / relation / column … does not exist". Migrations run in a transaction, so nothing
+  // half-done is left: try again. A real fault in a migration fails the same way every time and still surfaces.
+  for (let attempt = 1; error && attempt <= 5 && isCatalogRace(error); attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 25 * attempt));
+    ({ error, results } = await migrator.migrateToLatest());
+  }
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
+}
+
+// PostgreSQL's undefined schema, table and column (SQLSTATE 3F000, 42P01, 42703).
+function isCatalogRace(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === '3F000' || code === '42P01' || code === '42703';
 }

@@ -39,13 +39,37 @@ export async function loadSearchDocuments(db: Kysely<Database>, workspaceId: num
   const tagsBy = group(tags, (r) => r.tag);
   const emailsBy = group(emails, (r) => r.address);
   const summariesBy = group(summaries, (r) => [r.summary, r.value_note].filter(Boolean).join(' '));
-  return contacts.map((c) => ({
-    contactId: c.id,
-    name: [c.name, ...(emailsBy.get(c.id) ?? [])].join(' '),
-    organisation: [c.organisation, c.title, c.industry, c.location].filter(Boolean).join(' '),
-    notes: [c.notes, c.met_how, c.met_where, ...(tagsBy.get(c.id) ?? [])].filter(Boolean).join(' '),
-    interactions: (summariesBy.get(c.id) ?? []).join(' '),
+  return contacts.map((c) => searchDocument({
+    contactId: c.id, name: c.name, emails: emailsBy.get(c.id) ?? [], organisation: c.organisation, title: c.title, industry: c.industry,
+    location: c.location, notes: c.notes, metHow: c.met_how, metWhere: c.met_where, tags: tagsBy.get(c.id) ?? [], summaries: summariesBy.get(c.id) ?? [],
   }));
+}
+
+export interface SearchFields {
+  contactId: number;
+  name: string;
+  emails: readonly string[];
+  organisation: string | null;
+  title: string | null;
+  industry: string | null;
+  location: string | null;
+  notes: string | null;
+  metHow: string | null;
+  metWhere: string | null;
+  tags: readonly string[];
+  summaries: readonly string[];
+}
+
+// What a contact is found by, in one place: built from the tables on reindex, or from the data itself when a
+// contact is new (createContacts), so both give the same document.
+export function searchDocument(f: SearchFields): SearchDocument {
+  return {
+    contactId: f.contactId,
+    name: [f.name, ...f.emails].join(' '),
+    organisation: [f.organisation, f.title, f.industry, f.location].filter(Boolean).join(' '),
+    notes: [f.notes, f.metHow, f.metWhere, ...f.tags].filter(Boolean).join(' '),
+    interactions: f.summaries.join(' '),
+  };
 }
 
 // Words of a user's query, stripped of query-language syntax so no input can break the MATCH/tsquery.

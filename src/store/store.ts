@@ -1,11 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from './dialect.ts';
+import type { SearchDocument } from './search-text.ts';
 import type { Database } from './tables.ts';
 
 // The one seam every layer above persists through: shared Kysely queries plus the few dialect-specific parts.
 export interface SearchIndex {
   // Rebuilds the search rows of these contacts from the tables (call inside the same transaction as the write).
   reindex(db: Kysely<Database>, workspaceId: number, contactIds: readonly number[]): Promise<void>;
+  // Adds rows for contacts that have none yet (just created), from documents the caller built with searchDocument.
+  add(db: Kysely<Database>, workspaceId: number, documents: readonly SearchDocument[]): Promise<void>;
   remove(db: Kysely<Database>, workspaceId: number, contactIds: readonly number[]): Promise<void>;
   // Contact ids matching every word (prefix match), best first.
   search(db: Kysely<Database>, workspaceId: number, query: string, limit: number): Promise<number[]>;

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { CHANNELS, INTERACTION_KINDS, VALUE_FLOWS } from '../../domain/channels.ts';
+import { CHANNELS, INTERACTION_KINDS } from '../../domain/channels.ts';
 import { addDays, toIsoDay } from '../../domain/dates.ts';
 import type { FollowUp, Interaction } from '../../domain/entities.ts';
 import { contactList } from '../../services/contact-list.service.ts';

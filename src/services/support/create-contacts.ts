@@ -4,9 +4,10 @@ import { findConnectionType } from '../../domain/connection-types.ts';
 import { addDays, toIsoDay } from '../../domain/dates.ts';
 import { RapportError } from '../../domain/errors.ts';
 import { networksToMask } from '../../domain/networks.ts';
-import { insertContactsBulk, myOrganisationIds, organisationIdsByKey } from '../../store/repositories/contacts-bulk.repository.ts';
+import { insertContactsBulk, myOrganisationIds, organisationIdsByKey, organisationNames } from '../../store/repositories/contacts-bulk.repository.ts';
 import { contactIdsByEmail, type ContactRow } from '../../store/repositories/contacts.repository.ts';
 import { insertOrganisation } from '../../store/repositories/organisations.repository.ts';
+import { searchDocument } from '../../store/search-text.ts';
 import { loadCustomConnectionTypes } from '../../store/repositories/settings.repository.ts';
 import type { ServiceContext } from '../operation.ts';
 import { settingsAndDefaults } from './settings.ts';
@@ -16,6 +17,8 @@ export interface CreateContactsOptions {
   followUpDays?: number | null;
   // When each contact was added, if not now (the demo spreads them over two years).
   createdAt?: (index: number) => string;
+  // false when the caller reindexes these contacts itself after writing more about them (the demo's interactions).
+  searchIndex?: boolean;
 }
 
 export interface CreatedContacts {
@@ -83,6 +86,13 @@ export async function createContacts(ctx: ServiceContext, drafts: readonly Conta
       }))).execute();
     }
   }
-  await store.search.reindex(store.db, store.workspaceId, ids);
+  if (options.searchIndex !== false) {
+    // New contacts have no search rows and no interactions yet: their documents come from the drafts, not a read-back.
+    const orgNames = await organisationNames(store, [...new Set(rows.map((r) => r.organisation_id).filter((id): id is number => id !== null))]);
+    await store.search.add(store.db, store.workspaceId, drafts.map((d, i) => searchDocument({
+      contactId: ids[i]!, name: d.name, emails: [...new Set(d.emails.map((e) => e.address))], organisation: rows[i]!.organisation_id === null ? null : orgNames.get(rows[i]!.organisation_id!) ?? null,
+      title: d.title, industry: d.industry, location: d.location, notes: d.notes, metHow: d.metHow, metWhere: d.metWhere, tags: [...new Set(d.tags)].sort(), summaries: [],
+    })));
+  }
   return { ids, warnings };
 }

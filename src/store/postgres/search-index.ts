@@ -8,9 +8,12 @@ export const postgresSearchIndex: SearchIndex = {
     for (let i = 0; i < contactIds.length; i += 500) {
       const chunk = contactIds.slice(i, i + 500);
       await sql`delete from contact_search where contact_id in (${sql.join(chunk)})`.execute(db);
-      const docs = await loadSearchDocuments(db, workspaceId, chunk);
-      if (docs.length === 0) continue;
-      const values = docs.map((d) => sql`(${d.contactId}, ${workspaceId},
+      await postgresSearchIndex.add(db, workspaceId, await loadSearchDocuments(db, workspaceId, chunk));
+    }
+  },
+  async add(db, workspaceId, documents) {
+    for (let i = 0; i < documents.length; i += 500) {
+      const values = documents.slice(i, i + 500).map((d) => sql`(${d.contactId}, ${workspaceId},
           setweight(to_tsvector('simple', ${fold(d.name)}), 'A') ||
           setweight(to_tsvector('simple', ${fold(d.organisation)}), 'B') ||
           setweight(to_tsvector('simple', ${fold(d.notes)}), 'C') ||

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { maskToNetworks, type Network } from '../../domain/networks.ts';
 import type { Store } from '../store.ts';
 
@@ -25,9 +26,28 @@ export async function dueContacts(store: Store, dueBy: string, limit: number): P
     .orderBy('c.id')
     .limit(limit)
     .execute();
-  const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  // Counted as (all due) − (due with an open follow-up): two index ranges, where the NOT EXISTS above would probe
+  // follow-ups once per due contact (10,000 probes at 30,000 contacts: most of the time `today` took).
+  const due = store.db
+    .selectFrom('contacts as c')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('c.workspace_id', '=', store.workspaceId)
+    .where('c.archived', '=', 0)
+    .where('c.next_due_on', '<=', dueBy);
+  const [all, covered] = await Promise.all([
+    due.executeTakeFirstOrThrow(),
+    store.db
+      .selectFrom('follow_ups as f')
+      .innerJoin('contacts as c', 'c.id', 'f.contact_id')
+      .select(sql<number>`count(distinct c.id)`.as('n'))
+      .where('f.workspace_id', '=', store.workspaceId)
+      .where('f.done_at', 'is', null)
+      .where('c.archived', '=', 0)
+      .where('c.next_due_on', '<=', dueBy)
+      .executeTakeFirstOrThrow(),
+  ]);
   return {
-    total: Number(n),
+    total: Number(all.n) - Number(covered.n),
     items: rows.map((r) => ({ id: r.id, name: r.name, organisation: r.organisation, networks: maskToNetworks(r.networks), lastInteractionAt: r.last_interaction_at, nextDueOn: r.next_due_on })),
   };
 }

@@ -8,9 +8,12 @@ export const sqliteSearchIndex: SearchIndex = {
     for (let i = 0; i < contactIds.length; i += 500) {
       const chunk = contactIds.slice(i, i + 500);
       await sql`delete from contact_search where rowid in (${sql.join(chunk)})`.execute(db);
-      const docs = await loadSearchDocuments(db, workspaceId, chunk);
-      if (docs.length === 0) continue;
-      const values = docs.map((d) => sql`(${d.contactId}, ${d.name}, ${d.organisation}, ${d.notes}, ${d.interactions})`);
+      await sqliteSearchIndex.add(db, workspaceId, await loadSearchDocuments(db, workspaceId, chunk));
+    }
+  },
+  async add(db, _workspaceId, documents) {
+    for (let i = 0; i < documents.length; i += 500) {
+      const values = documents.slice(i, i + 500).map((d) => sql`(${d.contactId}, ${d.name}, ${d.organisation}, ${d.notes}, ${d.interactions})`);
       await sql`insert into contact_search (rowid, name, organisation, notes, interactions) values ${sql.join(values)}`.execute(db);
     }
   },

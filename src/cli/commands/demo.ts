@@ -1,0 +1,27 @@
+import type { Command } from 'commander';
+import { DEMO_DEFAULT_SIZE, DEMO_MAX_SIZE, demoLoad, type DemoSummary } from '../../services/demo.service.ts';
+import { describeLocation } from '../../store/location.ts';
+import { dim, printJson, table } from '../output.ts';
+import { integer } from '../parse.ts';
+import type { CliRuntime } from '../runtime.ts';
+
+export function registerDemoCommand(program: Command, rt: CliRuntime): void {
+  program.command('demo').description('fill an empty database with a realistic demo network, made by code (same seed, same network)')
+    .option('--size <n>', `how many contacts (20–${DEMO_MAX_SIZE}; 30000 makes the benchmark network)`, integer, DEMO_DEFAULT_SIZE)
+    .option('--seed <n>', 'another seed makes another network', integer, 1)
+    .option('--json', 'print the counts as JSON')
+    .addHelpText('after', '\nRefuses a database that already holds anything: try it on a scratch file, e.g. RAPPORT_DB=/tmp/demo.db rapport demo')
+    .action(async (o: { size: number; seed: number; json?: boolean }) => {
+      const started = performance.now();
+      const r = await rt.run<DemoSummary>(demoLoad, { size: o.size, seed: o.seed });
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      if (o.json) return printJson({ ...r, seconds: Number(seconds) });
+      const { store } = await rt.context();
+      console.log(`demo network (seed ${r.seed}) written to ${describeLocation(store.location)} in ${seconds} s`);
+      console.log(table([
+        ['contacts', r.contacts], ['organisations', r.organisations], ['interactions', r.interactions], ['links', r.links],
+        ['events', r.events], ['communities', r.communities], ['goals', r.goals], ['actions', r.actions], ['follow-ups', r.followUps],
+      ].map(([k, v]) => [`  ${String(k)}`, String(v)])));
+      console.log(dim('next: rapport today · rapport due · rapport goal list · rapport event list · rapport contact list --network strategic'));
+    });
+}
