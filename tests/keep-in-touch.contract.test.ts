@@ -97,4 +97,21 @@ describe.each(DIALECTS)('keep in touch on %s', (dialect) => {
     const tagged = await t.run<{ total: number }>(contactList, { tag: 'science', query: 'curie' });
     expect(tagged.total).toBe(1);
   });
+  it('pages through the list in name or due order, each contact exactly once, with the total of the filter', async () => {
+    const names = ['Zoe Quinn', 'Ada Lovelace', 'Mia Hamm', 'Bo Diddley', 'Kim Stanley', 'Lee Smith', 'Ada Byron'];
+    for (const [i, name] of names.entries()) await addOn(`2026-0${1 + i}-10`, { name, networks: [i % 2 ? 'personal' : 'operational'] });
+    type ListPage = { items: { name: string; nextDueOn: string }[]; total: number };
+    const seen: string[] = [];
+    for (let offset = 0; offset < 9; offset += 3) {
+      const page = await t.run<ListPage>(contactList, { limit: 3, offset });
+      expect(page.total).toBe(7);
+      seen.push(...page.items.map((c) => c.name));
+    }
+    expect(seen).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    const due = await t.run<ListPage>(contactList, { limit: 2, offset: 1, sort: 'next-due', network: 'operational' });
+    expect(due.total).toBe(4);
+    const all = await t.run<ListPage>(contactList, { limit: 10, sort: 'next-due', network: 'operational' });
+    expect(all.items.map((c) => c.nextDueOn)).toEqual([...all.items.map((c) => c.nextDueOn)].sort());
+    expect(due.items).toEqual(all.items.slice(1, 3));
+  });
 });

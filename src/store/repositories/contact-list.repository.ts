@@ -32,7 +32,6 @@ export type ContactSort = 'name' | 'next-due' | 'last-interaction';
 export async function listContactSummaries(store: Store, filter: ContactFilter, sort: ContactSort, limit: number, offset: number): Promise<{ items: ContactSummary[]; total: number }> {
   let q = store.db
     .selectFrom('contacts as c')
-    .leftJoin('organisations as o', 'o.id', 'c.organisation_id')
     .where('c.workspace_id', '=', store.workspaceId)
     .where('c.archived', '=', filter.archived ? 1 : 0);
   if (filter.ids) q = q.where('c.id', 'in', filter.ids.length ? filter.ids : [-1]);
@@ -47,11 +46,20 @@ export async function listContactSummaries(store: Store, filter: ContactFilter, 
     q = q.where((eb) => eb.exists(eb.selectFrom('contact_tags as t').select('t.tag').whereRef('t.contact_id', '=', 'c.id').where('t.tag', '=', tag)));
   }
   const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  let rows = q.select(['c.id', 'c.name', 'o.name as organisation', 'c.title', 'c.networks', 'c.connection_type', 'c.inside_organisation', 'c.last_interaction_at', 'c.next_due_on', 'c.archived']);
-  if (sort === 'next-due') rows = rows.orderBy('c.next_due_on').orderBy('c.name_key');
-  else if (sort === 'last-interaction') rows = rows.orderBy(sql`c.last_interaction_at is null`).orderBy('c.last_interaction_at', 'desc').orderBy('c.name_key');
-  else rows = rows.orderBy('c.name_key').orderBy('c.id');
-  const found = await rows.limit(limit).offset(offset).execute();
+  let ordered = q.select('c.id');
+  if (sort === 'next-due') ordered = ordered.orderBy('c.next_due_on').orderBy('c.name_key').orderBy('c.id');
+  else if (sort === 'last-interaction') ordered = ordered.orderBy(sql`c.last_interaction_at is null`).orderBy('c.last_interaction_at', 'desc').orderBy('c.name_key').orderBy('c.id');
+  else ordered = ordered.orderBy('c.name_key').orderBy('c.id');
+  // The page's ids first, then their rows: an offset skips over index entries, not over joined, fetched rows.
+  const pageIds = (await ordered.limit(limit).offset(offset).execute()).map((r) => r.id);
+  const fetched = pageIds.length === 0 ? [] : await store.db
+    .selectFrom('contacts as c')
+    .leftJoin('organisations as o', 'o.id', 'c.organisation_id')
+    .where('c.id', 'in', pageIds)
+    .select(['c.id', 'c.name', 'o.name as organisation', 'c.title', 'c.networks', 'c.connection_type', 'c.inside_organisation', 'c.last_interaction_at', 'c.next_due_on', 'c.archived'])
+    .execute();
+  const byId = new Map(fetched.map((r) => [r.id, r]));
+  const found = pageIds.map((id) => byId.get(id)!);
   return {
     total: Number(n),
     items: found.map((r) => ({
