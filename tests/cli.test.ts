@@ -89,3 +89,19 @@ describe.concurrent('rapport CLI', { timeout: 120_000 }, () => {
     expect(again.stderr).toMatch(/the database is not empty \(60 contacts/);
   });
 });
+
+describe('rapport CLI in a pipe', { timeout: 60_000 }, () => {
+  it('stops quietly when the reader closes early (`rapport --help | head -1`)', async () => {
+    const result = await new Promise<Run>((resolve, reject) => {
+      const child = spawn(process.execPath, [BIN, '--help'], { env: { ...process.env, RAPPORT_DB: join(dir, 'pipe.db') }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      // Hang up before it writes, as `head -1` does after its first line.
+      child.stdout.destroy();
+      child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code: code ?? -1, stdout: '', stderr }));
+    });
+    expect(result.stderr).not.toContain('EPIPE');
+    expect(result.code).toBe(0);
+  });
+});
