@@ -4,29 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addDays, toIsoDay } from '../src/domain/dates.ts';
+import { BIN, runRapport, type CliRun } from './support/cli.ts';
 
-// The real CLI, end to end: `node bin/rapport.js` on a temporary database file. Each spawn costs about half a
-// second, so the tests are few, and independent commands run side by side.
-const BIN = join(import.meta.dirname, '..', 'bin', 'rapport.js');
 const dir = mkdtempSync(join(tmpdir(), 'rapport-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Run { code: number; stdout: string; stderr: string }
-
-function rapport(db: string, ...args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...process.env, RAPPORT_DB: join(dir, db), NO_COLOR: '1', FORCE_COLOR: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+type Run = CliRun;
+const rapport = (db: string, ...args: string[]): Promise<Run> => runRapport(join(dir, db), args);
 
 const json = <T>(r: Run): T => {
   expect(r.stderr).toBe('');

@@ -1,29 +1,17 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NetworkReport } from '../src/analysis/report.ts';
 import type { IntroResult } from '../src/services/network-intro.service.ts';
+import { runRapport, type CliRun } from './support/cli.ts';
 
 // `rapport report` and `rapport intro` end to end on a demo database (each spawn costs about half a second).
-const BIN = join(import.meta.dirname, '..', 'bin', 'rapport.js');
 const dir = mkdtempSync(join(tmpdir(), 'rapport-network-cli-'));
 const db = join(dir, 'demo.db');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Run { code: number; stdout: string; stderr: string }
-function rapport(...args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, RAPPORT_DB: db, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const rapport = (...args: string[]): Promise<CliRun> => runRapport(db, args);
 
 describe('rapport report and rapport intro', { timeout: 120_000 }, () => {
   beforeAll(async () => {

@@ -1,3 +1,4 @@
+import { saveSettingValue } from './settings.repository.ts';
 import type { Store } from '../store.ts';
 
 // Credentials live in the settings table under their own keys; loadSettings ignores keys it does not know, so
@@ -21,10 +22,5 @@ export async function saveAuthSecret(store: Store, key: AuthKey, value: string |
     await store.db.deleteFrom('settings').where('workspace_id', '=', store.workspaceId).where('key', '=', key).execute();
     return;
   }
-  const json = JSON.stringify(value);
-  await store.db
-    .insertInto('settings')
-    .values({ workspace_id: store.workspaceId, key, value: json })
-    .onConflict((oc) => oc.columns(['workspace_id', 'key']).doUpdateSet({ value: json }))
-    .execute();
+  await saveSettingValue(store, key, value);
 }

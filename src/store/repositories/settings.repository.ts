@@ -11,15 +11,18 @@ export async function loadSettings(store: Store): Promise<Settings> {
   return settingsSchema.parse(raw);
 }
 
+// One key of the settings table, stored as JSON.
+export async function saveSettingValue(store: Store, key: string, value: unknown): Promise<void> {
+  const json = JSON.stringify(value);
+  await store.db
+    .insertInto('settings')
+    .values({ workspace_id: store.workspaceId, key, value: json })
+    .onConflict((oc) => oc.columns(['workspace_id', 'key']).doUpdateSet({ value: json }))
+    .execute();
+}
+
 export async function saveSettings(store: Store, settings: Settings): Promise<void> {
-  for (const [key, value] of Object.entries(settings)) {
-    const json = JSON.stringify(value);
-    await store.db
-      .insertInto('settings')
-      .values({ workspace_id: store.workspaceId, key, value: json })
-      .onConflict((oc) => oc.columns(['workspace_id', 'key']).doUpdateSet({ value: json }))
-      .execute();
-  }
+  for (const [key, value] of Object.entries(settings)) await saveSettingValue(store, key, value);
 }
 
 export async function loadCustomConnectionTypes(store: Store): Promise<ConnectionType[]> {
