@@ -6,7 +6,7 @@ import type { Network } from '../../domain/networks.ts';
 export const TOPICS = [
   'the Q3 roadmap', 'hiring plans', 'AI regulation', 'pricing experiments', 'the data platform migration', 'climate tech',
   'career moves', 'a conference talk', 'board governance', 'remote work', 'supplier contracts', 'fundraising',
-  'onboarding new managers', 'their new role', 'product discovery', 'the grants programme', 'customer research',
+  'onboarding new managers', 'a move to a new role', 'product discovery', 'the grants programme', 'customer research',
   'data protection', 'the logistics pilot', 'team rituals', 'a book on negotiation', 'open-source licensing',
   'the annual budget', 'public speaking', 'the reorg', 'market entry in Germany', 'accessibility', 'the offsite',
 ] as const;
