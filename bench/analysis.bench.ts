@@ -1,35 +1,45 @@
 // `npx tsx bench/run.ts analysis`: Rapport's graph kernels against graphology, networkx and igraph on
 // karate, email-Eu-core and generated clustered networks, then the 30,000-contact structure pass.
+// The weighted rows give every library the same seeded integer edge lengths in [1, 5] (edgeCosts).
 // networkx betweenness on the 5k graph takes minutes and runs only with BENCH_ANALYSIS_SLOW=1;
 // BENCH_ANALYSIS_QUICK=1 also skips the runs that take tens of seconds (graphology and networkx
-// betweenness on email-Eu-core and the 5k graph).
+// betweenness, plain and weighted, on email-Eu-core and the 5k graph).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { betweenness } from '../src/analysis/kernels/betweenness.ts';
-import { buildGraph, type CsrGraph } from '../src/analysis/kernels/csr.ts';
+import { buildGraph, degree, type CsrGraph } from '../src/analysis/kernels/csr.ts';
 import { louvain } from '../src/analysis/kernels/louvain.ts';
+import { dijkstra } from '../src/analysis/kernels/paths.ts';
 import { structuralHoles } from '../src/analysis/kernels/structural-holes.ts';
 import { emailEuCore, karate } from '../src/analysis/kernels/test-fixtures.ts';
-import { clusteredGraph } from './peers/generate.ts';
+import { clusteredGraph, edgeCosts } from './peers/generate.ts';
 import { runGraphology } from './peers/graphology-peer.ts';
 import { measure, type Op, type OpResult, type PeerResult } from './peers/measure.ts';
 import { runPython, writeEdgeFile } from './peers/python-peer.ts';
 
 type Peer = 'graphology' | 'networkx' | 'igraph';
 const PEERS: readonly Peer[] = ['graphology', 'networkx', 'igraph'];
-const OPS: readonly Op[] = ['betweenness', 'holes', 'louvain'];
+const OPS: readonly Op[] = ['betweenness', 'betweennessWeighted', 'pathsWeighted', 'holes', 'louvain'];
 const OP_LABEL: Record<Op, string> = {
   betweenness: 'betweenness (exact)',
+  betweennessWeighted: 'betweenness (weighted)',
+  pathsWeighted: 'paths from 1 source (wtd)',
   holes: 'constraint + eff. size',
   louvain: 'Louvain',
 };
+// The operations that take tens of seconds in the slower libraries on the larger graphs.
+const SLOW_OPS: readonly Op[] = ['betweenness', 'betweennessWeighted'];
+const without = (ops: readonly Op[], drop: readonly Op[]): readonly Op[] => ops.filter((op) => !drop.includes(op));
 
 interface Case {
   readonly name: string;
   readonly graph: CsrGraph;
   readonly peerOps: Record<Peer, readonly Op[]>;
 }
+
+// Seed of the edge lengths for the weighted rows.
+const COST_SEED = 5;
 
 // Pivots for sampled betweenness on the 30k graph: the budget that keeps the full pass near 1 s.
 const PIVOTS = 100;
@@ -49,33 +59,42 @@ export default async function analysisBench(): Promise<void> {
       {
         name: 'email-Eu-core 1005/16064',
         graph: emailEuCore(),
-        peerOps: { graphology: OPS, networkx: quick ? ['holes', 'louvain'] : OPS, igraph: OPS },
+        peerOps: { graphology: OPS, networkx: quick ? without(OPS, SLOW_OPS) : OPS, igraph: OPS },
       },
       {
         name: 'clustered 5000/25000',
         graph: generated,
         peerOps: {
-          graphology: quick ? ['louvain'] : OPS,
-          networkx: slow ? OPS : ['holes', 'louvain'],
+          graphology: quick ? without(OPS, SLOW_OPS) : OPS,
+          networkx: slow ? OPS : without(OPS, SLOW_OPS),
           igraph: OPS,
         },
       },
     ];
     if (quick) notes.push('BENCH_ANALYSIS_QUICK=1: graphology/networkx betweenness skipped on the larger graphs.');
-    if (!slow) notes.push('networkx betweenness on the 5k graph skipped (minutes); BENCH_ANALYSIS_SLOW=1 runs it.');
+    if (!slow) notes.push('networkx betweenness (both) on the 5k graph skipped (minutes); BENCH_ANALYSIS_SLOW=1 runs it.');
+    notes.push(
+      'Weighted rows: each edge has the same seeded integer length in [1, 5] in every library (edgeCosts in ' +
+        'bench/peers/generate.ts). "paths from 1 source" = a shortest path to every node from the highest-degree ' +
+        'node, as node lists: Rapport dijkstra() tree with every path then materialised; graphology ' +
+        'dijkstra.singleSource; networkx single_source_dijkstra; igraph get_shortest_paths. Its agreement ' +
+        'compares the lengths of the returned paths (ties may pick different paths of equal length).',
+    );
     notes.push('graphology has no constraint/effective size; igraph has constraint but no effective size.');
 
     const rows: string[][] = [];
     const verdicts: string[] = [];
     for (const c of cases) {
       console.log(`running ${c.name} ...`);
-      const rapport = runRapport(c.graph);
+      const costs = edgeCosts(c.graph, COST_SEED);
+      const source = hub(c.graph);
+      const rapport = runRapport(c.graph, costs, source);
       const edgeFile = join(dir, 'edges.txt');
-      writeEdgeFile(c.graph, edgeFile);
+      writeEdgeFile(c.graph, costs, edgeFile);
       const peers: Record<Peer, PeerResult> = {
-        graphology: runGraphology(c.graph, c.peerOps.graphology),
-        networkx: runPython('networkx', edgeFile, c.graph.nodeCount, c.peerOps.networkx),
-        igraph: runPython('igraph', edgeFile, c.graph.nodeCount, c.peerOps.igraph),
+        graphology: runGraphology(c.graph, costs, source, c.peerOps.graphology),
+        networkx: runPython('networkx', edgeFile, c.graph.nodeCount, c.peerOps.networkx, source),
+        igraph: runPython('igraph', edgeFile, c.graph.nodeCount, c.peerOps.igraph, source),
       };
       for (const peer of PEERS) {
         const error = peers[peer].error;
@@ -106,12 +125,39 @@ export default async function analysisBench(): Promise<void> {
   }
 }
 
-function runRapport(graph: CsrGraph): Record<Op, OpResult> {
+// The source of the one-source paths: the highest-degree node (lowest id among equals).
+function hub(graph: CsrGraph): number {
+  let best = 0;
+  for (let u = 1; u < graph.nodeCount; u++) if (degree(graph, u) > degree(graph, best)) best = u;
+  return best;
+}
+
+// What the peers return for one-source paths: a node list per reachable node (null elsewhere).
+function pathsFrom(graph: CsrGraph, source: number, costs: Float64Array): { dist: Float64Array; paths: (number[] | null)[] } {
+  const { dist, parent } = dijkstra(graph, source, costs);
+  const paths: (number[] | null)[] = [];
+  for (let t = 0; t < graph.nodeCount; t++) {
+    if (dist[t] === Infinity) {
+      paths.push(null);
+      continue;
+    }
+    const path: number[] = [];
+    for (let u = t; u !== -1; u = parent[u]!) path.push(u);
+    paths.push(path.reverse());
+  }
+  return { dist, paths };
+}
+
+function runRapport(graph: CsrGraph, costs: Float64Array, source: number): Record<Op, OpResult> {
   const b = measure(() => betweenness(graph));
+  const bw = measure(() => betweenness(graph, { costs }));
+  const p = measure(() => pathsFrom(graph, source, costs));
   const h = measure(() => structuralHoles(graph, { weighted: false }));
   const l = measure(() => louvain(graph, { weighted: false, seed: 1 }));
   return {
     betweenness: { ...b.timing, values: Array.from(b.result) },
+    betweennessWeighted: { ...bw.timing, values: Array.from(bw.result) },
+    pathsWeighted: { ...p.timing, values: Array.from(p.result.dist, (d) => (d === Infinity ? null : d)) },
     holes: { ...h.timing, values: Array.from(h.result.constraint, (v) => (Number.isNaN(v) ? null : v)) },
     louvain: { ...l.timing, q: l.result.modularity, communities: l.result.count },
   };
@@ -184,7 +230,7 @@ function parity(op: Op, mine: OpResult, peers: Record<Peer, PeerResult>): string
   const parts: string[] = [];
   for (const peer of PEERS) {
     const theirs = peers[peer][op]?.values;
-    if (theirs === undefined || peer === 'graphology') continue;
+    if (theirs === undefined) continue;
     let worst = 0;
     mine.values!.forEach((v, i) => {
       const t = theirs[i];

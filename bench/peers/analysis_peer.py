@@ -1,8 +1,9 @@
 """Times networkx or igraph on the same graph as bench/analysis.bench.ts and prints JSON.
 
-usage: python3 analysis_peer.py networkx|igraph EDGE_FILE NODE_COUNT OPS
-EDGE_FILE has one "u v" pair per line (node ids 0..NODE_COUNT-1); OPS is a comma list of
-betweenness, holes, louvain. Loading the graph is not timed. A library that is not installed
+usage: python3 analysis_peer.py networkx|igraph EDGE_FILE NODE_COUNT OPS SOURCE
+EDGE_FILE has one "u v cost" line per edge (node ids 0..NODE_COUNT-1; cost a positive integer, used
+only by the weighted operations); OPS is a comma list of betweenness, betweennessWeighted,
+pathsWeighted (paths from SOURCE to every node), holes, louvain. Loading the graph is not timed. A library that is not installed
 prints {"error": ...} and exits 0, so the benchmark can skip it instead of failing.
 """
 import json
@@ -50,16 +51,37 @@ def read_edges(path):
         return [tuple(map(int, line.split())) for line in handle if line.strip()]
 
 
-def run_networkx(edges, n, ops):
+def path_costs(paths, cost, n):
+    # The length of each returned path, recomputed from the edge costs (outside the timing), so the
+    # agreement column checks the paths themselves; None where a node is unreachable.
+    out = []
+    for target in range(n):
+        path = paths[target] if isinstance(paths, list) else paths.get(target)
+        if not path:
+            out.append(None)
+            continue
+        out.append(sum(cost[(min(a, b), max(a, b))] for a, b in zip(path, path[1:])))
+    return out
+
+
+def run_networkx(edges, n, ops, source, cost):
     import networkx as nx
 
     graph = nx.Graph()
     graph.add_nodes_from(range(n))
-    graph.add_edges_from(edges)
+    # The cost attribute is not called "weight", so the unweighted operations (Louvain defaults to
+    # weight="weight") cannot pick it up.
+    graph.add_edges_from((u, v, {"cost": c}) for u, v, c in edges)
     out = {"version": nx.__version__}
     if "betweenness" in ops:
         ms, runs, b = measure(lambda: nx.betweenness_centrality(graph, normalized=False))
         out["betweenness"] = {"ms": ms, "runs": runs, "values": [b[i] for i in range(n)]}
+    if "betweennessWeighted" in ops:
+        ms, runs, b = measure(lambda: nx.betweenness_centrality(graph, normalized=False, weight="cost"))
+        out["betweennessWeighted"] = {"ms": ms, "runs": runs, "values": [b[i] for i in range(n)]}
+    if "pathsWeighted" in ops:
+        ms, runs, (_, paths) = measure(lambda: nx.single_source_dijkstra(graph, source, weight="cost"))
+        out["pathsWeighted"] = {"ms": ms, "runs": runs, "values": path_costs(paths, cost, n)}
     if "holes" in ops:
         ms, runs, c = measure(lambda: (nx.constraint(graph), nx.effective_size(graph)))
         out["holes"] = {"ms": ms, "runs": runs, "values": finite([c[0][i] for i in range(n)]), "note": "constraint + effective_size"}
@@ -70,14 +92,22 @@ def run_networkx(edges, n, ops):
     return out
 
 
-def run_igraph(edges, n, ops):
+def run_igraph(edges, n, ops, source, cost):
     import igraph as ig
 
-    graph = ig.Graph(n=n, edges=edges, directed=False)
+    graph = ig.Graph(n=n, edges=[(u, v) for u, v, _ in edges], directed=False)
+    # A plain list rather than a "weight" edge attribute, which some igraph methods would use unasked.
+    weights = [c for _, _, c in edges]
     out = {"version": ig.__version__}
     if "betweenness" in ops:
         ms, runs, b = measure(lambda: graph.betweenness(directed=False))
         out["betweenness"] = {"ms": ms, "runs": runs, "values": b}
+    if "betweennessWeighted" in ops:
+        ms, runs, b = measure(lambda: graph.betweenness(directed=False, weights=weights))
+        out["betweennessWeighted"] = {"ms": ms, "runs": runs, "values": b}
+    if "pathsWeighted" in ops:
+        ms, runs, paths = measure(lambda: graph.get_shortest_paths(source, weights=weights, output="vpath"))
+        out["pathsWeighted"] = {"ms": ms, "runs": runs, "values": path_costs(paths, cost, n)}
     if "holes" in ops:
         ms, runs, c = measure(lambda: graph.constraint())
         out["holes"] = {"ms": ms, "runs": runs, "values": finite(c), "note": "constraint only (igraph has no effective size)"}
@@ -88,10 +118,12 @@ def run_igraph(edges, n, ops):
 
 
 def main():
-    lib, path, n, ops = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4].split(",")
+    lib, path, n, ops, source = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4].split(","), int(sys.argv[5])
     runner = {"networkx": run_networkx, "igraph": run_igraph}[lib]
+    edges = read_edges(path)
+    cost = {(min(u, v), max(u, v)): c for u, v, c in edges}
     try:
-        result = runner(read_edges(path), n, ops)
+        result = runner(edges, n, ops, source, cost)
     except ImportError as error:
         result = {"error": f"{lib} is not installed ({error})"}
     json.dump(result, sys.stdout)

@@ -2,8 +2,8 @@
 // (teams, clubs) of varying size; a few are far more active than others (Pareto activity), and most
 // ties stay inside a group. Clustering and a heavy-tailed degree make Louvain and betweenness work
 // as hard as on a real address book, unlike a uniform random graph.
-import type { EdgeList } from '../../src/analysis/kernels/csr.ts';
-import { createRandom, shuffleInPlace } from '../../src/analysis/kernels/prng.ts';
+import { findArc, type CsrGraph, type EdgeList } from '../../src/analysis/kernels/csr.ts';
+import { createRandom, randomInt, shuffleInPlace } from '../../src/analysis/kernels/prng.ts';
 
 export interface ClusteredOptions {
   readonly meanGroupSize?: number;
@@ -77,4 +77,22 @@ export function clusteredGraph(
     weights[count++] = 1 + Math.floor(-Math.log(1 - random()) * 2);
   }
   return { nodeCount, sources, targets, weights };
+}
+
+// Seeded integer path lengths in [1, max], one per edge (both arcs carry it), for the weighted rows:
+// every library gets exactly these numbers. Integers keep path sums exact, so ties are real ties in
+// every library (float lengths would leave tie-breaking to rounding and make values disagree).
+export function edgeCosts(graph: CsrGraph, seed: number, max = 5): Float64Array {
+  const random = createRandom(seed);
+  const costs = new Float64Array(graph.neighbours.length);
+  for (let u = 0; u < graph.nodeCount; u++) {
+    for (let a = graph.offsets[u]!; a < graph.offsets[u + 1]!; a++) {
+      const v = graph.neighbours[a]!;
+      if (v < u) continue;
+      const cost = 1 + randomInt(random, max);
+      costs[a] = cost;
+      costs[findArc(graph, v, u)] = cost;
+    }
+  }
+  return costs;
 }

@@ -50,12 +50,9 @@ export interface OpResult extends Timing {
   readonly note?: string;
 }
 
-export interface PeerResult {
+export type Op = 'betweenness' | 'betweennessWeighted' | 'pathsWeighted' | 'holes' | 'louvain';
+
+export type PeerResult = {
   readonly version?: string;
   readonly error?: string;
-  readonly betweenness?: OpResult;
-  readonly holes?: OpResult;
-  readonly louvain?: OpResult;
-}
-
-export type Op = 'betweenness' | 'holes' | 'louvain';
+} & { readonly [op in Op]?: OpResult };

@@ -7,20 +7,28 @@ import type { Op, PeerResult } from './measure.ts';
 
 const script = fileURLToPath(new URL('./analysis_peer.py', import.meta.url));
 
-export function writeEdgeFile(graph: CsrGraph, path: string): void {
+// One "u v cost" line per edge; the cost (an integer, see edgeCosts) is read only by the weighted operations.
+export function writeEdgeFile(graph: CsrGraph, costs: Float64Array, path: string): void {
   const lines: string[] = [];
   for (let u = 0; u < graph.nodeCount; u++) {
     for (let a = graph.offsets[u]!; a < graph.offsets[u + 1]!; a++) {
       const v = graph.neighbours[a]!;
-      if (v > u) lines.push(`${u} ${v}`);
+      if (v > u) lines.push(`${u} ${v} ${costs[a]!}`);
     }
   }
   writeFileSync(path, lines.join('\n') + '\n');
 }
 
-export function runPython(lib: 'networkx' | 'igraph', edgeFile: string, nodeCount: number, ops: readonly Op[]): PeerResult {
+export function runPython(
+  lib: 'networkx' | 'igraph',
+  edgeFile: string,
+  nodeCount: number,
+  ops: readonly Op[],
+  source: number,
+): PeerResult {
   if (ops.length === 0) return {};
-  const run = spawnSync('python3', [script, lib, edgeFile, String(nodeCount), ops.join(',')], {
+  const args = [script, lib, edgeFile, String(nodeCount), ops.join(','), String(source)];
+  const run = spawnSync('python3', args, {
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
     timeout: 15 * 60 * 1000,

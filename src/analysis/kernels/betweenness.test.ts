@@ -1,8 +1,10 @@
+import { UndirectedGraph } from 'graphology';
+import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
 import { describe, expect, it } from 'vitest';
 import { betweenness } from './betweenness.ts';
-import { arcCosts, buildGraph } from './csr.ts';
+import { arcCosts, buildGraph, type CsrGraph } from './csr.ts';
 import { unitCosts } from './paths.ts';
-import { createRandom, sampleWithoutReplacement, shuffleInPlace } from './prng.ts';
+import { createRandom, randomInt, sampleWithoutReplacement, shuffleInPlace } from './prng.ts';
 import { karate, readJsonFixture } from './test-fixtures.ts';
 
 interface KarateRefs {
@@ -111,4 +113,99 @@ describe('betweenness on large graphs (renumbered internally for locality)', () 
       expect(sampled[along[i]!]).toBeCloseTo((credit * n) / k / 2, 6);
     }
   });
+});
+
+// Brute force from the definition: all-pairs lengths (Floyd–Warshall) and path counts, then
+// Σ over pairs s < t of σ_st(v) / σ_st. Integer costs keep every sum exact, so ties are real ties.
+function referenceBetweenness(graph: CsrGraph, costs: Float64Array): number[] {
+  const n = graph.nodeCount;
+  const d = Array.from({ length: n }, (_, u) => Array.from({ length: n }, (_, v) => (u === v ? 0 : Infinity)));
+  for (let u = 0; u < n; u++) {
+    for (let a = graph.offsets[u]!; a < graph.offsets[u + 1]!; a++) d[u]![graph.neighbours[a]!] = costs[a]!;
+  }
+  for (let k = 0; k < n; k++) {
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) d[i]![j] = Math.min(d[i]![j]!, d[i]![k]! + d[k]![j]!);
+  }
+  const sigma = d.map((row, s) => {
+    const count = new Array<number>(n).fill(0);
+    count[s] = 1;
+    const byLength = Array.from({ length: n }, (_, t) => t).sort((a, b) => row[a]! - row[b]!);
+    for (const t of byLength) {
+      if (t === s || row[t] === Infinity) continue;
+      for (let a = graph.offsets[t]!; a < graph.offsets[t + 1]!; a++) {
+        const u = graph.neighbours[a]!;
+        if (row[u]! + costs[a]! === row[t]) count[t]! += count[u]!;
+      }
+    }
+    return count;
+  });
+  const out = new Array<number>(n).fill(0);
+  for (let s = 0; s < n; s++) {
+    for (let t = s + 1; t < n; t++) {
+      if (d[s]![t] === Infinity) continue;
+      for (let v = 0; v < n; v++) {
+        if (v !== s && v !== t && d[s]![v]! + d[v]![t]! === d[s]![t]) out[v]! += (sigma[s]![v]! * sigma[v]![t]!) / sigma[s]![t]!;
+      }
+    }
+  }
+  return out;
+}
+
+// graphology-metrics is CommonJS (`module.exports = fn`) typed as `export default`: under NodeNext
+// TypeScript sees a namespace whose `default` is the function, Node hands over the function itself.
+const graphologyBetweenness = interop(betweennessModule);
+
+function interop<T>(mod: { default: T }): T {
+  return (mod as { default?: T }).default ?? (mod as unknown as T);
+}
+
+describe('betweenness against references on random graphs with many ties', () => {
+  // 70 nodes in a few components (and some isolated), integer lengths 1..3 so equal-length paths abound.
+  function randomGraph(seed: number): { graph: CsrGraph; costs: Float64Array } {
+    const random = createRandom(seed);
+    const sources: number[] = [];
+    const targets: number[] = [];
+    for (let e = 0; e < 160; e++) {
+      const block = randomInt(random, 3) * 22;
+      sources.push(block + randomInt(random, 22));
+      targets.push(block + randomInt(random, 22));
+    }
+    const graph = buildGraph({ nodeCount: 70, sources, targets });
+    const costs = new Float64Array(graph.neighbours.length);
+    const edgeRandom = createRandom(seed + 1);
+    for (let u = 0; u < graph.nodeCount; u++) {
+      for (let a = graph.offsets[u]!; a < graph.offsets[u + 1]!; a++) {
+        const v = graph.neighbours[a]!;
+        if (v < u) continue;
+        const cost = 1 + randomInt(edgeRandom, 3);
+        costs[a] = cost;
+        for (let b = graph.offsets[v]!; b < graph.offsets[v + 1]!; b++) if (graph.neighbours[b] === u) costs[b] = cost;
+      }
+    }
+    return { graph, costs };
+  }
+
+  for (const seed of [1, 2, 3]) {
+    const { graph, costs } = randomGraph(seed);
+
+    it(`hops and integer lengths match the brute-force definition (seed ${seed})`, () => {
+      const hops = betweenness(graph);
+      referenceBetweenness(graph, unitCosts(graph)).forEach((value, v) => expect(hops[v]).toBeCloseTo(value, 9));
+      const weighted = betweenness(graph, { costs });
+      referenceBetweenness(graph, costs).forEach((value, v) => expect(weighted[v]).toBeCloseTo(value, 9));
+    });
+
+    it(`matches graphology's weighted betweenness (seed ${seed})`, () => {
+      const g = new UndirectedGraph();
+      for (let u = 0; u < graph.nodeCount; u++) g.addNode(String(u));
+      for (let u = 0; u < graph.nodeCount; u++) {
+        for (let a = graph.offsets[u]!; a < graph.offsets[u + 1]!; a++) {
+          if (graph.neighbours[a]! > u) g.addEdge(String(u), String(graph.neighbours[a]!), { cost: costs[a]! });
+        }
+      }
+      const theirs = graphologyBetweenness(g, { getEdgeWeight: 'cost', normalized: false });
+      const mine = betweenness(graph, { costs });
+      for (let u = 0; u < graph.nodeCount; u++) expect(mine[u]).toBeCloseTo(theirs[String(u)]!, 9);
+    });
+  }
 });

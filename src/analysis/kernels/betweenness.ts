@@ -1,10 +1,11 @@
 // Brandes betweenness (undirected; each unordered pair counted once, as igraph and networkx report it).
 // Exact cost is O(n·m): fine for a few thousand contacts; past that, `samples` pivots give the
 // Brandes–Pich estimate so a 30,000-contact network still answers in about a second.
+import { Arena } from './arena.ts';
 import type { CsrGraph } from './csr.ts';
 import { IndexedMinHeap } from './heap.ts';
 import { checkCosts } from './paths.ts';
-import { createRandom, identity, sampleWithoutReplacement } from './prng.ts';
+import { createRandom, sampleWithoutReplacement } from './prng.ts';
 import { bfsOrder, permuteArcValues, permuteGraph } from './reorder.ts';
 
 export interface BetweennessOptions {
@@ -28,13 +29,12 @@ export function betweenness(graph: CsrGraph, options: BetweennessOptions = {}): 
   const centrality = new Float64Array(n);
   if (n === 0) return centrality;
   if (options.costs !== undefined) checkCosts(graph, options.costs);
-  let sources: Int32Array;
+  // Pivots for the sampled estimate; undefined means every node, in order.
+  let sources: Int32Array | undefined;
   let scale = 0.5; // an undirected pair is found from both of its ends
   if (options.samples !== undefined && options.samples < n) {
     sources = sampleWithoutReplacement(n, options.samples, createRandom(options.seed ?? 1));
     scale *= sources.length > 0 ? n / sources.length : 0;
-  } else {
-    sources = identity(n);
   }
   if (options.normalized === true) scale *= n > 2 ? 2 / ((n - 1) * (n - 2)) : 0;
 
@@ -46,32 +46,42 @@ export function betweenness(graph: CsrGraph, options: BetweennessOptions = {}): 
     work = permuted.graph;
     rank = permuted.rank;
     if (costs !== undefined) costs = permuteArcValues(graph, permuted, costs);
-    sources = sources.map((s) => rank![s]!);
+    sources = sources?.map((s) => rank![s]!);
   }
-  const raw = new Float64Array(n);
+  // Sums in the internal numbering, then scaled (and mapped back when renumbered).
+  const raw = rank === undefined ? centrality : new Float64Array(n);
   if (costs !== undefined) accumulateWeighted(work, costs, sources, raw);
   else accumulateHops(work, sources, raw);
-  for (let u = 0; u < n; u++) centrality[u] = raw[rank === undefined ? u : rank[u]!]! * scale;
+  if (rank === undefined) for (let u = 0; u < n; u++) centrality[u]! *= scale;
+  else for (let u = 0; u < n; u++) centrality[u] = raw[rank[u]!]! * scale;
   return centrality;
 }
 
-function accumulateHops(graph: CsrGraph, sources: Int32Array, centrality: Float64Array): void {
+// Each pass records, per node in BFS order, its successors on the shortest-path DAG (`succ`, rows
+// from `start`), so the backward pass reads exactly those arcs, at most half of them, with no
+// distance test. Only `dist` needs resetting between sources: sigma is assigned when a node is
+// reached, and coefficient is written before it is read (the backward pass meets successors first).
+function accumulateHops(graph: CsrGraph, sources: Int32Array | undefined, centrality: Float64Array): void {
   const { nodeCount: n, offsets, neighbours } = graph;
-  const dist = new Int32Array(n).fill(-1);
-  const sigma = new Float64Array(n);
-  // coefficient[w] = (1 + δ(w)) / σ(w), kept non-zero only on the level below the one being
-  // processed, so summing it over *all* neighbours picks exactly the successors: the inner loop
-  // has no branch, which on a BFS DAG would be mispredicted about half the time.
-  const coefficient = new Float64Array(n);
-  const pending = new Float64Array(n);
-  const order = new Int32Array(n);
-  for (const s of sources) {
+  const arena = new Arena(2 * n, 3 * n + 1 + neighbours.length);
+  const sigma = arena.float64(n);
+  // coefficient[w] = (1 + δ(w)) / σ(w), so δ(v) = σ(v) · Σ over successors w of coefficient[w].
+  const coefficient = arena.float64(n);
+  const dist = arena.int32(n).fill(-1);
+  const order = arena.int32(n);
+  const start = arena.int32(n + 1);
+  const succ = arena.int32(neighbours.length);
+  const sourceCount = sources === undefined ? n : sources.length;
+  for (let i = 0; i < sourceCount; i++) {
+    const s = sources === undefined ? i : sources[i]!;
     dist[s] = 0;
     sigma[s] = 1;
     order[0] = s;
     let head = 0;
     let tail = 1;
+    let k = 0;
     while (head < tail) {
+      start[head] = k;
       const u = order[head++]!;
       const next = dist[u]! + 1;
       const su = sigma[u]!;
@@ -82,98 +92,94 @@ function accumulateHops(graph: CsrGraph, sources: Int32Array, centrality: Float6
           dist[v] = next;
           sigma[v] = su;
           order[tail++] = v;
+          succ[k++] = v;
         } else if (dv === next) {
           sigma[v]! += su;
+          succ[k++] = v;
         }
       }
     }
-    // BFS order lists the levels contiguously; walk them from the deepest up, δ(v) = σ(v)·Σ coefficient.
-    let levelEnd = tail; // one past the current level
-    let below = tail; // one past the level below it
-    while (levelEnd > 1) {
-      const level = dist[order[levelEnd - 1]!]!;
-      let levelStart = levelEnd - 1;
-      while (levelStart > 0 && dist[order[levelStart - 1]!] === level) levelStart--;
-      for (let i = levelStart; i < levelEnd; i++) {
-        const v = order[i]!;
-        let sum = 0;
-        for (let a = offsets[v]!, end = offsets[v + 1]!; a < end; a++) sum += coefficient[neighbours[a]!]!;
-        const sv = sigma[v]!;
-        centrality[v]! += sv * sum;
-        pending[v] = 1 / sv + sum;
-      }
-      for (let i = levelEnd; i < below; i++) coefficient[order[i]!] = 0;
-      for (let i = levelStart; i < levelEnd; i++) coefficient[order[i]!] = pending[order[i]!]!;
-      below = levelEnd;
-      levelEnd = levelStart;
+    start[tail] = k;
+    for (let j = tail - 1; j > 0; j--) {
+      const v = order[j]!;
+      let sum = 0;
+      for (let e = start[j]!, end = start[j + 1]!; e < end; e++) sum += coefficient[succ[e]!]!;
+      const sv = sigma[v]!;
+      centrality[v]! += sv * sum;
+      coefficient[v] = 1 / sv + sum;
+      dist[v] = -1;
     }
-    for (let i = 0; i < tail; i++) {
-      const u = order[i]!;
-      dist[u] = -1;
-      sigma[u] = 0;
-      coefficient[u] = 0;
-    }
+    dist[s] = -1;
   }
 }
 
-function accumulateWeighted(graph: CsrGraph, costs: Float64Array, sources: Int32Array, centrality: Float64Array): void {
+// Dijkstra with the predecessors recorded as each node settles (pulled from settled neighbours, so
+// near-equal float lengths are judged once, by the same predicate), then the backward pass pushes
+// each node's coefficient to exactly those predecessors.
+function accumulateWeighted(
+  graph: CsrGraph,
+  costs: Float64Array,
+  sources: Int32Array | undefined,
+  centrality: Float64Array,
+): void {
   const { nodeCount: n, offsets, neighbours } = graph;
-  const dist = new Float64Array(n).fill(Infinity);
-  const sigma = new Float64Array(n);
-  const coefficient = new Float64Array(n);
-  const order = new Int32Array(n);
-  const settled = new Uint8Array(n);
-  const heap = new IndexedMinHeap(n, dist);
-  const isPredecessor = (dv: number, cost: number, dw: number): boolean => {
-    const through = dv + cost;
-    return Math.abs(through - dw) <= EPSILON * Math.max(1, dw);
-  };
-  for (const s of sources) {
+  const arena = new Arena(4 * n, 4 * n + 1 + neighbours.length); // the heap takes n + 2n
+  const dist = arena.float64(n).fill(Infinity);
+  const sigma = arena.float64(n);
+  // Σ over successors w of (1 + δ(w)) / σ(w), so δ(v) = σ(v) · acc(v).
+  const acc = arena.float64(n);
+  const order = arena.int32(n);
+  const start = arena.int32(n + 1);
+  const pred = arena.int32(neighbours.length);
+  const heap = new IndexedMinHeap(n, dist, arena);
+  const sourceCount = sources === undefined ? n : sources.length;
+  for (let i = 0; i < sourceCount; i++) {
+    const s = sources === undefined ? i : sources[i]!;
     dist[s] = 0;
     heap.push(s);
     let count = 0;
+    let k = 0;
     while (heap.size > 0) {
       const u = heap.pop();
-      settled[u] = 1;
+      start[count] = k;
       order[count++] = u;
       const du = dist[u]!;
-      // sigma is pulled from already-settled neighbours with the same predicate the backward pass
-      // uses, so near-equal float lengths are treated consistently in both passes.
+      const tolerance = EPSILON * Math.max(1, du);
       let su = u === s ? 1 : 0;
       for (let a = offsets[u]!, end = offsets[u + 1]!; a < end; a++) {
         const v = neighbours[a]!;
         const c = costs[a]!;
-        if (settled[v] === 1) {
-          if (dist[v]! < du && isPredecessor(dist[v]!, c, du)) su += sigma[v]!;
+        const dv = dist[v]!;
+        // Every node still queued is at least as far as u, so a shorter neighbour is settled: no
+        // `settled` array is needed. A predecessor is one whose length plus the arc is u's length.
+        if (dv < du) {
+          if (Math.abs(dv + c - du) <= tolerance) {
+            su += sigma[v]!;
+            pred[k++] = v;
+          }
         } else {
-          const dv = du + c;
-          if (dv < dist[v]!) {
-            dist[v] = dv;
+          const through = du + c;
+          if (through < dv) {
+            dist[v] = through;
             heap.push(v);
           }
         }
       }
       sigma[u] = su;
     }
-    for (let i = count - 1; i > 0; i--) {
-      const v = order[i]!;
-      const dv = dist[v]!;
-      let sum = 0;
-      for (let a = offsets[v]!, end = offsets[v + 1]!; a < end; a++) {
-        const w = neighbours[a]!;
-        const dw = dist[w]!;
-        if (dw > dv && isPredecessor(dv, costs[a]!, dw)) sum += coefficient[w]!;
-      }
-      const sv = sigma[v]!;
-      centrality[v]! += sv * sum;
-      coefficient[v] = 1 / sv + sum;
+    start[count] = k;
+    for (let j = count - 1; j > 0; j--) {
+      const w = order[j]!;
+      const sw = sigma[w]!;
+      const aw = acc[w]!;
+      centrality[w]! += sw * aw;
+      const coefficient = 1 / sw + aw;
+      for (let e = start[j]!, end = start[j + 1]!; e < end; e++) acc[pred[e]!]! += coefficient;
     }
-    for (let i = 0; i < count; i++) {
-      const u = order[i]!;
+    for (let j = 0; j < count; j++) {
+      const u = order[j]!;
       dist[u] = Infinity;
-      sigma[u] = 0;
-      coefficient[u] = 0;
-      settled[u] = 0;
+      acc[u] = 0;
     }
   }
 }

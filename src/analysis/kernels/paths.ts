@@ -1,5 +1,6 @@
 // Shortest paths over a CsrGraph: hop distances (BFS), cost distances (Dijkstra) and the tie-aware
 // "every shortest route" enumeration that warm introductions need.
+import { Arena } from './arena.ts';
 import type { CsrGraph } from './csr.ts';
 import { IndexedMinHeap } from './heap.ts';
 
@@ -60,7 +61,8 @@ export function dijkstra(graph: CsrGraph, source: number, costs?: Float64Array):
   if (costs !== undefined) checkCosts(graph, costs);
   const ws = new DijkstraWorkspace(graph.nodeCount);
   run(graph, c, source, -1, ws, undefined, undefined);
-  return { dist: ws.dist.slice(), parent: ws.parent.slice() };
+  // The workspace is this call's own, so its arrays can be handed over without copying.
+  return { dist: ws.dist, parent: ws.parent };
 }
 
 export function shortestPath(graph: CsrGraph, source: number, target: number, costs?: Float64Array): WeightedPath | null {
@@ -79,11 +81,14 @@ export class DijkstraWorkspace {
   private touchedCount = 0;
 
   constructor(n: number) {
-    this.dist = new Float64Array(n).fill(Infinity);
-    this.parent = new Int32Array(n).fill(-1);
-    this.settled = new Uint8Array(n);
-    this.touched = new Int32Array(n);
-    this.heap = new IndexedMinHeap(n, this.dist);
+    // One backing store for all of it (the heap takes n float64s and 2n int32s): a search on a
+    // small graph would otherwise spend more on allocating seven arrays than on the search.
+    const arena = new Arena(2 * n, 4 * n, n);
+    this.dist = arena.float64(n).fill(Infinity);
+    this.parent = arena.int32(n).fill(-1);
+    this.settled = arena.uint8(n);
+    this.touched = arena.int32(n);
+    this.heap = new IndexedMinHeap(n, this.dist, arena);
   }
 
   touch(u: number): void {
