@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Contact } from '../src/domain/contact.ts';
+import { addDays } from '../src/domain/dates.ts';
 import type { Interaction } from '../src/domain/entities.ts';
+import { UNASSIGNED_CADENCE_DAYS } from '../src/domain/situations.ts';
 import { contactGet } from '../src/services/contacts.service.ts';
 import { importPreview, importRun, type ImportReport } from '../src/services/import.service.ts';
 import { interactionList } from '../src/services/interactions.service.ts';
@@ -62,7 +64,8 @@ describe.each(DIALECTS)('LinkedIn Connections.csv on %s', (dialect) => {
     const timeline = await t.run<Page<Interaction>>(interactionList, { contactId: id });
     expect(timeline.items).toHaveLength(1);
     expect(timeline.items[0]).toMatchObject({ kind: 'connected', channel: 'social', occurredAt: '2024-10-09T12:00:00.000Z' });
-    expect((await contact(id)).lastInteractionAt).toBe('2024-10-09T12:00:00.000Z');
+    // Next due counts from that day (no networks: the unassigned cadence), written with the new contact.
+    expect(await contact(id)).toMatchObject({ lastInteractionAt: '2024-10-09T12:00:00.000Z', nextDueOn: addDays('2024-10-09', UNASSIGNED_CADENCE_DAYS) });
   });
 
   it('reads a BOM, a quoted "Notes:" line, CRLF endings, no preamble at all, and the older six-column layout', async () => {

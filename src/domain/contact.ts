@@ -133,7 +133,15 @@ export function splitName(name: string): { givenName: string | null; familyName:
   return { givenName: parts.slice(0, -1).join(' '), familyName: parts[parts.length - 1] ?? null };
 }
 
+// Printable ASCII (most names and companies) needs none of the Unicode work and gives the same key several times
+// faster, which an import keying 30,000 names and companies notices; a unit test holds the two paths equal.
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 export function normaliseName(name: string): string {
+  if (!PRINTABLE_ASCII.test(name)) return normaliseUnicodeName(name);
+  return name.toLowerCase().replace(/\b(dr|mr|mrs|ms|prof|sir)\b\.?/g, ' ').replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+export function normaliseUnicodeName(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

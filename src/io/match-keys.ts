@@ -1,15 +1,7 @@
 import { isLinkedInUrl, normaliseLinkedInUrl, normaliseName, normalisePhone, type ContactDraft } from '../domain/contact.ts';
 
-// normaliseName for plain ASCII without its Unicode normalisation, which is most of an import's matching time;
-// a unit test holds the two equal.
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-export function fastNormaliseName(text: string): string {
-  if (!PRINTABLE_ASCII.test(text)) return normaliseName(text);
-  return text.toLowerCase().replace(/\b(dr|mr|mrs|ms|prof|sir)\b\.?/g, ' ').replace(/[^a-z0-9]+/g, ' ').trim();
-}
-
 // The same person as other tools write them: nicknames in quotes or parentheses and titles do not make a new person.
-export const nameKey = (name: string): string => fastNormaliseName(/[("“]/.test(name) ? name.replace(/\([^)]*\)|"[^"]*"|“[^”]*”/g, ' ') : name);
+export const nameKey = (name: string): string => normaliseName(/[("“]/.test(name) ? name.replace(/\([^)]*\)|"[^"]*"|“[^”]*”/g, ' ') : name);
 
 // Short numbers (extensions, "123456" test data) would match strangers.
 export function phoneKey(number: string): string | null {
@@ -19,7 +11,7 @@ export function phoneKey(number: string): string | null {
 
 export const linkedInKey = (url: string): string | null => (isLinkedInUrl(url) ? normaliseLinkedInUrl(url) : null);
 
-export const orgKey = (organisation: string | null): string => (organisation ? fastNormaliseName(organisation) : '');
+export const orgKey = (organisation: string | null): string => (organisation ? normaliseName(organisation) : '');
 
 export interface MatchKeys {
   emails: string[];

@@ -89,7 +89,8 @@ export function planImport(
     const row: PlannedRow = { line: rec.line, name: rec.draft.name, outcome: 'created', contactId: null, matchedBy: hit?.why ?? null, matchedLine: null, changes: [] };
     // Days of the 'connected' interactions the contact has or will have, so a day is never added twice.
     let days: string[];
-    let isStored = (_day: string) => false;
+    // A stored contact's existing 'connected' days count too.
+    let storedId: number | null = null;
     let at: number;
     if (!hit) {
       at = plan.creates.length;
@@ -118,11 +119,11 @@ export function planImport(
       row.changes = changed.fields;
       row.outcome = changed.fields.length ? 'updated' : 'unchanged';
       days = update.days;
-      isStored = (day) => connectedKeys.has(`${id}|${day}`);
+      storedId = id;
     }
     const target = decode(at);
     for (const interaction of rec.interactions) {
-      if (days.includes(interaction.occurredAt) || isStored(interaction.occurredAt)) continue;
+      if (days.includes(interaction.occurredAt) || (storedId !== null && connectedKeys.has(`${storedId}|${interaction.occurredAt}`))) continue;
       days.push(interaction.occurredAt);
       plan.interactions.push({ target, interaction });
       if (row.outcome === 'unchanged') row.outcome = 'updated';

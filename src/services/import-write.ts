@@ -1,11 +1,10 @@
-import { effectiveCadenceDays, nextDueOn } from '../domain/cadence.ts';
 import { normaliseName, type ContactDraft } from '../domain/contact.ts';
 import { networksToMask } from '../domain/networks.ts';
 import type { ScalarField } from '../io/absorb.ts';
 import { refreshDue, updateContactRow, type ContactRow } from '../store/repositories/contacts.repository.ts';
 import { organisationIdsByKey } from '../store/repositories/contacts-bulk.repository.ts';
 import { insertInteractionsBulk, insertOrganisationsBulk } from '../store/repositories/demo.repository.ts';
-import { appendContactChildren, setDueBulk, type ChildAdditions } from '../store/repositories/import.repository.ts';
+import { appendContactChildren, type ChildAdditions } from '../store/repositories/import.repository.ts';
 import { deriveInsideOrganisation, findOrCreateOrganisation } from '../store/repositories/organisations.repository.ts';
 import type { ImportPlan, Target } from './import-plan.ts';
 import type { ServiceContext } from './operation.ts';
@@ -44,8 +43,17 @@ export async function writeImportPlan(ctx: ServiceContext, plan: ImportPlan, onP
   const total = plan.creates.length + plan.updates.size + plan.interactions.length;
   onProgress?.(0, total);
   const drafts = plan.creates.map((c) => c.draft as ContactDraft);
+  // A new contact's last interaction is its latest 'connected' day, written with the row (next due follows from it).
+  const lastByNew = new Map<number, string>();
+  for (const { target, interaction } of plan.interactions) {
+    if (target.kind !== 'new') continue;
+    const prev = lastByNew.get(target.index);
+    if (!prev || interaction.occurredAt > prev) lastByNew.set(target.index, interaction.occurredAt);
+  }
   await createMissingOrganisations(ctx, drafts, now);
-  const created = drafts.length ? await createContacts(ctx, drafts, { followUpDays: null }) : { ids: [], warnings: [] };
+  const created = drafts.length
+    ? await createContacts(ctx, drafts, { followUpDays: null, lastInteractionAt: (i) => lastByNew.get(i) ?? null })
+    : { ids: [], warnings: [] };
   onProgress?.(drafts.length, total);
 
   const refresh: number[] = [];
@@ -86,19 +94,9 @@ export async function writeImportPlan(ctx: ServiceContext, plan: ImportPlan, onP
     contactIds: [idOf(target)],
   })));
 
-  // New contacts: last interaction and next due computed here in bulk; stored ones go through the cadence rule's one place.
+  // Stored contacts given an interaction go through the cadence rule's one place (new ones got theirs when created).
   const { defaults } = await settingsAndDefaults(store);
-  const lastByNew = new Map<number, string>();
-  for (const { target, interaction } of plan.interactions) {
-    if (target.kind === 'new') {
-      const prev = lastByNew.get(target.index);
-      if (!prev || interaction.occurredAt > prev) lastByNew.set(target.index, interaction.occurredAt);
-    } else refresh.push(target.id);
-  }
-  await setDueBulk(store, [...lastByNew].map(([index, last]) => {
-    const d = drafts[index]!;
-    return { id: created.ids[index]!, lastInteractionAt: last, nextDueOn: nextDueOn({ lastInteractionAt: last, createdAt: now, cadenceDays: effectiveCadenceDays(d.networks, d.cadenceDays, defaults) }) };
-  }));
+  for (const { target } of plan.interactions) if (target.kind === 'existing') refresh.push(target.id);
   const touched = [...new Set(refresh)];
   await refreshDue(store, touched, defaults);
   const updatedIds = [...plan.updates.values()].filter((u) => u.changes.some((c) => c.fields.length)).map((u) => u.id);

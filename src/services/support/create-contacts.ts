@@ -17,6 +17,9 @@ export interface CreateContactsOptions {
   followUpDays?: number | null;
   // When each contact was added, if not now (the demo spreads them over two years).
   createdAt?: (index: number) => string;
+  // The contact's latest interaction, when the caller writes some with it (an import's 'connected' day):
+  // stored with the row, and next due counted from it, so no second pass over the new rows is needed.
+  lastInteractionAt?: (index: number) => string | null;
   // false when the caller reindexes these contacts itself after writing more about them (the demo's interactions).
   searchIndex?: boolean;
 }
@@ -63,14 +66,16 @@ export async function createContacts(ctx: ServiceContext, drafts: readonly Conta
     const createdAt = options.createdAt?.(i) ?? now;
     const organisationId = d.organisation ? orgIds.get(normaliseName(d.organisation))! : null;
     const inside = d.insideOrganisation ?? (organisationId !== null ? mine.has(organisationId) : null);
-    const split = splitName(d.name);
+    // From the display name only when the draft lacks a part (LinkedIn rows have both).
+    const split = d.givenName === null || d.familyName === null ? splitName(d.name) : null;
+    const lastInteractionAt = options.lastInteractionAt?.(i) ?? null;
     return {
-      name: d.name, given_name: d.givenName ?? split.givenName, family_name: d.familyName ?? split.familyName,
+      name: d.name, given_name: d.givenName ?? split?.givenName ?? null, family_name: d.familyName ?? split?.familyName ?? null,
       organisation_id: organisationId, title: d.title, location: d.location, birthday: d.birthday, met_how: d.metHow,
       met_where: d.metWhere, notes: d.notes, networks: networksToMask(d.networks), connection_type: d.connectionType,
       inside_organisation: inside === null ? null : inside ? 1 : 0, inside_explicit: d.insideOrganisation === null ? 0 : 1,
-      industry: d.industry, cadence_days: d.cadenceDays, archived: 0, photo: d.photo, last_interaction_at: null,
-      next_due_on: nextDueOn({ lastInteractionAt: null, createdAt, cadenceDays: effectiveCadenceDays(d.networks, d.cadenceDays, defaults) }),
+      industry: d.industry, cadence_days: d.cadenceDays, archived: 0, photo: d.photo, last_interaction_at: lastInteractionAt,
+      next_due_on: nextDueOn({ lastInteractionAt, createdAt, cadenceDays: effectiveCadenceDays(d.networks, d.cadenceDays, defaults) }),
       snoozed_until: null, created_at: createdAt, updated_at: createdAt,
     };
   });

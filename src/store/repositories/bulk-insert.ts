@@ -15,6 +15,9 @@ export async function insertRows<T extends object, R extends string = never>(
 ): Promise<Record<R | 'id', unknown>[]> {
   const all = ['workspace_id', ...columns];
   const perStatement = Math.max(1, Math.floor(PARAMS_PER_STATEMENT / all.length));
+  // SQLite's placeholders are the same in every tuple; PostgreSQL's are numbered.
+  const sqliteTuple = `(${all.map(() => '?').join(', ')})`;
+  const tuple = store.dialect === 'sqlite' ? () => sqliteTuple : (first: number) => `(${all.map((_, i) => `$${first + i}`).join(', ')})`;
   const out: Record<R | 'id', unknown>[] = [];
   for (let start = 0; start < rows.length; start += perStatement) {
     const part = rows.slice(start, start + perStatement);
@@ -23,7 +26,7 @@ export async function insertRows<T extends object, R extends string = never>(
       const first = params.length + 1;
       params.push(store.workspaceId);
       for (const c of columns) params.push(row[c]);
-      return `(${all.map((_, i) => (store.dialect === 'sqlite' ? '?' : `$${first + i}`)).join(', ')})`;
+      return tuple(first);
     });
     const tail = returning.length > 0 ? ` returning id, ${returning.join(', ')}` : '';
     const text = `insert into ${table} (${all.join(', ')}) values ${tuples.join(', ')}${tail}`;

@@ -9,9 +9,19 @@ const CONTACT_COLUMNS = [
   'last_interaction_at', 'next_due_on', 'snoozed_until', 'created_at', 'updated_at',
 ] as const;
 
+// The row as stored, written out field by field: `{ ...row, name_key }` makes every copy a dictionary-mode object,
+// several times the memory and time at 30,000 contacts.
+const storedRow = (r: ContactRow): Required<Omit<ContactRow, 'id'>> & { name_key: string } => ({
+  name: r.name, name_key: normaliseName(r.name), given_name: r.given_name, family_name: r.family_name, organisation_id: r.organisation_id,
+  title: r.title, location: r.location, birthday: r.birthday, met_how: r.met_how, met_where: r.met_where, notes: r.notes, networks: r.networks,
+  connection_type: r.connection_type, inside_organisation: r.inside_organisation, inside_explicit: r.inside_explicit ?? 0, industry: r.industry,
+  cadence_days: r.cadence_days, archived: r.archived, photo: r.photo, last_interaction_at: r.last_interaction_at, next_due_on: r.next_due_on,
+  snoozed_until: r.snoozed_until, created_at: r.created_at, updated_at: r.updated_at,
+});
+
 // Many contacts in few statements (see bulk-insert.ts), ids read back in insertion order (checked, not assumed).
 export async function insertContactsBulk(store: Store, rows: readonly ContactRow[], children: readonly ContactChildren[]): Promise<number[]> {
-  const keyed = rows.map((r) => ({ ...r, name_key: normaliseName(r.name), inside_explicit: r.inside_explicit ?? 0 }));
+  const keyed = rows.map(storedRow);
   const ids = await insertReturningIds(store, 'contacts', CONTACT_COLUMNS, keyed, 'name_key');
   const emails: { contact_id: number; address: string; label: string | null; position: number }[] = [];
   const phones: { contact_id: number; number: string; number_key: string; label: string | null; position: number }[] = [];

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { normalisePhone } from '../../domain/contact.ts';
 import type { Store } from '../store.ts';
 import { urlKey } from './contacts.repository.ts';
@@ -32,18 +31,6 @@ export async function connectedInteractionKeys(store: Store, contactIds: readonl
     for (const r of rows) keys.add(`${r.contact_id}|${r.occurred_at}`);
   }
   return keys;
-}
-
-// Sets last interaction and next due for many contacts in one joined UPDATE per chunk (an UPDATE per contact, or a
-// correlated subquery over the VALUES list, is minutes at 30,000 rows).
-export async function setDueBulk(store: Store, rows: readonly { id: number; lastInteractionAt: string | null; nextDueOn: string }[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 2000) {
-    const chunk = rows.slice(i, i + 2000);
-    const values = sql.join(chunk.map((r) => sql`(cast(${r.id} as integer), cast(${r.lastInteractionAt} as text), cast(${r.nextDueOn} as text))`));
-    await sql`with v(id, last_at, due) as (values ${values})
-      update contacts set last_interaction_at = v.last_at, next_due_on = v.due
-      from v where v.id = contacts.id and contacts.workspace_id = ${store.workspaceId}`.execute(store.db);
-  }
 }
 
 export interface ChildAdditions {

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { SearchIndex } from '../store.ts';
 import { loadSearchDocuments, searchTerms } from '../search-text.ts';
 
@@ -11,10 +11,14 @@ export const sqliteSearchIndex: SearchIndex = {
       await sqliteSearchIndex.add(db, workspaceId, await loadSearchDocuments(db, workspaceId, chunk));
     }
   },
+  // Text with placeholders, not a Kysely template: building a query tree per value is most of the cost of
+  // indexing an import's 30,000 contacts, and every full chunk has the same text (one prepared statement).
   async add(db, _workspaceId, documents) {
     for (let i = 0; i < documents.length; i += 500) {
-      const values = documents.slice(i, i + 500).map((d) => sql`(${d.contactId}, ${d.name}, ${d.organisation}, ${d.notes}, ${d.interactions})`);
-      await sql`insert into contact_search (rowid, name, organisation, notes, interactions) values ${sql.join(values)}`.execute(db);
+      const chunk = documents.slice(i, i + 500);
+      const params = chunk.flatMap((d) => [d.contactId, d.name, d.organisation, d.notes, d.interactions]);
+      const text = `insert into contact_search (rowid, name, organisation, notes, interactions) values ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`;
+      await db.executeQuery(CompiledQuery.raw(text, params));
     }
   },
   async remove(db, _workspaceId, contactIds) {
