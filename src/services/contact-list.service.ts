@@ -3,7 +3,7 @@ import { connectionTypeKeySchema } from '../domain/connection-types.ts';
 import { tagSchema } from '../domain/contact.ts';
 import { addDays, toIsoDay } from '../domain/dates.ts';
 import { networkSchema } from '../domain/networks.ts';
-import { listContactSummaries, type ContactFilter, type ContactSummary } from '../store/repositories/contact-list.repository.ts';
+import { contactSummariesOf, listContactIds, listContactSummaries, type ContactFilter, type ContactSummary } from '../store/repositories/contact-list.repository.ts';
 import { defineOperation, idParam, pageSchema, type Page } from './operation.ts';
 
 const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
@@ -40,12 +40,12 @@ export const contactList = defineOperation({
     if (input.due === 'ok') filter.dueAfter = addDays(today, 7);
     if (input.query) {
       // Search ranks; filters and paging then apply to the ranked hits, keeping their order when sorted by relevance.
-      const ids = await store.search.search(store.db, store.workspaceId, input.query, 5000);
-      filter.ids = ids;
-      const all = await listContactSummaries(store, filter, input.sort, 5000, 0);
-      const rank = new Map(ids.map((id, i) => [id, i]));
-      const items = input.sort === 'name' ? [...all.items].sort((a, b) => rank.get(a.id)! - rank.get(b.id)!) : all.items;
-      return { items: items.slice(input.offset, input.offset + input.limit), total: all.total, limit: input.limit, offset: input.offset };
+      const ranked = await store.search.search(store.db, store.workspaceId, input.query, 5000);
+      const kept = await listContactIds(store, { ...filter, ids: ranked }, input.sort);
+      const allowed = new Set(kept);
+      const ordered = input.sort === 'name' ? ranked.filter((id) => allowed.has(id)) : kept;
+      const items = await contactSummariesOf(store, ordered.slice(input.offset, input.offset + input.limit));
+      return { items, total: ordered.length, limit: input.limit, offset: input.offset };
     }
     const page = await listContactSummaries(store, filter, input.sort, input.limit, input.offset);
     return { ...page, limit: input.limit, offset: input.offset };
@@ -60,9 +60,6 @@ export const search = defineOperation({
   http: { method: 'get', path: '/search' },
   run: async ({ store }, { query, limit }) => {
     const ids = await store.search.search(store.db, store.workspaceId, query, limit);
-    const { items } = await listContactSummaries(store, { ids }, 'name', limit, 0);
-    const archived = await listContactSummaries(store, { ids, archived: true }, 'name', limit, 0);
-    const byId = new Map([...items, ...archived.items].map((c) => [c.id, c]));
-    return ids.map((id) => byId.get(id)).filter((c): c is ContactSummary => c !== undefined);
+    return contactSummariesOf(store, ids);
   },
 });

@@ -29,7 +29,7 @@ export interface ContactFilter {
 
 export type ContactSort = 'name' | 'next-due' | 'last-interaction';
 
-export async function listContactSummaries(store: Store, filter: ContactFilter, sort: ContactSort, limit: number, offset: number): Promise<{ items: ContactSummary[]; total: number }> {
+function filtered(store: Store, filter: ContactFilter) {
   let q = store.db
     .selectFrom('contacts as c')
     .where('c.workspace_id', '=', store.workspaceId)
@@ -45,24 +45,39 @@ export async function listContactSummaries(store: Store, filter: ContactFilter, 
     const tag = filter.tag;
     q = q.where((eb) => eb.exists(eb.selectFrom('contact_tags as t').select('t.tag').whereRef('t.contact_id', '=', 'c.id').where('t.tag', '=', tag)));
   }
-  const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  let ordered = q.select('c.id');
+  return q;
+}
+
+// Ids of the contacts the filter keeps, in the sort's order; limit and offset page them.
+export async function listContactIds(store: Store, filter: ContactFilter, sort: ContactSort, limit?: number, offset = 0): Promise<number[]> {
+  let ordered = filtered(store, filter).select('c.id');
   if (sort === 'next-due') ordered = ordered.orderBy('c.next_due_on').orderBy('c.name_key').orderBy('c.id');
   else if (sort === 'last-interaction') ordered = ordered.orderBy(sql`c.last_interaction_at is null`).orderBy('c.last_interaction_at', 'desc').orderBy('c.name_key').orderBy('c.id');
   else ordered = ordered.orderBy('c.name_key').orderBy('c.id');
-  // The page's ids first, then their rows: an offset skips over index entries, not over joined, fetched rows.
-  const pageIds = (await ordered.limit(limit).offset(offset).execute()).map((r) => r.id);
-  const fetched = pageIds.length === 0 ? [] : await store.db
+  if (limit !== undefined) ordered = ordered.limit(limit).offset(offset);
+  return (await ordered.execute()).map((r) => r.id);
+}
+
+export async function countContacts(store: Store, filter: ContactFilter): Promise<number> {
+  const { n } = await filtered(store, filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+// The list rows of these contacts, in the order given.
+export async function contactSummariesOf(store: Store, ids: readonly number[]): Promise<ContactSummary[]> {
+  if (ids.length === 0) return [];
+  const fetched = await store.db
     .selectFrom('contacts as c')
     .leftJoin('organisations as o', 'o.id', 'c.organisation_id')
-    .where('c.id', 'in', pageIds)
+    .where('c.workspace_id', '=', store.workspaceId)
+    .where('c.id', 'in', ids)
     .select(['c.id', 'c.name', 'o.name as organisation', 'c.title', 'c.networks', 'c.connection_type', 'c.inside_organisation', 'c.last_interaction_at', 'c.next_due_on', 'c.archived'])
     .execute();
   const byId = new Map(fetched.map((r) => [r.id, r]));
-  const found = pageIds.map((id) => byId.get(id)!);
-  return {
-    total: Number(n),
-    items: found.map((r) => ({
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    if (!r) return [];
+    return [{
       id: r.id,
       name: r.name,
       organisation: r.organisation,
@@ -73,6 +88,13 @@ export async function listContactSummaries(store: Store, filter: ContactFilter, 
       lastInteractionAt: r.last_interaction_at,
       nextDueOn: r.next_due_on,
       archived: r.archived === 1,
-    })),
-  };
+    }];
+  });
+}
+
+// A page of the list: the page's ids first, then their rows, so an offset skips index entries, not joined rows.
+export async function listContactSummaries(store: Store, filter: ContactFilter, sort: ContactSort, limit: number, offset: number): Promise<{ items: ContactSummary[]; total: number }> {
+  const total = await countContacts(store, filter);
+  const ids = await listContactIds(store, filter, sort, limit, offset);
+  return { total, items: await contactSummariesOf(store, ids) };
 }
