@@ -1,3 +1,4 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../src/services/catalogue.ts';
 import type { Operation } from '../src/services/operation.ts';
@@ -37,6 +38,10 @@ describe('OpenAPI document', () => {
       expect(doc.openapi).toMatch(/^3\.1\.\d+$/);
       expect(doc.components.schemas.Problem).toBeDefined();
       expect(danglingRefs(doc)).toEqual([]);
+      // Valid against the official OpenAPI 3.1 JSON Schema, not just shaped like it.
+      const validation = await new Validator().validate(structuredClone(doc) as unknown as Parameters<Validator["validate"]>[0]);
+      expect(validation.errors ?? [], JSON.stringify(validation.errors, null, 1)?.slice(0, 2000)).toEqual([]);
+      expect(validation.valid).toBe(true);
       for (const op of CATALOGUE as readonly Operation[]) {
         const entry = doc.paths[op.http.path]?.[op.http.method];
         expect(entry, op.name).toBeDefined();
