@@ -4,9 +4,10 @@ import type { Contact } from '../src/domain/contact.ts';
 import { contactCreate, contactGet } from '../src/services/contacts.service.ts';
 import { importPreview, importRun, type ImportReport } from '../src/services/import.service.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
+import { fixturesUrl } from './support/fixtures.ts';
 
 // Header rows as the real exporters write them (../shared/fixtures/csv); data rows are built here, cell by column name.
-const headerLines = (file: string) => readFileSync(new URL(`../../shared/fixtures/csv/${file}`, import.meta.url), 'utf8')
+const headerLines = (file: string) => readFileSync(new URL(file, fixturesUrl('csv')), 'utf8')
   .split(/\r?\n/).filter((l) => l.trim() !== '' && !l.startsWith('#'));
 const [GOOGLE, GOOGLE_LEGACY] = headerLines('google_contacts_headers.txt') as [string, string];
 const [OUTLOOK, OUTLOOK_LIVE] = headerLines('outlook_contacts_headers.txt') as [string, string];

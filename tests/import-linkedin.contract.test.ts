@@ -9,10 +9,11 @@ import { importPreview, importRun, type ImportReport } from '../src/services/imp
 import { interactionList } from '../src/services/interactions.service.ts';
 import type { Page } from '../src/services/operation.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
+import { fixturesUrl } from './support/fixtures.ts';
 
 // The exact preamble and header of a real Connections.csv; rows are synthetic, one per quirk seen in real exports
 // (../shared/fixtures/csv/linkedin_observed_quirks.md), since real rows are other people's data.
-const FIXTURE = readFileSync(new URL('../../shared/fixtures/csv/linkedin_Connections_preamble_and_header.csv', import.meta.url), 'utf8');
+const FIXTURE = readFileSync(new URL('linkedin_Connections_preamble_and_header.csv', fixturesUrl('csv')), 'utf8');
 const PREAMBLE_AND_HEADER = FIXTURE.replace(/\r?\n$/, '');
 
 const QUIRK_ROWS = [

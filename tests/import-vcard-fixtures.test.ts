@@ -5,9 +5,10 @@ import { normaliseBirthday } from '../src/io/dates.ts';
 import { contactGet } from '../src/services/contacts.service.ts';
 import { importRun, type ImportReport } from '../src/services/import.service.ts';
 import { testContext, type TestContext } from './support/stores.ts';
+import { fixturesUrl } from './support/fixtures.ts';
 
 // Conformance against files no one on this project wrote (../shared/fixtures/vcard, see its SOURCE.txt files).
-const ROOT = new URL('../../shared/fixtures/vcard/', import.meta.url);
+const ROOT = fixturesUrl('vcard');
 const FILES = readdirSync(ROOT, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.vcf')).sort();
 
 type JProp = [string, Record<string, unknown>, string, ...unknown[]];

@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { contactInputSchema } from '../domain/contact.ts';
 import { fastDraft } from './fast-draft.ts';
 import { readAllRecords } from './parse-file.ts';
+import { fixturesUrl } from '../../tests/support/fixtures.ts';
 
 // Inputs as validateRecord builds them: every fixture card plus rows built to sit on each rule's edge.
 function inputs(): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
-  const root = new URL('../../../shared/fixtures/vcard/', import.meta.url);
+  const root = fixturesUrl('vcard');
   for (const rel of readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.vcf'))) {
     const { records } = readAllRecords(readFileSync(new URL(rel, root), 'utf8').replace(/\r\n?/g, '\n'), rel, { format: 'vcard' });
     for (const r of records) out.push({ ...r.fields, name: r.fields.name ?? 'x', notes: r.fields.notes.join('\n\n') || null, cadenceDays: null });

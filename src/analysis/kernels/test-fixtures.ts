@@ -1,8 +1,9 @@
 // Test support only: loads the shared graph fixtures (../shared/fixtures/graphs beside the repo).
 import { readFileSync } from 'node:fs';
 import { buildGraph, graphFromIds, type CsrGraph, type IdGraph } from './csr.ts';
+import { fixturesUrl } from '../../../tests/support/fixtures.ts';
 
-const root = new URL('../../../../shared/fixtures/graphs/', import.meta.url);
+const root = fixturesUrl('graphs');
 
 export function readFixture(path: string): string {
   return readFileSync(new URL(path, root), 'utf8');
