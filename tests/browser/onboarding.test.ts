@@ -22,11 +22,12 @@ describe.skipIf(!chromiumAvailable)('first visit', () => {
     await page.getByRole('heading', { name: 'Welcome to Rapport' }).waitFor();
     await screenshot(page, 'onboarding-desktop');
     await page.getByLabel('Looking for a job').check();
+    await page.getByLabel(/Your name/).fill('Sam Rivera');
     await page.getByRole('button', { name: /Explore a demo network/ }).click();
     await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor({ timeout: 60_000 });
 
-    const settings = await app.run<{ situation: string; onboarded: boolean }>(settingsGet, {});
-    expect(settings).toMatchObject({ situation: 'job-seeking', onboarded: true });
+    const settings = await app.run<{ situation: string; onboarded: boolean; myName: string | null }>(settingsGet, {});
+    expect(settings).toMatchObject({ situation: 'job-seeking', onboarded: true, myName: 'Sam Rivera' });
     expect((await app.run<{ total: number }>(contactList, { limit: 1 })).total).toBeGreaterThan(100);
 
     const due = page.getByTestId('due-contact');

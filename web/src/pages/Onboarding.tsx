@@ -13,12 +13,13 @@ export default function Onboarding() {
   useDocumentTitle('Welcome');
   const qc = useQueryClient();
   const [situation, setSituation] = useState<Situation>('growing-in-role');
+  const [myName, setMyName] = useState('');
   const existing = useQuery({ queryKey: ['contacts', 'any'], queryFn: () => call('contact.list', { limit: 1 }) });
   const start = useMutation({
     mutationFn: async (how: Start) => {
       if (how === 'demo') await call('demo.load', {});
-      // The situation is sent with the flag so neither can reset the other.
-      await call('settings.update', { situation, onboarded: true });
+      // The situation is sent with the flag so neither can reset the other; a blank name leaves drafts asking for it.
+      await call('settings.update', { situation, onboarded: true, ...(myName.trim() ? { myName: myName.trim() } : {}) });
       return how;
     },
     onSuccess: async (how) => {
@@ -40,6 +41,10 @@ export default function Onboarding() {
           </div>
         ))}
       </fieldset>
+      <div className="field">
+        <label htmlFor="my-name">Your name <span className="muted">(signs the messages Rapport drafts for you)</span></label>
+        <input id="my-name" type="text" autoComplete="name" maxLength={200} value={myName} onChange={(e) => setMyName(e.target.value)} />
+      </div>
       <h2>How would you like to start?</h2>
       {empty ? (
         <div className="start-options">
