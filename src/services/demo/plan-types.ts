@@ -1,6 +1,5 @@
-import type { Channel, InteractionKind, ValueFlow } from '../../domain/channels.ts';
 import type { ContactInput } from '../../domain/contact.ts';
-import type { ACTION_KINDS, COMMUNITY_KINDS, EVENT_KINDS, FollowUpSource, GOAL_KINDS, GOAL_STATUSES } from '../../domain/entities.ts';
+import type { ACTION_KINDS, COMMUNITY_KINDS, EVENT_KINDS, FollowUpSource, GOAL_KINDS, GOAL_STATUSES, Interaction } from '../../domain/entities.ts';
 import type { Network } from '../../domain/networks.ts';
 
 // A demo network as plain data, before anything is written. Everything refers to other parts by index,
@@ -35,15 +34,10 @@ export interface PlannedContact {
   broker: boolean;
 }
 
-export interface PlannedInteraction {
+// An interaction as stored, but dated in days before today and naming its participants by plan index.
+export interface PlannedInteraction extends Omit<Interaction, 'id' | 'occurredAt' | 'participants'> {
   ago: number;
   minute: number;
-  kind: InteractionKind;
-  channel: Channel;
-  summary: string | null;
-  value: ValueFlow;
-  valueNote: string | null;
-  gratitude: boolean;
   participants: number[];
 }
 
