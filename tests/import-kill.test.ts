@@ -12,15 +12,9 @@ import { contactCreate } from '../src/services/contacts.service.ts';
 import { importRun } from '../src/services/import.service.ts';
 import { runOperation } from '../src/services/operation.ts';
 import { openStore } from '../src/store/open-store.ts';
+import { bigLinkedIn } from './support/linkedin-csv.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const HEADER = 'Notes:\n"When exporting your connection data, you may notice that some of the email addresses are missing."\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n';
-
-function bigLinkedIn(rows: number, offset = 0): string {
-  const lines: string[] = [];
-  for (let i = offset; i < offset + rows; i++) lines.push(`Person${i},Family${i % 997},https://www.linkedin.com/in/p-${i},${i % 5 === 0 ? `p${i}@example.org` : ''},Company ${i % 300},Role ${i % 40},${String(1 + (i % 28)).padStart(2, '0')} Mar 2022`);
-  return HEADER + lines.join('\n') + '\n';
-}
 
 // Everything the database holds, as one fingerprint (the backup is every table in a stable order).
 async function fingerprint(dbPath: string): Promise<{ hash: string; contacts: number; integrity: string }> {

@@ -12,6 +12,7 @@ export function exitCodeFor(code: RapportErrorCode): number {
     case 'conflict':
     case 'unauthorized':
     case 'forbidden':
+    case 'busy':
       return EXIT.failure;
     default:
       return assertUnreachable(code);

@@ -1,5 +1,6 @@
 // One error class for every failure a user can cause; surfaces map `code` once each (HTTP status, exit code).
-export type RapportErrorCode = 'invalid' | 'not_found' | 'ambiguous' | 'conflict' | 'unauthorized' | 'forbidden';
+// 'busy': another process held the database's write lock for longer than a writer waits (an import); try again.
+export type RapportErrorCode = 'invalid' | 'not_found' | 'ambiguous' | 'conflict' | 'unauthorized' | 'forbidden' | 'busy';
 
 export interface FieldProblem {
   path: string;

@@ -19,7 +19,7 @@ const PROBLEM_SCHEMA: JsonSchema = {
     title: { type: 'string' },
     status: { type: 'integer' },
     detail: { type: 'string' },
-    code: { type: 'string', enum: ['invalid', 'not_found', 'ambiguous', 'conflict', 'unauthorized', 'forbidden', 'malformed', 'unsupported_media_type', 'too_large', 'method_not_allowed', 'internal'] },
+    code: { type: 'string', enum: ['invalid', 'not_found', 'ambiguous', 'conflict', 'unauthorized', 'forbidden', 'busy', 'malformed', 'unsupported_media_type', 'too_large', 'method_not_allowed', 'internal'] },
     problems: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' }, value: {} }, required: ['path', 'message'] } },
     candidates: { type: 'array', items: { type: 'object', properties: { id: { type: 'integer' }, label: { type: 'string' } }, required: ['id', 'label'] } },
   },

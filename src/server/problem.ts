@@ -23,6 +23,8 @@ export function statusOf(code: RapportErrorCode): ContentfulStatusCode {
     case 'conflict': return 409;
     case 'unauthorized': return 401;
     case 'forbidden': return 403;
+    // Another process holds the write lock (an import): the request may simply be sent again.
+    case 'busy': return 503;
     default: return assertUnreachable(code);
   }
 }
@@ -34,6 +36,7 @@ const TITLES: Record<Problem['code'], string> = {
   conflict: 'Conflict',
   unauthorized: 'Sign-in required',
   forbidden: 'Forbidden',
+  busy: 'Database busy',
   malformed: 'Malformed request',
   unsupported_media_type: 'Unsupported media type',
   too_large: 'Request too large',
@@ -48,6 +51,9 @@ const STATUS_OF_TRANSPORT: Record<Exclude<Problem['code'], RapportErrorCode>, Co
   method_not_allowed: 405,
   internal: 500,
 };
+
+// A client told the database is busy tries again after this many seconds (an import of 30,000 rows takes a few).
+const BUSY_RETRY_AFTER_S = 5;
 
 // Values echoed back are cut short: a rejected 2 MB photo should not come back whole.
 function trimValue(value: unknown): unknown {
@@ -79,6 +85,7 @@ export function transportProblem(code: Exclude<Problem['code'], RapportErrorCode
 export function problemResponse(c: Context, problem: Problem): Response {
   c.header('Content-Type', 'application/problem+json');
   c.header('Cache-Control', 'no-store');
+  if (problem.code === 'busy') c.header('Retry-After', String(BUSY_RETRY_AFTER_S));
   return c.body(JSON.stringify(problem), problem.status as ContentfulStatusCode);
 }
 

@@ -1,10 +1,13 @@
+import type SQLiteDatabase from 'better-sqlite3';
 import type { Kysely } from 'kysely';
-import { describeLocation, isPostgresUrl, resolveDatabaseLocation } from './location.ts';
+import { RapportError } from '../domain/errors.ts';
+import { defaultDatabaseLocation, describeLocation, isPostgresUrl, resolveDatabaseLocation } from './location.ts';
 import { migrateToLatest } from './migrate.ts';
 import { openPostgres } from './postgres/open.ts';
 import { postgresSearchIndex } from './postgres/search-index.ts';
 import { openSqlite } from './sqlite/open.ts';
 import { sqliteSearchIndex } from './sqlite/search-index.ts';
+import { isSqliteBusy, sqliteWriteTransaction } from './sqlite/write-transaction.ts';
 import { makeStore, type Store } from './store.ts';
 
 // Opens (creating if needed) the store at a location: a file path, ':memory:', or a postgres:// URL. Migrates on open.
@@ -23,19 +26,35 @@ export async function openStore(options: { location?: string | null; workspaceId
     }
     return makeStore({ db, dialect: 'postgres', workspaceId, search: postgresSearchIndex, location, close: async () => { await db.destroy(); void pool; } });
   }
-  const { db, raw } = openSqlite(location);
+  const { db, raw } = openSqlite(location, { createDirectory: location === defaultDatabaseLocation() });
   try {
     await migrateToLatest(db as unknown as Kysely<unknown>, 'sqlite');
   } catch (e) {
     await db.destroy();
+    if (raw.readonly) throw new RapportError('forbidden', `cannot upgrade ${location} to this version of Rapport: the file is read-only (open it once with write access)`, { cause: e });
     throw e;
   }
   // Without statistics SQLite picks an index scan of every contact over 300 rowid lookups (a search hit list);
   // `optimize` gathers them where they are missing or stale, cheaply (SQLite's advice for every connection).
-  raw.pragma('optimize = 0x10002');
+  optimize(raw, '0x10002');
   const close = async (): Promise<void> => {
-    raw.pragma('optimize');
+    optimize(raw);
     await db.destroy();
   };
-  return makeStore({ db, dialect: 'sqlite', workspaceId, search: sqliteSearchIndex, location, close });
+  return makeStore({ db, dialect: 'sqlite', workspaceId, search: sqliteSearchIndex, location, close, writeTransaction: sqliteWriteTransaction(db, raw, location) });
+}
+
+// Statistics are an optimisation: a read-only file goes without, and while another process holds the write lock
+// (an import) they wait for another time rather than make a read wait or fail.
+function optimize(raw: SQLiteDatabase.Database, mask?: string): void {
+  if (raw.readonly) return;
+  const timeout = raw.pragma('busy_timeout', { simple: true }) as number;
+  raw.pragma('busy_timeout = 0');
+  try {
+    raw.pragma(mask ? `optimize = ${mask}` : 'optimize');
+  } catch (e) {
+    if (!isSqliteBusy(e)) throw e;
+  } finally {
+    raw.pragma(`busy_timeout = ${timeout}`);
+  }
 }

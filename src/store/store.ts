@@ -21,7 +21,7 @@ export interface Store {
   readonly search: SearchIndex;
   readonly location: string;
   readonly inTransaction: boolean;
-  // Runs fn in one transaction; nested calls join the outer one.
+  // Runs fn in one write transaction (on SQLite it holds the write lock from the start); nested calls join the outer one.
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
@@ -33,12 +33,15 @@ export function makeStore(parts: {
   search: SearchIndex;
   location: string;
   close: () => Promise<void>;
+  // How the dialect runs a write transaction, when Kysely's own (a plain BEGIN) is not the right one.
+  writeTransaction?: <T>(fn: (trx: Kysely<Database>) => Promise<T>) => Promise<T>;
 }): Store {
+  const { writeTransaction = (fn) => parts.db.transaction().execute(fn), ...rest } = parts;
   const store: Store = {
-    ...parts,
+    ...rest,
     inTransaction: false,
     transaction: (fn) =>
-      parts.db.transaction().execute((trx) => {
+      writeTransaction((trx) => {
         const tx: Store = { ...store, db: trx, inTransaction: true, transaction: (inner) => inner(tx) };
         return fn(tx);
       }),
