@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { EXIT } from './exit-codes.ts';
+import { guardTerminalOutput } from './output.ts';
 import { buildProgram } from './program.ts';
 import { reportError } from './runtime.ts';
 
@@ -12,6 +13,7 @@ export async function runCli(args: readonly string[]): Promise<void> {
       process.exit(process.exitCode ?? EXIT.ok);
     });
   }
+  const unguard = guardTerminalOutput();
   const { program, runtime } = buildProgram();
   program.exitOverride();
   try {
@@ -20,5 +22,6 @@ export async function runCli(args: readonly string[]): Promise<void> {
     process.exitCode = error instanceof CommanderError ? (error.exitCode === 0 ? EXIT.ok : EXIT.usage) : reportError(error);
   } finally {
     await runtime.close();
+    unguard();
   }
 }

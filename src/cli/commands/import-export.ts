@@ -12,7 +12,7 @@ import { exportOp, type ExportResult } from '../../services/export.service.ts';
 import { importInput, importPreview, runImport, type ImportProgress, type ImportReport } from '../../services/import.service.ts';
 import { contactMerge } from '../../services/merge.service.ts';
 import { parseInput, type Page } from '../../services/operation.ts';
-import { dim, paint, printJson, table } from '../output.ts';
+import { dim, paint, printJson, table, unguardedTerminal, writeData } from '../output.ts';
 import { collect } from '../parse.ts';
 import type { CliRuntime } from '../runtime.ts';
 
@@ -32,7 +32,7 @@ function progressBar(): { onProgress: ImportProgress; stop: () => void } {
     onProgress: (done, total, next) => {
       if (!process.stderr.isTTY || total < 1000) return;
       if (!bar) {
-        bar = new cliProgress.SingleBar({ stream: process.stderr, format: '{phase} |{bar}| {percentage}% {value}/{total}', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+        bar = new cliProgress.SingleBar({ stream: unguardedTerminal(process.stderr) as NodeJS.WriteStream, format: '{phase} |{bar}| {percentage}% {value}/{total}', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
         bar.start(total, 0, { phase: next });
       }
       if (next !== phase) {
@@ -114,7 +114,7 @@ async function importCommand(rt: CliRuntime, file: string, o: ImportOptions): Pr
 
 function output(content: string, file: string | undefined, what: string): void {
   if (!file) {
-    process.stdout.write(content);
+    writeData(content);
     return;
   }
   writeFileSync(file, content);

@@ -10,7 +10,7 @@ import { draftCompose, draftLint, draftSend, outreachToday, templateDelete, temp
 import type { OutreachItem } from '../../services/outreach.service.ts';
 import type { TemplateEntry } from '../../services/templates.service.ts';
 import { EXIT } from '../exit-codes.ts';
-import { dim, printJson } from '../output.ts';
+import { dim, printJson, writeData } from '../output.ts';
 import { integer } from '../parse.ts';
 import type { CliRuntime } from '../runtime.ts';
 import { collectValue, renderDraft, renderFindings, renderOutreach, renderTemplate, renderTemplates } from './outreach-view.ts';
@@ -113,7 +113,7 @@ export function registerOutreachCommands(program: Command, rt: CliRuntime): void
       await writeFile(wrote, sent.eml);
     }
     if (o.json) return printJson({ ...sent, wrote });
-    if (o.via === 'clipboard') process.stdout.write(`${sent.text}\n`);
+    if (o.via === 'clipboard') writeData(`${sent.text}\n`);
     if (o.via === 'mailto') console.log(sent.mailto);
     if (wrote) note(`wrote ${wrote}`);
     if (sent.warnings.length) note(renderFindings(sent.warnings));
