@@ -11,7 +11,11 @@ export function integer(value: string): number {
 // `today`, `yesterday`, `3d ago`, or a date; the operation validates the result.
 export function dayWord(value: string, now: Date = new Date()): string {
   const v = value.trim().toLowerCase();
-  const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+  // Far beyond any calendar ("in 9999999999d") the word is passed on as typed, for the operation to refuse by name.
+  const day = (offset: number) => {
+    const d = new Date(now.getTime() + offset * 86_400_000);
+    return Number.isNaN(d.getTime()) ? value.trim() : d.toISOString().slice(0, 10);
+  };
   if (v === 'today' || v === 'now') return v === 'now' ? now.toISOString() : day(0);
   if (v === 'yesterday') return day(-1);
   if (v === 'tomorrow') return day(1);

@@ -17,6 +17,7 @@ export function buildProgram(clock?: Clock): { program: Command; runtime: CliRun
     // Set before the commands are added so each inherits it: a usage error then exits 2, as documented, not commander's 1.
     .exitOverride();
   const runtime = new CliRuntime(program, clock);
+  program.hook('preAction', (_program, command) => { runtime.command = command; });
   for (const register of COMMAND_AREAS) register(program, runtime);
   return { program, runtime };
 }

@@ -6,23 +6,34 @@ import { resolveContactRef } from '../services/support/contact-ref.ts';
 import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
+import { withFlagNames } from './flags.ts';
 import { paint } from './output.ts';
 
 // What every command gets: the store named by --db/RAPPORT_DB, opened lazily once, and a way to run catalogue operations.
 export class CliRuntime {
   private store: Store | null = null;
+  // The subcommand being run (set by a hook in buildProgram), whose flags name the fields in error messages.
+  command: Command | null = null;
   constructor(private readonly program: Command, readonly clock: Clock = systemClock) {}
 
   async context(): Promise<ServiceContext> {
     if (!this.store) {
       const { db } = this.program.opts<{ db?: string }>();
+      // An empty --db (an unset shell variable, say) must not quietly mean the default database.
+      if (db !== undefined && db.trim() === '') {
+        throw new RapportError('invalid', '--db: give a database file or a postgres:// URL (got an empty value); leave --db out to use the default', { problems: [{ path: '--db', message: 'empty', value: db }] });
+      }
       this.store = await openStore({ location: db ?? null });
     }
     return { store: this.store, clock: this.clock };
   }
 
   async run<O>(op: Operation<never, O> | Operation, input: unknown): Promise<O> {
-    return runOperation(await this.context(), op as Operation, input) as Promise<O>;
+    try {
+      return (await runOperation(await this.context(), op as Operation, input)) as O;
+    } catch (e) {
+      throw withFlagNames(e, this.command);
+    }
   }
 
   async contactId(ref: string, path = 'contact'): Promise<number> {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { DEFAULT_CHANNEL } from '../domain/channels.ts';
 import { interactionInputSchema, type Interaction } from '../domain/entities.ts';
-import { notFound } from '../domain/errors.ts';
+import { addDays, toIsoDay } from '../domain/dates.ts';
+import { invalid, notFound } from '../domain/errors.ts';
 import { refreshDue } from '../store/repositories/contacts.repository.ts';
 import { resolveFollowUps } from '../store/repositories/follow-ups.repository.ts';
 import { insertInteraction, interactionIdsOfContact, loadInteractions, participantIds } from '../store/repositories/interactions.repository.ts';
@@ -15,8 +16,18 @@ export const logInteractionSchema = interactionInputSchema.extend({
   resolveFollowUps: z.boolean().default(true),
 });
 
+// An interaction is something that happened. Its day may be tomorrow's (somewhere it already is), never later:
+// contact planned for later is a follow-up or a goal's action. Checked here so the CLI, API and web all refuse it.
+function assertNotFuture(occurredAt: string, now: Date): void {
+  const latest = addDays(toIsoDay(now), 1);
+  if (occurredAt.slice(0, 10) > latest) {
+    throw invalid('occurredAt', `an interaction cannot be dated after ${latest} (tomorrow): it is something that happened; plan later contact as a follow-up or an action`, occurredAt.slice(0, 10));
+  }
+}
+
 export async function logInteraction(ctx: ServiceContext, input: z.output<typeof logInteractionSchema>): Promise<Interaction> {
   const { store, clock } = ctx;
+  assertNotFuture(input.occurredAt, clock.now());
   const now = clock.now().toISOString();
   await assertContactsExist(store, input.contactIds);
   const id = await insertInteraction(store, {

@@ -85,7 +85,7 @@ export function registerContactCommands(program: Command, rt: CliRuntime): void 
     .option('--name <name>', 'new full name').option('--json', 'print the result as JSON'))
     .action(async (ref: string, o: ContactOptions & { name?: string; json?: boolean }) => {
       const id = await rt.contactId(ref);
-      const input = { id, ...contactInput(o), ...(o.name ? { name: o.name } : {}) };
+      const input = { id, ...contactInput(o), ...(o.name !== undefined ? { name: o.name } : {}) };
       printWrite(rt, 'updated', await rt.run<ContactWrite>(contactUpdate, input), o.json);
     });
 

@@ -1,4 +1,3 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import cliProgress from 'cli-progress';
 import type { Contact } from '../../domain/contact.ts';
@@ -12,6 +11,7 @@ import { exportOp, type ExportResult } from '../../services/export.service.ts';
 import { importInput, importPreview, runImport, type ImportProgress, type ImportReport } from '../../services/import.service.ts';
 import { contactMerge } from '../../services/merge.service.ts';
 import { parseInput, type Page } from '../../services/operation.ts';
+import { readUserFile, writeUserFile } from '../files.ts';
 import { dim, paint, printJson, table, unguardedTerminal, writeData } from '../output.ts';
 import { collect } from '../parse.ts';
 import type { CliRuntime } from '../runtime.ts';
@@ -80,7 +80,7 @@ function printReport(report: ImportReport, rejectedPath: string | null): void {
 
 async function importCommand(rt: CliRuntime, file: string, o: ImportOptions): Promise<void> {
   const raw = {
-    content: readFileSync(file).toString('base64'), base64: true, filename: file, format: o.format, encoding: o.encoding,
+    content: readUserFile(file).toString('base64'), base64: true, filename: file, format: o.format, encoding: o.encoding,
     noPhotos: !o.photos, skipInvalid: o.skipInvalid ?? false, networks: o.network ?? [], tags: o.tag ?? [],
     ...(o.type ? { connectionType: o.type } : {}), ...(o.map ? { map: o.map } : {}),
   };
@@ -106,7 +106,7 @@ async function importCommand(rt: CliRuntime, file: string, o: ImportOptions): Pr
   let rejectedPath: string | null = null;
   if (report.rejectedFile && report.written) {
     rejectedPath = `${file}${report.rejectedFile.suffix}`;
-    writeFileSync(rejectedPath, report.rejectedFile.content);
+    writeUserFile(rejectedPath, report.rejectedFile.content);
   }
   if (o.json) return printJson({ ...report, rejectedFile: rejectedPath });
   printReport(report, rejectedPath);
@@ -117,7 +117,7 @@ function output(content: string, file: string | undefined, what: string): void {
     writeData(content);
     return;
   }
-  writeFileSync(file, content);
+  writeUserFile(file, content);
   process.stderr.write(`wrote ${what} to ${file}\n`);
 }
 

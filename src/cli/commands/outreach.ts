@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access, readFile, writeFile } from 'node:fs/promises';
+import { access, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { invalid } from '../../domain/errors.ts';
@@ -10,6 +10,7 @@ import { draftCompose, draftLint, draftSend, outreachToday, templateDelete, temp
 import type { OutreachItem } from '../../services/outreach.service.ts';
 import type { TemplateEntry } from '../../services/templates.service.ts';
 import { EXIT } from '../exit-codes.ts';
+import { readUserFile } from '../files.ts';
 import { dim, printJson, writeData } from '../output.ts';
 import { integer } from '../parse.ts';
 import type { CliRuntime } from '../runtime.ts';
@@ -32,7 +33,7 @@ const composeOptions = (cmd: Command, templateRequired = true): Command => cmd
   .option('--no-first-message', 'check it as a message to someone you already know');
 
 async function readText(path: string): Promise<string> {
-  if (path !== '-') return readFile(path, 'utf8');
+  if (path !== '-') return readUserFile(path).toString('utf8');
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   return Buffer.concat(chunks).toString('utf8');
