@@ -11,7 +11,8 @@ import { isSqliteBusy, sqliteWriteTransaction } from './sqlite/write-transaction
 import { makeStore, type Store } from './store.ts';
 
 // Opens (creating if needed) the store at a location: a file path, ':memory:', or a postgres:// URL. Migrates on open.
-export async function openStore(options: { location?: string | null; workspaceId?: number } = {}): Promise<Store> {
+// writeWaitMs: how long a SQLite writer waits for another process's write transaction (tests make it short).
+export async function openStore(options: { location?: string | null; workspaceId?: number; writeWaitMs?: number } = {}): Promise<Store> {
   const location = resolveDatabaseLocation(options.location);
   const workspaceId = options.workspaceId ?? 1;
   if (isPostgresUrl(location)) {
@@ -41,7 +42,7 @@ export async function openStore(options: { location?: string | null; workspaceId
     optimize(raw);
     await db.destroy();
   };
-  return makeStore({ db, dialect: 'sqlite', workspaceId, search: sqliteSearchIndex, location, close, writeTransaction: sqliteWriteTransaction(db, raw, location) });
+  return makeStore({ db, dialect: 'sqlite', workspaceId, search: sqliteSearchIndex, location, close, writeTransaction: sqliteWriteTransaction(db, raw, location, options.writeWaitMs) });
 }
 
 // Statistics are an optimisation: a read-only file goes without, and while another process holds the write lock
