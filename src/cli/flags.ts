@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { RapportError } from '../domain/errors.ts';
-import { describeProblem } from '../services/operation.ts';
 
 // Operation input fields whose CLI flag has another name. A field not listed is the flag of its kebab-case name
 // (givenName → --given-name) when the command has one; a field with no flag (a positional argument) keeps its name.
@@ -23,7 +22,13 @@ export function withFlagNames(error: unknown, command: Command | null): unknown 
     const flag = FLAG_OF_FIELD[field] ?? kebab(field);
     return flags.has(flag) ? flag : null;
   };
-  if (!error.problems.some((p) => flagOf(p.path))) return error;
-  const message = error.problems.map((p) => describeProblem(p, flagOf(p.path) ?? p.path)).join('; ');
+  let message = error.message;
+  for (const p of error.problems) {
+    const flag = flagOf(p.path);
+    if (flag) message = message.split(`${p.path}: `).join(`${flag}: `);
+  }
+  if (message === error.message) return error;
+  // "contact.create: --email: …": the operation's name means nothing next to the flag the user typed.
+  message = message.replace(/^[a-z]+(?:[.-][a-z]+)*: (?=--)/, '');
   return new RapportError('invalid', message, { problems: error.problems, candidates: error.candidates, cause: error });
 }

@@ -52,14 +52,9 @@ function quoted(p: FieldProblem): string {
   return ` (got ${text.length > 60 ? `${text.slice(0, 57)}…"` : text})`;
 }
 
-// One problem as a line of an error message, under the name the user knows the field by (a CLI flag, say).
-export function describeProblem(p: FieldProblem, name: string = p.path): string {
-  return `${name}: ${p.message}${quoted(p)}`;
-}
-
 export function invalidInput(error: z.ZodError, what = 'input', raw?: unknown): RapportError {
   const problems = problemsOf(error, raw);
-  const text = problems.map((p) => describeProblem(p)).join('; ');
+  const text = problems.map((p) => `${p.path}: ${p.message}${quoted(p)}`).join('; ');
   return new RapportError('invalid', `${what}: ${text}`, { problems });
 }
 
