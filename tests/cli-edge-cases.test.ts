@@ -7,6 +7,9 @@ import { BIN, runRapport, type CliRun } from './support/cli.ts';
 
 // The rough edges of the command line: each refusal says what was wrong and where (flag, path), exits non-zero,
 // and changes nothing.
+// Each test spawns the CLI up to five times (about half a second each, far more on a loaded machine).
+const SPAWNS = 120_000;
+
 describe('rapport on the edges', () => {
   let dir: string;
   let db: string;
@@ -26,13 +29,13 @@ describe('rapport on the edges', () => {
     const run = await runRapport(db, ['--db', '', 'today']);
     expect(run.code).toBe(2);
     expect(oneLine(run)).toBe('error: --db: give a database file or a postgres:// URL (got an empty value); leave --db out to use the default');
-  });
+  }, SPAWNS);
 
   it('names the path when --db is a folder', async () => {
     const run = await runRapport(db, ['--db', dir, 'today']);
     expect(run.code).toBe(2);
     expect(oneLine(run)).toBe(`error: ${dir} is a folder, not a database file (name a file in it, e.g. ${join(dir, 'rapport.db')})`);
-  });
+  }, SPAWNS);
 
   it('does not create folders for a mistyped --db, and says which folder is missing', async () => {
     const typo = join(dir, 'no-such-folder', 'deeper', 'r.db');
@@ -40,7 +43,7 @@ describe('rapport on the edges', () => {
     expect(run.code).toBe(2);
     expect(oneLine(run)).toBe(`error: cannot create ${typo}: the folder ${join(dir, 'no-such-folder', 'deeper')} does not exist (check the path, or create the folder first)`);
     expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
-  });
+  }, SPAWNS);
 
   it('refuses an empty name on edit, as on add', async () => {
     for (const name of ['', '   ']) {
@@ -49,13 +52,13 @@ describe('rapport on the edges', () => {
       expect(oneLine(run)).toMatch(/^error: --name: a contact needs a name( \(got " +"\))?$/);
     }
     expect((await runRapport(db, ['contact', 'show', '1'])).stdout).toContain('Ada Lovelace');
-  });
+  }, SPAWNS);
 
   it('refuses an interaction dated far in the future, naming --when', async () => {
     const run = await runRapport(db, ['log', 'ada', '--when', 'in 100000d']);
     expect(run.code).toBe(2);
     expect(oneLine(run)).toMatch(/^error: --when: an interaction cannot be dated after \d{4}-\d{2}-\d{2} \(tomorrow\): it is something that happened; plan later contact as a follow-up or an action \(got "2\d{3}-\d{2}-\d{2}"\)$/);
-  });
+  }, SPAWNS);
 
   it('names --when, not an internal field, for a date it cannot read', async () => {
     for (const when of ['the other day', 'in 99999999999d', '2026-02-30']) {
@@ -65,14 +68,14 @@ describe('rapport on the edges', () => {
     }
     const timeline = JSON.parse((await runRapport(db, ['contact', 'show', '1', '--json'])).stdout) as { lastInteractionAt: string | null };
     expect(timeline.lastInteractionAt).toBeNull();
-  });
+  }, SPAWNS);
 
   it('names the file an import cannot read', async () => {
     const missing = join(dir, 'Connections.csv');
     const run = await runRapport(db, ['import', missing]);
     expect(run.code).toBe(1);
     expect(oneLine(run)).toBe(`error: cannot read ${missing}: no such file`);
-  });
+  }, SPAWNS);
 
   it('reads a read-only database, and a write names the file', async () => {
     const roDir = join(dir, 'ro');
@@ -88,7 +91,7 @@ describe('rapport on the edges', () => {
     const write = await asAnotherUser(ro, ['log', 'grace', '--when', 'today']);
     expect(write.code).toBe(1);
     expect(oneLine(write)).toBe(`error: cannot write to ${ro}: it is read-only (for this user, or its folder is); nothing was changed`);
-  });
+  }, SPAWNS);
 });
 
 // File permissions do not stop root: as root, the CLI runs as nobody to meet a file it may only read.

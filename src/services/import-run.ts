@@ -63,19 +63,30 @@ function decode(input: ImportInput): { text: string; encoding: string; note: str
   return { text: checkedText(input.content, input.filename), encoding: 'utf-8', note: null };
 }
 
-// The whole import, read or write: parse, validate, match, then (when `write`) one pass of bulk writes.
-// Runs inside the caller's transaction, so a failure or a kill leaves the database as it was.
-export async function runImport(ctx: ServiceContext, input: ImportInput, opts: { write: boolean; onProgress?: ImportProgress }): Promise<ImportReport> {
-  const { store } = ctx;
+// A file parsed and validated, before anything stored is looked at: done before the write transaction begins,
+// so the write lock is held only for matching and writing (another process's writers wait that much less).
+export interface ReadImport {
+  format: Exclude<ImportFormat, 'json'>;
+  encoding: string;
+  // The custom connection types the rows were validated against; read again inside the transaction to compare.
+  customTypes: string;
+  valid: ValidRecord[];
+  rejected: RejectedRow[];
+  blankLines: number[];
+  warnings: string[];
+  header: Parameters<typeof rejectedFile>[0];
+}
+
+// A JSON backup is only decoded here: it is restored whole inside the transaction.
+export type ReadFile = ReadImport | { format: 'json'; encoding: string; text: string };
+
+// Parses and validates the file.
+export async function readImport(ctx: ServiceContext, input: ImportInput, onProgress?: ImportProgress): Promise<ReadFile> {
   const file = input.filename;
   const { text, encoding, note } = decode(input);
   const format = input.format === 'auto' ? detectFormat(text, file) : input.format;
-  const base = { file, format, encoding, written: false, rows: [], rejected: [], blankLines: [], rejectedFile: null, restored: null };
-  if (format === 'json') {
-    const restored = opts.write ? await restoreBackup(ctx, text, file) : summariseBackup(text, file);
-    return { ...base, written: opts.write, warnings: [], restored, counts: { rows: 0, created: restored.contacts ?? 0, updated: 0, unchanged: 0, merged: 0, rejected: 0, blank: 0 } };
-  }
-  const custom = await loadCustomConnectionTypes(store);
+  if (format === 'json') return { format, encoding, text };
+  const custom = await loadCustomConnectionTypes(ctx.store);
   if (input.connectionType && !findConnectionType(input.connectionType, custom)) {
     throw new RapportError('invalid', `connectionType: unknown connection type ${JSON.stringify(input.connectionType)} (see \`rapport types\`)`, { problems: [{ path: 'connectionType', message: 'unknown connection type', value: input.connectionType }] });
   }
@@ -94,13 +105,31 @@ export async function runImport(ctx: ServiceContext, input: ImportInput, opts: {
       for (const w of v.record.warnings) warnings.push(`line ${rec.line}: ${w}`);
     } else if (v.kind === 'blank') blank.push(v.line);
     else rejected.push(v.row);
-    if (++seen % 1000 === 0) opts.onProgress?.(seen, expected, 'reading');
+    if (++seen % 1000 === 0) onProgress?.(seen, expected, 'reading');
   });
   rejected.push(...parsed.rejected);
   const blankLines = [...parsed.blankLines, ...blank].sort((a, b) => a - b);
   warnings.splice(note ? 1 : 0, 0, ...parsed.warnings);
   rejected.sort((a, b) => a.line - b.line);
+  return { format, encoding, customTypes: JSON.stringify(custom), valid, rejected, blankLines, warnings, header: parsed.header };
+}
 
+// The whole import, read or write: parse, validate, match, then (when `write`) one pass of bulk writes.
+// Runs inside the caller's transaction, so a failure or a kill leaves the database as it was. `opts.read` is the
+// file already read outside it (readImport); it is read again here if the connection types changed meanwhile.
+export async function runImport(ctx: ServiceContext, input: ImportInput, opts: { write: boolean; onProgress?: ImportProgress; read?: ReadFile }): Promise<ImportReport> {
+  const { store } = ctx;
+  const file = input.filename;
+  const stillValid = async (r: ReadFile): Promise<boolean> => r.format === 'json' || r.customTypes === JSON.stringify(await loadCustomConnectionTypes(store));
+  const read = opts.read && (await stillValid(opts.read)) ? opts.read : await readImport(ctx, input, opts.onProgress);
+  if (read.format === 'json') {
+    const { text, encoding } = read;
+    const base = { file, format: read.format, encoding, written: false, rows: [], rejected: [], blankLines: [], rejectedFile: null, restored: null };
+    const restored = opts.write ? await restoreBackup(ctx, text, file) : summariseBackup(text, file);
+    return { ...base, written: opts.write, warnings: [], restored, counts: { rows: 0, created: restored.contacts ?? 0, updated: 0, unchanged: 0, merged: 0, rejected: 0, blank: 0 } };
+  }
+  const { format, encoding, valid, rejected, blankLines, warnings } = read;
+  const base = { file, format, encoding, written: false, rows: [], rejected: [], blankLines: [], rejectedFile: null, restored: null };
   const index = storedIndex(await loadStoredKeys(store));
   const keys = valid.map((r) => keysOfDraft(r.draft, r.nameIsFallback));
   const ids = matchedIds(keys, index);
@@ -116,7 +145,7 @@ export async function runImport(ctx: ServiceContext, input: ImportInput, opts: {
     rejected: rejected.map(({ line, reason }) => ({ line, reason })),
     blankLines,
     warnings,
-    rejectedFile: rejected.length ? rejectedFile(parsed.header, rejected) : null,
+    rejectedFile: rejected.length ? rejectedFile(read.header, rejected) : null,
   };
   if (!opts.write) return report;
   if (rejected.length && !input.skipInvalid) {

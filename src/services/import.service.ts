@@ -1,7 +1,7 @@
 import { defineOperation } from './operation.ts';
 import { importInput, runImport, type ImportReport } from './import-run.ts';
 
-export { importInput, runImport, type ImportProgress, type ImportReport } from './import-run.ts';
+export { importInput, readImport, runImport, type ImportProgress, type ImportReport } from './import-run.ts';
 
 // The web import page previews first (what would be created, updated, merged or rejected, and why), then runs.
 export const importPreview = defineOperation({

@@ -8,7 +8,7 @@ import { IMPORT_FORMATS } from '../../io/import-record.ts';
 import { calendar } from '../../services/calendar.service.ts';
 import { duplicatesList, type DuplicatePair } from '../../services/duplicates.service.ts';
 import { exportOp, type ExportResult } from '../../services/export.service.ts';
-import { importInput, importPreview, runImport, type ImportProgress, type ImportReport } from '../../services/import.service.ts';
+import { importInput, importPreview, readImport, runImport, type ImportProgress, type ImportReport } from '../../services/import.service.ts';
 import { contactMerge } from '../../services/merge.service.ts';
 import { parseInput, type Page } from '../../services/operation.ts';
 import { readUserFile, writeUserFile } from '../files.ts';
@@ -92,7 +92,9 @@ async function importCommand(rt: CliRuntime, file: string, o: ImportOptions): Pr
     const ctx = await rt.context();
     const bar = progressBar();
     try {
-      report = await ctx.store.transaction((tx) => runImport({ ...ctx, store: tx }, input, { write: true, onProgress: bar.onProgress }));
+      // Parsed before the write lock is taken: the server and other commands wait only for the matching and writing.
+      const read = await readImport(ctx, input, bar.onProgress);
+      report = await ctx.store.transaction((tx) => runImport({ ...ctx, store: tx }, input, { write: true, onProgress: bar.onProgress, read }));
     } catch (e) {
       bar.stop();
       if (e instanceof RapportError && e.problems.length > 1) {
