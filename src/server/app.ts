@@ -5,6 +5,7 @@ import { RapportError } from '../domain/errors.ts';
 import { AUTH_OPERATIONS } from '../services/auth.service.ts';
 import { calendar } from '../services/calendar.service.ts';
 import { CATALOGUE } from '../services/catalogue.ts';
+import { recordLoginFailure } from '../services/login-failures.service.ts';
 import { runOperation, type Operation, type ServiceContext } from '../services/operation.ts';
 import { AuthGate } from './auth-gate.ts';
 import { mountLogin, requireAuth } from './auth-routes.ts';
@@ -43,7 +44,14 @@ export interface RapportApp {
 
 export async function createApp(options: AppOptions): Promise<RapportApp> {
   const operations = options.operations ?? [...(CATALOGUE as readonly Operation[]), ...AUTH_OPERATIONS];
-  const gate = new AuthGate(options.context.store, options.token);
+  const cache = options.readCache === false ? null : readCacheFor(options.context.store);
+  const gate = new AuthGate(options.context.store, options.token, {
+    now: () => options.context.clock.now().getTime(),
+    recordFailure: async (failure) => {
+      await recordLoginFailure(options.context.store, failure);
+      cache?.clear();
+    },
+  });
   await gate.reload();
   const app = new Hono();
 
@@ -72,7 +80,7 @@ export async function createApp(options: AppOptions): Promise<RapportApp> {
 
   mountOperations(app, operations, {
     context: () => options.context,
-    cache: options.readCache === false ? null : readCacheFor(options.context.store),
+    cache,
     before: (op) => {
       if (op.name === 'auth.clear-password' && options.offLoopback && !gate.hasToken) {
         throw new RapportError('forbidden', 'This server listens beyond this computer, so it keeps its password. Restart it on 127.0.0.1 to remove the password.');
