@@ -27,6 +27,8 @@ const CRAFTED: { what: string; plant: (b: Record<string, Row[]>, w: World) => vo
   { what: 'an unknown event kind', plant: (b) => { b.events![0]!.kind = 'rave'; }, path: (w) => `events[0] (id ${w.eventId}).kind`, message: /unknown event kind/ },
   { what: 'a bad tag', plant: (b) => { b.contacts![0]!.tags = ['a,b']; }, path: (w) => `contacts[0] (id ${w.ada.id}).tags.0`, message: /comma/ },
   { what: 'a bad email', plant: (b) => { (b.contacts![0]!.emails as Row[])[0]!.address = 'not-an-email'; }, path: (w) => `contacts[0] (id ${w.ada.id}).emails.0.address`, message: /not an email address/ },
+  { what: 'an interaction with someone not in the backup', plant: (b) => { b.interactions![0]!.contactIds = [9999]; }, path: (w) => `interactions[0] (id ${w.interaction.id}).contactIds.0`, message: /names contacts id 9999, which the backup does not hold/ },
+  { what: 'two organisations with one id', plant: (b) => { b.organisations!.push({ ...b.organisations![0]!, name: 'A Copy', website: null }); }, path: () => 'organisations[2] (id 1).id', message: /a second organisations row with id 1/ },
   { what: 'an out-of-range setting', plant: (b) => { (b as unknown as { settings: Row }).settings.eventFollowUpDays = 999; }, path: () => 'settings.eventFollowUpDays', message: /60/ },
 ];
 
@@ -105,7 +107,7 @@ describe.each(DIALECTS)('safe backups on %s', (dialect) => {
     for (const c of CRAFTED) c.plant(crafted, world);
     const error = (await fresh.run(backupRestore, { content: JSON.stringify(crafted) }).catch((e: unknown) => e)) as RapportError;
     expect(error.problems.map((p) => p.path).sort()).toEqual(CRAFTED.map((c) => c.path(world)).sort());
-    expect(error.message).toMatch(/15 values in the backup would be refused.*; and 5 more$/);
+    expect(error.message).toMatch(/17 values in the backup would be refused.*; and 7 more$/);
     expect((await fresh.run<ExportResult>(exportOp, { format: 'json' })).content).not.toContain('Ada');
   });
 

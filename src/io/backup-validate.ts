@@ -103,10 +103,48 @@ export function backupProblems(backup: Backup): FieldProblem[] {
       }
     });
   }
+  problems.push(...referenceProblems(backup));
   for (const [key, value] of Object.entries(backup.settings)) {
     if (!BACKED_UP_SETTINGS.includes(key as never)) continue;
     const result = (settingsSchema.shape as Record<string, z.ZodType>)[key]!.safeParse(value);
     if (!result.success) for (const issue of result.error.issues) problems.push({ path: ['settings', key, ...issue.path].join('.'), message: issue.message });
+  }
+  return problems;
+}
+
+type Parent = 'contacts' | 'organisations' | 'interactions' | 'goals' | 'communities' | 'events';
+// Each id a row points at, by the entity it must name; checked here so a broken backup is named row by row
+// instead of failing on the database's foreign key.
+const REFERENCES: { [E in Entity]?: (row: Backup[E][number]) => [string, Parent, number | null][] } = {
+  contacts: (r) => [['organisationId', 'organisations', r.organisationId]],
+  interactions: (r) => r.contactIds.map((id, i) => [`contactIds.${i}`, 'contacts', id]),
+  sentMessages: (r) => [['interactionId', 'interactions', r.interactionId], ['contactId', 'contacts', r.contactId]],
+  followUps: (r) => [['contactId', 'contacts', r.contactId], ['eventId', 'events', r.eventId]],
+  links: (r) => [['aId', 'contacts', r.aId], ['bId', 'contacts', r.bId]],
+  goals: (r) => [...r.contactIds.map((id, i): [string, Parent, number] => [`contactIds.${i}`, 'contacts', id]), ...r.organisationIds.map((id, i): [string, Parent, number] => [`organisationIds.${i}`, 'organisations', id])],
+  actions: (r) => [['goalId', 'goals', r.goalId], ['contactId', 'contacts', r.contactId]],
+  communities: (r) => r.members.map((m, i) => [`members.${i}.contactId`, 'contacts', m.contactId]),
+  events: (r) => [['communityId', 'communities', r.communityId], ...r.attendees.map((a, i): [string, Parent, number] => [`attendees.${i}.contactId`, 'contacts', a.contactId])],
+};
+
+function referenceProblems(backup: Backup): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const ids = new Map<Parent, Set<number>>();
+  for (const entity of ['contacts', 'organisations', 'interactions', 'goals', 'communities', 'events'] as const) {
+    const seen = new Set<number>();
+    backup[entity].forEach((row, index) => {
+      if (seen.has(row.id)) problems.push({ path: `${rowLabel(entity, index, row)}.id`, message: `a second ${entity} row with id ${row.id}` });
+      seen.add(row.id);
+    });
+    ids.set(entity, seen);
+  }
+  for (const entity of Object.keys(REFERENCES) as Entity[]) {
+    const refs = REFERENCES[entity] as (row: unknown) => [string, Parent, number | null][];
+    (backup[entity] as unknown[]).forEach((row, index) => {
+      for (const [field, parent, id] of refs(row)) {
+        if (id !== null && !ids.get(parent)!.has(id)) problems.push({ path: `${rowLabel(entity, index, row)}.${field}`, message: `names ${parent} id ${id}, which the backup does not hold` });
+      }
+    });
   }
   return problems;
 }
