@@ -162,28 +162,32 @@ describe('the throttle and the verification queue', () => {
     expect(overall.retryAfter('spray-0')).toBe(0);
   });
 
-  it('runs one verification at a time, two places per address, and refuses beyond', async () => {
+  it('runs one verification at a time, two places per address, refuses beyond, and lets a clean address go first', async () => {
     const q = new VerifyQueue(1, 8, 2);
+    const order: string[] = [];
     const gates: (() => void)[] = [];
     let running = 0;
     let most = 0;
-    const task = () => new Promise<string>((resolve) => {
+    const task = (who = '') => () => new Promise<string>((resolve) => {
+      order.push(who);
       running += 1;
       most = Math.max(most, running);
       gates.push(() => { running -= 1; resolve('done'); });
     });
-    const a1 = q.run('a', task);
-    const a2 = q.run('a', task);
-    expect(await q.run('a', task)).toBeNull();
-    const b1 = q.run('b', task);
+    const a1 = q.run('a', task('a1'));
+    const a2 = q.run('a', task('a2'));
+    expect(await q.run('a', task())).toBeNull();
+    const b1 = q.run('b', task('b1'));
+    const owner = q.run('owner', task('owner'), true);
     await Promise.resolve();
     expect(gates).toHaveLength(1);
     while (gates.length) {
       gates.shift()!();
       await new Promise((r) => setImmediate(r));
     }
-    expect(await Promise.all([a1, a2, b1])).toEqual(['done', 'done', 'done']);
+    expect(await Promise.all([a1, a2, b1, owner])).toEqual(['done', 'done', 'done', 'done']);
     expect(most).toBe(1);
+    expect(order).toEqual(['a1', 'owner', 'a2', 'b1']);
     expect(await q.run('a', async () => 'again')).toBe('again');
   });
 

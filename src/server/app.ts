@@ -9,6 +9,7 @@ import { recordLoginFailure } from '../services/login-failures.service.ts';
 import { runOperation, type Operation, type ServiceContext } from '../services/operation.ts';
 import { AuthGate } from './auth-gate.ts';
 import { mountLogin, requireAuth } from './auth-routes.ts';
+import type { ThrottlePolicy } from './login-throttle.ts';
 import { DOCS_CSS, docsPage } from './docs-page.ts';
 import { buildOpenApi } from './openapi.ts';
 import { mountOperations } from './operation-routes.ts';
@@ -32,6 +33,8 @@ export interface AppOptions {
   operations?: readonly Operation[];
   // Keep read results in memory until the data changes (on unless false).
   readCache?: boolean;
+  // Sign-in throttling (DEFAULT_THROTTLE_POLICY unless told; the login benchmark compares it with none).
+  throttlePolicy?: ThrottlePolicy;
 }
 
 export const API_BODY_LIMIT = 50 * 1024 * 1024;
@@ -47,6 +50,7 @@ export async function createApp(options: AppOptions): Promise<RapportApp> {
   const cache = options.readCache === false ? null : readCacheFor(options.context.store);
   const gate = new AuthGate(options.context.store, options.token, {
     now: () => options.context.clock.now().getTime(),
+    ...(options.throttlePolicy ? { policy: options.throttlePolicy } : {}),
     recordFailure: async (failure) => {
       await recordLoginFailure(options.context.store, failure);
       cache?.clear();

@@ -73,7 +73,7 @@ export class AuthGate {
     const wait = this.throttle.retryAfter(client);
     if (wait) return throttled(wait);
     const key = digest(candidate).toString('hex');
-    let ok = this.tokenMatches(candidate) || this.verifiedBearers.has(key);
+    let ok = this.tokenMatches(candidate) || (kind === 'token' && this.verifiedBearers.has(key));
     if (!ok && this.passwordHash !== null) {
       const hash = this.passwordHash;
       const result = await this.queue.run(client, async (): Promise<{ wait: number } | { match: boolean }> => {
@@ -82,11 +82,11 @@ export class AuthGate {
         if (again) return { wait: again };
         this.verifications += 1;
         return { match: await passwordMatches(hash, candidate) };
-      });
+      }, !this.throttle.hasFailed(client));
       if (result === null) return throttled(1);
       if ('wait' in result) return throttled(result.wait);
       ok = result.match;
-      if (ok) this.verifiedBearers.add(key);
+      if (ok && kind === 'token') this.verifiedBearers.add(key);
     }
     if (ok) {
       this.throttle.succeeded(client);
