@@ -5,6 +5,7 @@
 // per guessing address once the back-off has started (after a 3 s warm-up). The guessers run in a child process.
 import { fork } from 'node:child_process';
 import { request } from 'node:http';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { systemClock } from '../src/domain/clock.ts';
@@ -88,5 +89,6 @@ export default async function run(): Promise<void> {
     row(`${GUESSERS} guessers waiting out Retry-After, throttled`, guarded), row(`${GUESSERS} guessers ignoring 429, throttled`, flooded),
   ]);
   const met = quantile(guarded.owner, 0.5) / base <= 1.5 && guarded.checkedPerSecond / GUESSERS < 1;
+  console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (2 cores: above 2, other work shares the CPU)`);
   console.log(`target (throttled: owner median <= 1.5x quiet, < 1 checked guess/s per address): ${met ? 'met' : 'MISSED'}`);
 }
