@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Clock } from '../src/domain/clock.ts';
-import { addressKey } from '../src/server/client-address.ts';
+import { networkOf } from '../src/server/client-address.ts';
 import { LoginThrottle, VerifyQueue } from '../src/server/login-throttle.ts';
 import { startServer, type RunningServer } from '../src/server/serve.ts';
 import { authSetPassword } from '../src/services/auth.service.ts';
@@ -191,11 +191,21 @@ describe('the throttle and the verification queue', () => {
     expect(await q.run('a', async () => 'again')).toBe('again');
   });
 
-  it('counts an IPv6 client by its /64 and an IPv4-mapped one as IPv4', () => {
-    expect(addressKey('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
-    expect(addressKey('2001:db8:1:2:bbbb:cccc:dddd:eeee')).toBe('2001:db8:1:2::/64');
-    expect(addressKey('::1')).toBe('0:0:0:0::/64');
-    expect(addressKey('::ffff:192.168.1.20')).toBe('192.168.1.20');
-    expect(addressKey('10.0.0.7')).toBe('10.0.0.7');
+  it('holds back a whole IPv6 /64 during the overall back-off, but backs off each address on its own', () => {
+    expect(networkOf('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+    expect(networkOf('2001:db8:1:2:bbbb:cccc:dddd:eeee')).toBe('2001:db8:1:2::/64');
+    expect(networkOf('::1')).toBe('0:0:0:0::/64');
+    expect(networkOf('10.0.0.7')).toBe('10.0.0.7');
+    const now = 0;
+    const t = new LoginThrottle(() => now);
+    // A guesser cycling through its /64: each address is new, but the overall back-off holds the network back.
+    for (let i = 1; i <= 31; i++) t.failed(`2001:db8:1:2::${i.toString(16)}`, '2001:db8:1:2::/64');
+    expect(t.retryAfter('2001:db8:1:2::ff', '2001:db8:1:2::/64')).toBe(1);
+    expect(t.retryAfter('2001:db8:9:9::1', '2001:db8:9:9::/64')).toBe(0);
+    // Below the overall limit, a neighbour in the same /64 is not held back by one guesser's failures.
+    const calm = new LoginThrottle(() => now);
+    for (let i = 0; i < 7; i++) calm.failed('2001:db8:1:2::bad', '2001:db8:1:2::/64');
+    expect(calm.retryAfter('2001:db8:1:2::bad', '2001:db8:1:2::/64')).toBe(2);
+    expect(calm.retryAfter('2001:db8:1:2::900d', '2001:db8:1:2::/64')).toBe(0);
   });
 });

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { loadPasswordHash, passwordMatches } from '../services/auth.service.ts';
 import type { LoginFailure, LoginFailureKind } from '../services/login-failures.service.ts';
 import type { Store } from '../store/store.ts';
+import { networkOf } from './client-address.ts';
 import { DEFAULT_THROTTLE_POLICY, LoginThrottle, VerifyQueue, type ThrottlePolicy } from './login-throttle.ts';
 import { SessionStore } from './sessions.ts';
 
@@ -70,7 +71,8 @@ export class AuthGate {
   }
 
   private async attempt(client: string, kind: LoginFailureKind, candidate: string): Promise<Verdict> {
-    const wait = this.throttle.retryAfter(client);
+    const network = networkOf(client);
+    const wait = this.throttle.retryAfter(client, network);
     if (wait) return throttled(wait);
     const key = digest(candidate).toString('hex');
     let ok = this.tokenMatches(candidate) || (kind === 'token' && this.verifiedBearers.has(key));
@@ -78,7 +80,7 @@ export class AuthGate {
       const hash = this.passwordHash;
       const result = await this.queue.run(client, async (): Promise<{ wait: number } | { match: boolean }> => {
         // Looked at again: an attempt from the same address that failed while this one queued may have blocked it.
-        const again = this.throttle.retryAfter(client);
+        const again = this.throttle.retryAfter(client, network);
         if (again) return { wait: again };
         this.verifications += 1;
         return { match: await passwordMatches(hash, candidate) };
@@ -92,7 +94,7 @@ export class AuthGate {
       this.throttle.succeeded(client);
       return OK;
     }
-    this.throttle.failed(client);
+    this.throttle.failed(client, network);
     await this.options.recordFailure({ at: new Date(this.options.now()).toISOString(), client, kind });
     return WRONG;
   }

@@ -5,9 +5,10 @@
 // guesser on one machine never locks the owner out of another.
 //
 // Overall: past 30 failures (from any mix of addresses) the same doubling applies to the whole server, but only to
-// addresses that have failed recently themselves. An address with no failure on record (the owner's usual
-// machine) still gets its answer, and a valid session cookie is never throttled; a guesser spreading over many
-// addresses gets one try per fresh address, then waits. An hour without failures ends the overall back-off.
+// networks (an IPv4 address, an IPv6 /64) that have failed within the hour. A machine with no failure on record
+// (the owner's usual one) still gets its answer, and a valid session cookie is never throttled; a guesser
+// spreading over many IPv4 addresses gets one try per fresh address, then waits. An hour without failures ends
+// the overall back-off.
 export interface ThrottlePolicy {
   freePerAddress: number;
   freeOverall: number;
@@ -38,16 +39,19 @@ const MAX_ADDRESSES = 10_000;
 
 export class LoginThrottle {
   private readonly addresses = new Map<string, FailureRecord>();
+  // When each network (see networkOf) last failed: during the overall back-off a network that failed is held back.
+  private readonly networks = new Map<string, number>();
   private overall: FailureRecord = { failures: 0, lastFailureAt: 0, blockedUntil: 0 };
 
   constructor(private readonly now: () => number, private readonly policy: ThrottlePolicy = DEFAULT_THROTTLE_POLICY) {}
 
   // Seconds the address must wait before its next attempt, or 0 if it may try now.
-  retryAfter(address: string): number {
+  retryAfter(address: string, network = address): number {
     const at = this.now();
-    const own = this.current(address, at);
-    if (!own) return 0;
-    const until = Math.max(own.blockedUntil, this.overallCurrent(at).blockedUntil);
+    const own = this.current(address, at)?.blockedUntil ?? 0;
+    const failedAt = this.networks.get(network);
+    const overall = failedAt !== undefined && at - failedAt <= this.policy.forgetOverallMs ? this.overallCurrent(at).blockedUntil : 0;
+    const until = Math.max(own, overall);
     return until > at ? Math.ceil((until - at) / 1000) : 0;
   }
 
@@ -56,8 +60,11 @@ export class LoginThrottle {
     return this.current(address, this.now()) !== null;
   }
 
-  failed(address: string): void {
+  failed(address: string, network = address): void {
     const at = this.now();
+    this.networks.delete(network);
+    this.networks.set(network, at);
+    if (this.networks.size > MAX_ADDRESSES) this.networks.delete(this.networks.keys().next().value!);
     const own = this.current(address, at) ?? { failures: 0, lastFailureAt: at, blockedUntil: 0 };
     this.addresses.delete(address);
     this.addresses.set(address, this.bump(own, at, this.policy.freePerAddress));
