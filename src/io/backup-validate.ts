@@ -17,9 +17,10 @@ import type { Backup } from './backup-format.ts';
 // backup can then hold nothing the API, CLI or web app would have refused (javascript: links, cadence 0, …).
 const day = isoDay.nullable();
 const instant = isoInstant.nullable();
+// Columns the operations fill in themselves (dates kept as they were), checked for their form alone.
 const stamps = (fields: Record<string, z.ZodType>) => z.object(fields);
 
-const joinedText = (json: string): boolean => {
+const isJson = (json: string): boolean => {
   try {
     JSON.parse(json);
     return true;
@@ -35,7 +36,7 @@ type Entity = Exclude<keyof Backup, 'format' | 'version' | 'settings'>;
 const CHECKS: { [E in Entity]: (row: Backup[E][number]) => [z.ZodType, unknown][] } = {
   connectionTypes: (r) => [[z.object({ key: connectionTypeKeySchema, label: z.string().trim().min(1).max(100), defaultNetwork: networkSchema }), r]],
   messageTemplates: (r) => [
-    [z.object({ key: templateKeySchema, definition: z.string().refine(joinedText, 'must be the JSON text of a template') }), { key: r.key, definition: r.definition }],
+    [z.object({ key: templateKeySchema, definition: z.string().refine(isJson, 'must be the JSON text of a template') }), { key: r.key, definition: r.definition }],
     [stamps({ createdAt: isoInstant, updatedAt: isoInstant }), r],
   ],
   organisations: (r) => [
