@@ -10,8 +10,9 @@ import { BACKUP_TABLES, DERIVED_COLUMNS, UNCARRIED_IDS } from '../src/store/repo
 import { buildWorld, PNG, type World } from './backup-world.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
 
-// Tables that are not user data: the workspace itself, migration bookkeeping, and the search index (rebuilt on restore).
-const NOT_BACKED_UP = /^(workspaces|rapport_migrations.*|contact_search.*|kysely_.*)$/;
+// Tables that are not user data: the workspace itself, migration bookkeeping, the search index (rebuilt on restore),
+// and the log of failed sign-ins (about this server and its clients, not your network).
+const NOT_BACKED_UP = /^(workspaces|rapport_migrations.*|contact_search.*|kysely_.*|login_failure.*)$/;
 
 describe.each(DIALECTS)('JSON backup on %s', (dialect) => {
   let t: TestContext;

@@ -34,11 +34,13 @@ export const phoneEntrySchema = labelled(phoneNumberSchema, 'number') as unknown
   string | { number: string; label?: string | null }
 >;
 
+// Only http, https and mailto: a javascript: or data: address stored here would run when someone clicks it.
 export const webUrlSchema = z
   .string()
   .trim()
   .transform((v) => (/^[a-z][a-z0-9+.-]*:/i.test(v) ? v : `https://${v}`))
-  .pipe(z.url({ protocol: /^https?$/, error: (issue) => `not a web address: ${JSON.stringify(issue.input)}` }));
+  .pipe(z.url({ protocol: /^(https?|mailto)$/, error: (issue) => `not a web address (http, https or mailto): ${JSON.stringify(issue.input)}` }))
+  .refine((v) => !/^mailto:$/i.test(v), { error: 'not a web address (http, https or mailto): "mailto:" names nobody' });
 
 export const webLinkEntrySchema = labelled(webUrlSchema, 'url') as unknown as z.ZodType<
   { url: string; label: string | null },

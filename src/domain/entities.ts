@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channelSchema, interactionKindSchema, valueFlowSchema, type Channel, type InteractionKind, type ValueFlow } from './channels.ts';
+import { webUrlSchema } from './contact.ts';
 import { isoDay, isoInstant } from './dates.ts';
 
 const optionalText = (max: number) =>
@@ -9,7 +10,7 @@ const id = z.number().int().positive();
 export const organisationInputSchema = z.object({
   name: z.string().trim().min(1, 'an organisation needs a name').max(200),
   industry: optionalText(100),
-  website: optionalText(300),
+  website: optionalText(300).pipe(webUrlSchema.nullable()),
   isMine: z.boolean().default(false),
   notes: optionalText(20_000),
 });

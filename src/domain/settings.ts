@@ -16,6 +16,9 @@ export const settingsSchema = z.object({
   onboarded: z.boolean().default(false),
 });
 export type Settings = z.output<typeof settingsSchema>;
+// The keys a backup carries: the user's choices above and nothing else. The settings table also holds credentials
+// (auth.password-hash), so an allow-list keeps any secret added later out of backups without anyone remembering to.
+export const BACKED_UP_SETTINGS = Object.keys(settingsSchema.shape) as readonly (keyof Settings)[];
 // patchSchema, not .partial(): .partial() keeps the defaults, so saving only myName would reset onboarded and situation.
 export const settingsPatchSchema = patchSchema(settingsSchema);
 

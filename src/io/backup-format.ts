@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { RapportError } from '../domain/errors.ts';
 import { maskToNetworks, NETWORKS, networksToMask } from '../domain/networks.ts';
+import { BACKED_UP_SETTINGS } from '../domain/settings.ts';
 import type { TableDump } from '../store/repositories/backup.repository.ts';
+import { backupProblems } from './backup-validate.ts';
 import { BACKUP_MARKER } from './parse-file.ts';
 
 export const BACKUP_VERSION = 1;
@@ -45,6 +47,9 @@ export const backupSchema = z.object({
 });
 export type Backup = z.output<typeof backupSchema>;
 
+// Both ways: an older backup that still holds auth.password-hash never brings that password back.
+export const isBackedUpSetting = (key: string): boolean => (BACKED_UP_SETTINGS as readonly string[]).includes(key);
+
 const flag = (v: number | null) => v === 1;
 const bit = (v: boolean) => (v ? 1 : 0);
 
@@ -63,7 +68,7 @@ export function toBackup(d: TableDump): Backup {
   return {
     format: BACKUP_MARKER,
     version: BACKUP_VERSION,
-    settings: Object.fromEntries(d.settings.map((r) => [r.key, JSON.parse(r.value) as unknown])),
+    settings: Object.fromEntries(d.settings.filter((r) => isBackedUpSetting(r.key)).map((r) => [r.key, JSON.parse(r.value) as unknown])),
     connectionTypes: d.connection_types.map((r) => ({ key: r.key, label: r.label, defaultNetwork: r.default_network })),
     messageTemplates: d.message_templates.map((r) => ({ key: r.key, definition: r.definition, createdAt: r.created_at, updatedAt: r.updated_at })),
     organisations: d.organisations.map((r) => ({ id: r.id, name: r.name, industry: r.industry, website: r.website, isMine: flag(r.is_mine), notes: r.notes, createdAt: r.created_at, updatedAt: r.updated_at })),
@@ -105,7 +110,7 @@ export function toBackup(d: TableDump): Backup {
 
 export function fromBackup(b: Backup): TableDump {
   return {
-    settings: Object.entries(b.settings).map(([key, value]) => ({ key, value: JSON.stringify(value) })),
+    settings: Object.entries(b.settings).filter(([key]) => isBackedUpSetting(key)).map(([key, value]) => ({ key, value: JSON.stringify(value) })),
     connection_types: b.connectionTypes.map((t) => ({ key: t.key, label: t.label, default_network: t.defaultNetwork })),
     message_templates: b.messageTemplates.map((t) => ({ key: t.key, definition: t.definition, created_at: t.createdAt, updated_at: t.updatedAt })),
     organisations: b.organisations.map((o) => ({ id: o.id, name: o.name, industry: o.industry, website: o.website, is_mine: bit(o.isMine), notes: o.notes, created_at: o.createdAt, updated_at: o.updatedAt })),
@@ -154,6 +159,12 @@ export function parseBackup(text: string, file: string): Backup {
     throw new RapportError('invalid', `${file}: ${issue.path.join('.') || 'backup'}: ${issue.message}`, {
       problems: parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message })),
     });
+  }
+  const problems = backupProblems(parsed.data);
+  if (problems.length) {
+    const shown = problems.slice(0, 10).map((p) => `${p.path}: ${p.message}`).join('; ');
+    const more = problems.length > 10 ? `; and ${problems.length - 10} more` : '';
+    throw new RapportError('invalid', `${file}: ${problems.length} value${problems.length === 1 ? '' : 's'} in the backup would be refused by Rapport, so nothing was restored: ${shown}${more}`, { problems });
   }
   return parsed.data;
 }

@@ -5,9 +5,11 @@ import { RapportError } from '../domain/errors.ts';
 import { AUTH_OPERATIONS } from '../services/auth.service.ts';
 import { calendar } from '../services/calendar.service.ts';
 import { CATALOGUE } from '../services/catalogue.ts';
+import { recordLoginFailure } from '../services/login-failures.service.ts';
 import { runOperation, type Operation, type ServiceContext } from '../services/operation.ts';
 import { AuthGate } from './auth-gate.ts';
 import { mountLogin, requireAuth } from './auth-routes.ts';
+import type { ThrottlePolicy } from './login-throttle.ts';
 import { DOCS_CSS, docsPage } from './docs-page.ts';
 import { buildOpenApi } from './openapi.ts';
 import { mountOperations } from './operation-routes.ts';
@@ -31,6 +33,8 @@ export interface AppOptions {
   operations?: readonly Operation[];
   // Keep read results in memory until the data changes (on unless false).
   readCache?: boolean;
+  // Sign-in throttling (DEFAULT_THROTTLE_POLICY unless told; the login benchmark compares it with none).
+  throttlePolicy?: ThrottlePolicy;
 }
 
 export const API_BODY_LIMIT = 50 * 1024 * 1024;
@@ -43,7 +47,15 @@ export interface RapportApp {
 
 export async function createApp(options: AppOptions): Promise<RapportApp> {
   const operations = options.operations ?? [...(CATALOGUE as readonly Operation[]), ...AUTH_OPERATIONS];
-  const gate = new AuthGate(options.context.store, options.token);
+  const cache = options.readCache === false ? null : readCacheFor(options.context.store);
+  const gate = new AuthGate(options.context.store, options.token, {
+    now: () => options.context.clock.now().getTime(),
+    ...(options.throttlePolicy ? { policy: options.throttlePolicy } : {}),
+    recordFailure: async (failure) => {
+      await recordLoginFailure(options.context.store, failure);
+      cache?.clear();
+    },
+  });
   await gate.reload();
   const app = new Hono();
 
@@ -72,7 +84,7 @@ export async function createApp(options: AppOptions): Promise<RapportApp> {
 
   mountOperations(app, operations, {
     context: () => options.context,
-    cache: options.readCache === false ? null : readCacheFor(options.context.store),
+    cache,
     before: (op) => {
       if (op.name === 'auth.clear-password' && options.offLoopback && !gate.hasToken) {
         throw new RapportError('forbidden', 'This server listens beyond this computer, so it keeps its password. Restart it on 127.0.0.1 to remove the password.');

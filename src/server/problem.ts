@@ -8,7 +8,7 @@ export interface Problem {
   title: string;
   status: number;
   detail: string;
-  code: RapportErrorCode | 'malformed' | 'unsupported_media_type' | 'too_large' | 'method_not_allowed' | 'internal';
+  code: RapportErrorCode | 'malformed' | 'unsupported_media_type' | 'too_large' | 'method_not_allowed' | 'too_many_requests' | 'internal';
   problems?: FieldProblem[];
   candidates?: { id: number; label: string }[];
 }
@@ -41,6 +41,7 @@ const TITLES: Record<Problem['code'], string> = {
   unsupported_media_type: 'Unsupported media type',
   too_large: 'Request too large',
   method_not_allowed: 'Method not allowed',
+  too_many_requests: 'Too many attempts',
   internal: 'Internal error',
 };
 
@@ -49,6 +50,7 @@ const STATUS_OF_TRANSPORT: Record<Exclude<Problem['code'], RapportErrorCode>, Co
   unsupported_media_type: 415,
   too_large: 413,
   method_not_allowed: 405,
+  too_many_requests: 429,
   internal: 500,
 };
 

@@ -4,6 +4,7 @@ import type { Clock } from '../domain/clock.ts';
 import type { Store } from '../store/store.ts';
 import { createApp, type RapportApp } from './app.ts';
 import { allowedHostNames, isLoopback } from './hosts.ts';
+import type { ThrottlePolicy } from './login-throttle.ts';
 
 export interface ServeOptions {
   store: Store;
@@ -16,6 +17,7 @@ export interface ServeOptions {
   webRoot?: string | null;
   version?: string;
   readCache?: boolean;
+  throttlePolicy?: ThrottlePolicy;
 }
 
 export interface RunningServer {
@@ -38,6 +40,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     webRoot: o.webRoot ?? null,
     version: o.version ?? '0.0.0',
     readCache: o.readCache !== false,
+    ...(o.throttlePolicy ? { throttlePolicy: o.throttlePolicy } : {}),
   });
   if (offLoopback && !rapport.gate.required) {
     throw new UnsafeBindError(

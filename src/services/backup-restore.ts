@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RapportError } from '../domain/errors.ts';
-import { backupText, fromBackup, parseBackup, toBackup, type Backup } from '../io/backup-format.ts';
+import { BACKED_UP_SETTINGS } from '../domain/settings.ts';
+import { backupText, fromBackup, isBackedUpSetting, parseBackup, toBackup, type Backup } from '../io/backup-format.ts';
 import { dumpTables, insertTables, rowCounts } from '../store/repositories/backup.repository.ts';
 import { defineOperation, type ServiceContext } from './operation.ts';
 
@@ -9,7 +10,7 @@ function counts(b: Backup): Record<string, number> {
     contacts: b.contacts.length, organisations: b.organisations.length, interactions: b.interactions.length, followUps: b.followUps.length,
     links: b.links.length, goals: b.goals.length, actions: b.actions.length, events: b.events.length, communities: b.communities.length,
     connectionTypes: b.connectionTypes.length, messageTemplates: b.messageTemplates.length, sentMessages: b.sentMessages.length,
-    settings: Object.keys(b.settings).length,
+    settings: Object.keys(b.settings).filter(isBackedUpSetting).length,
   };
 }
 
@@ -23,7 +24,8 @@ export async function restoreBackup(ctx: ServiceContext, text: string, file: str
   if (present.length) {
     throw new RapportError('conflict', `${file}: a backup restores only into an empty database, and this one holds ${present.map(([t, n]) => `${n} ${t.replace(/_/g, ' ')}`).join(', ')}; restore into a new one (--db new.db)`);
   }
-  await store.db.deleteFrom('settings').where('workspace_id', '=', store.workspaceId).execute();
+  // Only the settings a backup carries are replaced: the password (and any other credential) stays as it is here.
+  await store.db.deleteFrom('settings').where('workspace_id', '=', store.workspaceId).where('key', 'in', [...BACKED_UP_SETTINGS]).execute();
   await insertTables(store, fromBackup(backup));
   const ids = backup.contacts.map((c) => c.id);
   await store.search.reindex(store.db, store.workspaceId, ids);

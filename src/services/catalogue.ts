@@ -3,6 +3,7 @@ import { contactList, search } from './contact-list.service.ts';
 import { contactSnooze, followUpAdd, followUpDone, followUpList, followUpSnooze } from './follow-ups.service.ts';
 import { interactionDelete, interactionList, interactionLog } from './interactions.service.ts';
 import { settingsGet, settingsUpdate } from './settings.service.ts';
+import { authFailures } from './login-failures.service.ts';
 import { today } from './today.service.ts';
 import { contactArchive, contactCreate, contactErase, contactGet, contactResolve, contactUpdate } from './contacts.service.ts';
 import { actionCreate, actionDone, actionList, actionUpdate } from './actions.service.ts';
@@ -26,7 +27,7 @@ export const CATALOGUE = [
   contactCreate, contactUpdate, contactGet, contactResolve, contactArchive, contactErase, contactList, contactSnooze, search,
   interactionLog, interactionList, interactionDelete,
   followUpAdd, followUpDone, followUpSnooze, followUpList,
-  settingsGet, settingsUpdate,
+  settingsGet, settingsUpdate, authFailures,
   contactBulkUpdate, tagAdd, tagRemove, tagList, connectionTypeList, connectionTypeAdd,
   organisationCreate, organisationUpdate, organisationGet, organisationList, organisationDelete,
   linkAdd, linkRemove, linkList,

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settingsUpdate } from '../../src/services/settings.service.ts';
-import { chromiumAvailable, PHONE, launchBrowser, screenshot, startApp, type AppUnderTest } from './support/harness.ts';
+import { chromiumAvailable, DESKTOP, PHONE, launchBrowser, screenshot, startApp, type AppUnderTest } from './support/harness.ts';
 
 describe.skipIf(!chromiumAvailable)('signing in', () => {
   let browser: Browser;
@@ -32,5 +32,27 @@ describe.skipIf(!chromiumAvailable)('signing in', () => {
     await page.getByRole('heading', { name: 'Contacts', level: 1 }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/contacts');
     await page.close();
+  });
+
+  it('shows the failed sign-ins in Settings: when, from where, password or token', async () => {
+    // One more wrong try, as a script with a bearer token would make it.
+    const wrong = await fetch(`${app.url}/api/settings`, { headers: { authorization: 'Bearer not-the-token', accept: 'application/json' } });
+    expect(wrong.status).toBe(401);
+    for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+      const page = await browser.newPage({ viewport });
+      await page.goto(`${app.url}/settings`);
+      await page.getByLabel('Password').fill('correct horse battery');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      const section = page.getByRole('region', { name: 'Failed sign-ins' });
+      await section.getByText('2 failed sign-ins (1 wrong password, 1 wrong token)').waitFor();
+      const rows = section.getByRole('table', { name: 'Latest failed sign-ins' }).locator('tbody tr');
+      expect(await rows.count()).toBe(2);
+      expect(await rows.nth(0).innerText()).toMatch(/127\.0\.0\.1\s+token$/);
+      expect(await rows.nth(1).innerText()).toMatch(/127\.0\.0\.1\s+password$/);
+      await section.scrollIntoViewIfNeeded();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      await screenshot(page, `settings-failed-sign-ins-${name}`);
+      await page.close();
+    }
   });
 });

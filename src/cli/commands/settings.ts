@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { SITUATIONS } from '../../domain/situations.ts';
+import { authFailures, type LoginFailures } from '../../services/login-failures.service.ts';
 import { settingsGet, settingsUpdate } from '../../services/settings.service.ts';
 import { printJson, table } from '../output.ts';
 import { integer } from '../parse.ts';
@@ -10,12 +11,21 @@ export function registerSettingsCommands(program: Command, rt: CliRuntime): void
   settings.command('show').description('show settings').option('--json', 'print as JSON').action(async (o: { json?: boolean }) => {
     const s = await rt.run<Record<string, unknown> & { cadenceDefaults: Record<string, number> }>(settingsGet, {});
     if (o.json) return printJson(s);
+    const failures = await rt.run<LoginFailures>(authFailures, {});
     console.log(table([
       ['situation', String(s.situation)], ['my name', String(s.myName ?? '—')],
       ...Object.entries(s.cadenceDefaults).map(([n, d]) => [`cadence ${n}`, `every ${d} days`]),
       ['follow up after events', `${String(s.eventFollowUpDays)} days`], ['first follow-up of a new contact', `${String(s.newContactFollowUpDays)} days`],
+      ['failed sign-ins', failedSummary(failures)],
     ]));
   });
+  settings.command('failed-sign-ins').description('wrong passwords and tokens the server refused: totals and the latest 100')
+    .option('--json', 'print as JSON').action(async (o: { json?: boolean }) => {
+      const f = await rt.run<LoginFailures>(authFailures, {});
+      if (o.json) return printJson(f);
+      console.log(failedSummary(f));
+      if (f.latest.length) console.log(table(f.latest.map((r) => [r.at, r.client, r.kind])));
+    });
   settings.command('set').description('change settings (a new situation or cadence re-plans every next due date)')
     .addOption(new Option('--situation <situation>', 'what you are doing now').choices([...SITUATIONS]))
     .option('--my-name <name>', 'your name, used to sign drafts')
@@ -35,4 +45,11 @@ export function registerSettingsCommands(program: Command, rt: CliRuntime): void
       });
       console.log('settings saved');
     });
+}
+
+function failedSummary(f: LoginFailures): string {
+  const total = f.totals.password + f.totals.token;
+  if (total === 0) return 'none';
+  const last = f.latest[0];
+  return `${total} (${f.totals.password} password, ${f.totals.token} token) since ${f.since ?? '?'}${last ? `; last ${last.at} from ${last.client}` : ''}`;
 }
