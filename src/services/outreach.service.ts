@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { FollowUpSource } from '../domain/entities.ts';
-import { interactionCounts } from '../store/repositories/drafts.repository.ts';
+import { toIsoDay } from '../domain/dates.ts';
+import { messageModeFor } from '../domain/message-mode.ts';
+import { conversationRecords } from '../store/repositories/drafts.repository.ts';
 import { suggestedTemplate } from './drafts-lint.ts';
 import { composeDraft, composeSchema, type ComposedDraft } from './drafts.service.ts';
 import { defineOperation, parseInput, type ServiceContext } from './operation.ts';
@@ -26,10 +28,11 @@ const composeInput = (contactId: number, template: string, eventId: number | nul
   parseInput(composeSchema, { contactId, template, ...(eventId !== null ? { eventId } : {}) });
 
 async function withDrafts(ctx: ServiceContext, candidates: readonly Candidate[]): Promise<OutreachItem[]> {
-  const counts = await interactionCounts(ctx.store, candidates.map((c) => c.contactId));
+  const records = await conversationRecords(ctx.store, candidates.map((c) => c.contactId));
+  const day = toIsoDay(ctx.clock.now());
   const items: OutreachItem[] = [];
   for (const { source, template: fixed, ...c } of candidates) {
-    const template = fixed ?? suggestedTemplate(source, (counts.get(c.contactId) ?? 0) > 0);
+    const template = fixed ?? suggestedTemplate(source, messageModeFor(records.get(c.contactId) ?? { lastConversationAt: null, connectedCount: 0 }, day));
     items.push({ ...c, template, draft: await composeDraft(ctx, composeInput(c.contactId, template, c.eventId)) });
   }
   return items;
