@@ -44,7 +44,8 @@ describe.each(DIALECTS)('follow-up workflow on %s', (dialect) => {
     expect(await openFollowUps(ana)).toHaveLength(1);
 
     const item = await itemOf(ana);
-    expect(item).toMatchObject({ reason: 'follow-up', template: 'event-follow-up', followUpId: planned[0]!.id, eventId: event.id, dueOn: '2026-11-24' });
+    // Listed once, as met at the event (which takes precedence over the follow-up it planned).
+    expect(item).toMatchObject({ reason: 'met-at-event', template: 'event-follow-up', eventId: event.id });
     expect(item!.draft.subject).toBe('Good to meet you at PyData London');
     expect(item!.draft.text).toContain('It was good to meet you at PyData London yesterday.');
     // Nothing was logged about what you talked about: the sentence about it is left out, not invented.
@@ -90,12 +91,12 @@ describe.each(DIALECTS)('follow-up workflow on %s', (dialect) => {
     expect(await t.run(settingsGet, {})).toMatchObject({ myName: 'Sam R.', situation: 'job-seeking', onboarded: true });
   });
 
-  it('lists each person once, follow-ups first', async () => {
+  it('lists each person once, met at an event before their follow-up', async () => {
     const fay = await addContact(t, 'Fay Moss');
     await meetAt('Meetup', '2026-11-21', fay);
     const items = (await outreach()).filter((i) => i.contactId === fay);
     expect(items).toHaveLength(1);
-    expect(items[0]!.reason).toBe('follow-up');
+    expect(items[0]!.reason).toBe('met-at-event');
   });
 });
 

@@ -45,7 +45,7 @@ export const outreachToday = defineOperation({
   input: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
   http: { method: 'get', path: '/outreach/today' },
   run: async (ctx, { limit }): Promise<{ today: string; items: OutreachItem[] }> => {
-    const view = await todayOperation.run(ctx, { limit });
+    const view = await todayOperation.run(ctx, { limit, offset: 0 });
     const seen = new Set<number>();
     const candidates: Candidate[] = [];
     const add = (c: Candidate) => {
@@ -68,7 +68,8 @@ export const outreachToday = defineOperation({
     for (const c of view.overdue) {
       add({
         contactId: c.id, contactName: c.name, reason: 'overdue', why: `${c.daysOverdue} days past keep-in-touch`, dueOn: c.nextDueOn,
-        followUpId: null, eventId: null, source: null, template: 'reconnect',
+        // Reconnect, or a first message for someone never spoken to (an import's connections).
+        followUpId: null, eventId: null, source: null, template: null,
       });
     }
     return { today: view.today, items: await withDrafts(ctx, candidates.slice(0, limit)) };
