@@ -49,23 +49,31 @@ describe('outreach commands', () => {
     const r = await cli('draft', 'ana', '-t', 'reconnect');
     expect(r.code).toBe(0);
     expect(r.out).toContain('Subject: It has been a while');
-    expect(r.out).toContain('I was reminded of our conversation about [lastTopic?] at the PyData meetup this week');
-    expect(r.out).toMatch(/error +unfilled-placeholder: "\[lastTopic\?\]"/);
-    expect(r.out).toMatch(/lastTopic +what you talked about last/);
-    const json = JSON.parse((await cli('draft', 'ana', '-t', 'reconnect', '--set', 'lastTopic=her move to Lisbon', '--json')).out) as { findings: unknown[]; missing: unknown[]; text: string };
+    // Never spoken to: the draft cannot say how you last talked, so it asks rather than invents.
+    expect(r.out).toContain('I was thinking back to [lastExchange?], and realised');
+    expect(r.out).toMatch(/error +unfilled-placeholder: "\[lastExchange\?\]"/);
+    expect(r.out).toMatch(/lastExchange +your last conversation/);
+    expect(r.out).toContain('First message — checks for a first contact are on, because you have never spoken.');
+    const json = JSON.parse((await cli('draft', 'ana', '-t', 'reconnect', '--set', 'lastExchange=our coffee in May', '--set', 'lastTopic=her move to Lisbon', '--mode', 'ongoing', '--json')).out) as { findings: unknown[]; missing: unknown[]; text: string; mode: string };
     expect(json.missing).toEqual([]);
     expect(json.findings).toEqual([]);
-    expect(json.text).toContain('her move to Lisbon');
+    expect(json.mode).toBe('ongoing');
+    expect(json.text).toContain('our coffee in May, when we talked about her move to Lisbon');
     expect((await cli('draft', 'ana', '-t', 'nope')).err).toContain('template: no template "nope"');
   });
 
-  it('lints a file: exit 0 with warnings printed, exit 1 only for a blocking finding', async () => {
+  it('lints a file: exit 1 for a job ask in a first message or a placeholder, 0 once the mode says ongoing', async () => {
     const jobAsk = join(dir, 'job.txt');
     await writeFile(jobAsk, 'Hi Ana,\n\nWe met at PyData yesterday. Are you hiring?\n\nBest,\nSam\n');
-    const warned = await cli('lint', jobAsk);
-    expect(warned.code).toBe(0);
-    expect(warned.out).toContain('asks-for-job');
+    const refused = await cli('lint', jobAsk, '--contact', 'ana');
+    expect(refused.code).toBe(1);
+    expect(refused.out).toMatch(/error +asks-for-job/);
+    expect(refused.out).toContain('because you have never spoken');
+    const ongoing = await cli('lint', jobAsk, '--mode', 'ongoing');
+    expect(ongoing.code).toBe(0);
+    expect(ongoing.out).toContain('no mistakes found');
     expect((await cli('lint', jobAsk, '--not-first')).out).toContain('no mistakes found');
+    expect((await cli('lint', jobAsk, '--mode', 'sometimes')).code).toBe(2);
     const placeholder = join(dir, 'placeholder.txt');
     await writeFile(placeholder, 'Hi {{firstName}},\n\nWe met at PyData yesterday. Coffee?\n\nBest,\nSam\n');
     const blocked = await cli('lint', placeholder);
@@ -79,7 +87,7 @@ describe('outreach commands', () => {
     expect(refused.err).toContain('not sent, fix this first: unfilled-placeholder');
 
     const file = join(dir, 'ana.eml');
-    const eml = await cli('send', 'ana', '-t', 'reconnect', '--set', 'lastTopic=her move to Lisbon', '--via', 'eml', '-o', file, '--follow-up-in', '14');
+    const eml = await cli('send', 'ana', '-t', 'reconnect', '--set', 'lastExchange=our coffee in May', '--via', 'eml', '-o', file, '--follow-up-in', '14');
     expect(eml.code).toBe(0);
     expect(eml.err).toContain(`wrote ${file}`);
     expect(eml.err).toContain('nudge planned 2026-12-07');
@@ -103,10 +111,11 @@ describe('outreach commands', () => {
   it("lists today's people with their ready drafts and the command to send each", async () => {
     const r = await cli('outreach');
     expect(r.out).toContain('Ana Ruiz #1  First follow-up: say thank you and stay in touch');
-    expect(r.out).toContain('thanks-after-connecting: "Thanks for connecting"  fill in: theirWork, lastTopic');
-    expect(r.out).toContain('rapport send 1 -t thanks-after-connecting --set theirWork=… --set lastTopic=… --via clipboard');
+    // Never spoken to: a first message that needs nothing filled in.
+    expect(r.out).toContain('first-contact: "A question about your work"');
+    expect(r.out).not.toContain('fill in:');
     const json = JSON.parse((await cli('outreach', '--json')).out) as { items: { draft: { text: string } }[] };
-    expect(json.items[0]!.draft.text).toMatch(/^Hello Ana,/);
+    expect(json.items[0]!.draft.text).toMatch(/^Hi Ana,/);
   });
 
   it('lists, shows, saves and deletes templates', async () => {

@@ -33,7 +33,7 @@ describe.each(DIALECTS)('sending drafts on %s', (dialect) => {
     const cleo = await addContact(t, 'Cleo Park', { emails: ['cleo@example.org'] });
     expect(onToday(await t.run<TodayView>(today, {}), cleo)).toBe(true);
     const listed = await t.run<{ items: OutreachItem[] }>(outreachToday, {});
-    expect(listed.items.find((i) => i.contactId === cleo)?.template).toBe('thanks-after-connecting');
+    expect(listed.items.find((i) => i.contactId === cleo)?.template).toBe('first-contact');
 
     const draft = await t.run<ComposedDraft>(draftCompose, {
       contactId: cleo, template: 'thanks-after-connecting', values: { theirWork: 'post on hiring', lastTopic: 'hiring juniors' },
@@ -55,10 +55,14 @@ describe.each(DIALECTS)('sending drafts on %s', (dialect) => {
     expect(sent.text).toBe(draft.text);
   });
 
-  it('sends a job ask in a first message (warnings are advice) but refuses an unfilled placeholder, writing nothing', async () => {
+  it('refuses a job ask in a first message and an unfilled placeholder, writing nothing; sends the ask in an ongoing conversation', async () => {
     const text = 'Hi Ana,\n\nWe met at PyData London on Thursday. Are you hiring? I am looking for a job.\n\nBest,\nSam';
-    const sent = await send({ contactId: w.ana, subject: 'Hello', text, firstMessage: true, followUpInDays: null });
-    expect(sent.warnings.map((f) => f.rule)).toContain('asks-for-job');
+    const before0 = (await t.run<Page<Interaction>>(interactionList, { contactId: w.ana })).total;
+    await expect(send({ contactId: w.ana, subject: 'Hello', text, mode: 'first', followUpInDays: null })).rejects.toThrow(/not sent, fix this first: asks-for-job/);
+    expect((await t.run<Page<Interaction>>(interactionList, { contactId: w.ana })).total).toBe(before0);
+    // Ana was spoken to on Thursday: by her record this is an ongoing conversation, where the ask is not checked.
+    const sent = await send({ contactId: w.ana, subject: 'Hello', text, followUpInDays: null });
+    expect(sent.warnings.map((f) => f.rule)).not.toContain('asks-for-job');
     expect(sent.followUp).toBeNull();
 
     const before = (await t.run<Page<Interaction>>(interactionList, { contactId: w.ana })).total;

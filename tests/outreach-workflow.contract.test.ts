@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BUILT_IN_TEMPLATES } from '../src/domain/templates-builtin.ts';
 import { fixedClock } from '../src/domain/clock.ts';
 import type { FollowUp, NetworkingEvent } from '../src/domain/entities.ts';
 import { contactCreate, type ContactWrite } from '../src/services/contacts.service.ts';
@@ -43,11 +44,13 @@ describe.each(DIALECTS)('follow-up workflow on %s', (dialect) => {
     expect(await openFollowUps(ana)).toHaveLength(1);
 
     const item = await itemOf(ana);
-    expect(item).toMatchObject({ reason: 'follow-up', template: 'event-follow-up', followUpId: planned[0]!.id, eventId: event.id, dueOn: '2026-11-24' });
+    // Listed once, as met at the event (which takes precedence over the follow-up it planned).
+    expect(item).toMatchObject({ reason: 'met-at-event', template: 'event-follow-up', eventId: event.id });
     expect(item!.draft.subject).toBe('Good to meet you at PyData London');
     expect(item!.draft.text).toContain('It was good to meet you at PyData London yesterday.');
-    // Nothing was logged about what you talked about: flagged for the user, not invented.
-    expect(item!.draft.missing).toEqual(['lastTopic']);
+    // Nothing was logged about what you talked about: the sentence about it is left out, not invented.
+    expect(item!.draft.missing).toEqual([]);
+    expect(item!.draft.text).not.toMatch(/conversation about|\[lastTopic/);
   });
 
   it('uses the configured number of days after an event', async () => {
@@ -57,12 +60,13 @@ describe.each(DIALECTS)('follow-up workflow on %s', (dialect) => {
     expect((await openFollowUps(bo)).find((f) => f.source === 'event')?.dueOn).toBe('2026-11-25');
   });
 
-  it('gives a new contact a first follow-up, offered with a thanks-for-connecting draft', async () => {
+  it('gives a new contact a first follow-up, offered with a first-contact draft that claims no shared history', async () => {
     const cleo = await addContact(t, 'Cleo Park', { webLinks: ['https://www.linkedin.com/in/cleo'] });
     expect(await openFollowUps(cleo)).toEqual([expect.objectContaining({ dueOn: '2026-11-26', source: 'new-contact' })]);
     const item = await itemOf(cleo);
-    expect(item).toMatchObject({ reason: 'follow-up', template: 'thanks-after-connecting' });
-    expect(item!.draft.text).toContain('Thank you for connecting with me on LinkedIn.');
+    expect(item).toMatchObject({ reason: 'follow-up', template: 'first-contact' });
+    expect(item!.draft.text).toContain('we are connected on LinkedIn but have never properly spoken');
+    expect(item!.draft.missing).toEqual([]);
   });
 
   it('offers the reconnect draft for an overdue tie, and the event draft for someone met whose follow-up is gone', async () => {
@@ -71,7 +75,7 @@ describe.each(DIALECTS)('follow-up workflow on %s', (dialect) => {
     await runOperation({ store: t.store, clock: old }, interactionLog, { contactIds: [contact.id], occurredAt: '2026-03-01', kind: 'coffee', summary: 'Talked about her move to Lisbon' });
     const reconnect = await itemOf(contact.id);
     expect(reconnect).toMatchObject({ reason: 'overdue', template: 'reconnect' });
-    expect(reconnect!.draft.text).toContain('our conversation about her move to Lisbon');
+    expect(reconnect!.draft.text).toContain('thinking back to our coffee on 1 March, when we talked about her move to Lisbon');
     expect(reconnect!.draft.findings).toEqual([]);
 
     const eli = await addContact(t, 'Eli Stone');
@@ -87,12 +91,12 @@ describe.each(DIALECTS)('follow-up workflow on %s', (dialect) => {
     expect(await t.run(settingsGet, {})).toMatchObject({ myName: 'Sam R.', situation: 'job-seeking', onboarded: true });
   });
 
-  it('lists each person once, follow-ups first', async () => {
+  it('lists each person once, met at an event before their follow-up', async () => {
     const fay = await addContact(t, 'Fay Moss');
     await meetAt('Meetup', '2026-11-21', fay);
     const items = (await outreach()).filter((i) => i.contactId === fay);
     expect(items).toHaveLength(1);
-    expect(items[0]!.reason).toBe('follow-up');
+    expect(items[0]!.reason).toBe('met-at-event');
   });
 });
 
@@ -109,11 +113,11 @@ describe.each(DIALECTS)('templates on %s', (dialect) => {
 
   it('lets a template of yours override a built-in, and deleting it restores the built-in', async () => {
     const ana = await addContact(t, 'Ana Ruiz');
-    expect((await list()).map((e) => e.origin)).toEqual(Array(10).fill('built-in'));
+    expect((await list()).map((e) => e.origin)).toEqual(Array(BUILT_IN_TEMPLATES.length).fill('built-in'));
     const saved = await t.run<{ template: TemplateEntry; warnings: string[] }>(templateSave, mine);
     expect(saved.template).toMatchObject({ key: 'event-follow-up', origin: 'edited', subject: 'My event follow-up' });
     expect(saved.warnings).toEqual([]);
-    expect(await list()).toHaveLength(10);
+    expect(await list()).toHaveLength(BUILT_IN_TEMPLATES.length);
     const draft = await t.run<ComposedDraft>(draftCompose, { contactId: ana, template: 'event-follow-up', values: { eventName: 'PyData', myName: 'Sam' } });
     expect(draft.text).toBe('Hello Ana,\n\nLovely to meet you at PyData.\n\nCoffee next week?\n\nCheers,\nSam');
 

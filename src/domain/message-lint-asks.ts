@@ -13,12 +13,29 @@ const JOB_ASKS: readonly RegExp[] = [
     String.raw`\b(?:looking for|seeking|searching for|hunting for|apply(?:ing)? (?:for|to)|interested in|consider(?:ed)? (?:me )?for|find(?:ing)? me|get(?:ting)? me|land(?:ing)?|offer(?:ing)? me|need|want) ${DETERMINER}${JOB_ADJECTIVE}${JOB_NOUN}\b`,
     'i',
   ),
+  // "Can you help me get a job at your company?", "help me land a PM role".
+  new RegExp(String.raw`\bhelp(?:ing)? me (?:to )?(?:get|land|find|secure|into) (?:a |an |the |some |any )?(?:[\w-]+ ){0,2}?${JOB_NOUN}\b`, 'i'),
   /\b(?:looking for|seeking|searching for|hunting for) (?:new )?(?:opportunities|an opportunity|work)\b(?! on\b| by\b| from\b)/i,
-  /\b(?:any|open|available|current|upcoming) (?:job )?(?:jobs|positions|roles|openings|vacancies)\b/i,
+  // "any openings on your team", "any PM roles open at Northstar", "do you have any vacancies".
+  /\b(?:any|open|available|current|upcoming)(?: [\w-]+){0,2}? (?:jobs|positions|roles|openings|vacancies|internships)\b/i,
+  /\b(?:jobs?|positions?|roles?|openings?|vacanc(?:y|ies)) (?:open|available|going)\b(?! source\b)/i,
   /\bjob (?:openings?|opportunit(?:y|ies)|offers?|vacanc(?:y|ies)|applications?)\b/i,
-  /\b(?:hire me|hiring me|are you hiring|is your (?:team|company|firm) hiring|work for (?:you|your (?:company|team|firm)))\b/i,
-  /\b(?:refer(?:ring)? me|referral for)\b/i,
-  /\b(?:ask(?:ing)? for|request(?:ing)?|need|want|get|give me|provide)(?: me)? (?:a |an |your )?(?:employee |internal )?referral\b/i,
+  /\b(?:hire me|hiring me|are you hiring|work for (?:you|your (?:company|team|firm)))\b/i,
+  // "is your team hiring", "is Northstar still hiring"; not "we are also hiring" (their news, not my ask).
+  /\b(?:is|are) (?!also\b|now\b|not\b|we\b)(?:your [\w-]+|you|they|[\w&-]+) (?:still |currently |actively |by any chance )?hiring\b/i,
+  /\b(?:refer(?:ring)? me|referral for|recommend(?:ing)? me (?:for|to))\b/i,
+  /\b(?:ask(?:ing)? for|request(?:ing)?|need|want|get|give me|provide|appreciate|grateful for|welcome)(?: me)? (?:a |an |your )?(?:employee |internal )?referral\b/i,
+  /\bvouch for me\b/i,
+  // "put in a good word" for me, not the offer "I'd put in a good word for you".
+  /\bput in a (?:good )?word\b(?! for (?:you|them|him|her|your|the|their)\b)/i,
+  // Being considered: "I'd love to be considered", "be considered for the role", "consider me".
+  /\b(?:love|like|keen|hope|hoping|want|glad|happy|eager|chance) to be considered\b|\b(?:be|being|get) considered for\b|\bconsider me\b/i,
+  /\b(?:love|like|want|hope|hoping|keen|eager) to (?:join|work (?:for|at)) (?:you\b|your (?:team|company|firm|group|organi[sz]ation))/i,
+  /\bkeep me in mind\b|\bthink of me (?:for|if|when)\b/i,
+  /\b(?:is there|do you have|have you got) (?:a |an |any )?(?:[\w-]+ )?(?:job|role|position|opening|spot|place|internship) for me\b/i,
+  /\bchance (?:of|for) (?:a |an )?(?:[\w-]+ )?(?:job|role|position|internship|opening|interview|referral)\b/i,
+  /\b(?:pass|forward|send|share|put|get) my (?:cv|resume|résumé|application|profile) (?:on |along )?(?:to|in front of|with)\b/i,
+  /\bintroduce me to (?:the |your )?(?:hiring manager|recruiter|recruiting team|talent team|hr)\b/i,
   new RegExp(String.raw`\bjob interview\b|\b${INTERVIEW} (?:me\b|for (?:a|an|the|this|that|your|any|one of)\b|with (?:your|the) (?:team|company|firm|hiring)\b)`, 'i'),
   new RegExp(
     String.raw`\b(?:get|land|schedule|arrange|set up|secure|grant me|give me|offer me|request|have) (?:a |an )?(?:first |quick |short |formal )?${INTERVIEW}\b`,
@@ -29,7 +46,7 @@ const JOB_ASKS: readonly RegExp[] = [
 export const asksForJob: LintRule = (message, context) => {
   if (!context.firstMessage) return [];
   return findAll(message.text, JOB_ASKS).map((span) =>
-    finding('asks-for-job', `${quoteSpan(message.text, span)} asks for a job or an interview in a first message.`, span),
+    finding('asks-for-job', `${quoteSpan(message.text, span)} asks for a job, a referral or an interview in a first message.`, span),
   );
 };
 

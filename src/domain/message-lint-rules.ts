@@ -27,7 +27,8 @@ export interface LintFinding {
 }
 
 export interface LintContext {
-  // Seed 004: never ask for a job in the first message. Defaults to true, the stricter reading.
+  // Seed 004: never ask for a job in the first message; a message after a year of silence counts as one too
+  // (messageModeFor in message-mode.ts). Defaults to true, the stricter reading.
   firstMessage?: boolean;
   recipientName?: string | null;
 }
@@ -52,7 +53,9 @@ export const LINT_RULES: Record<RuleName, LintRuleInfo> = {
     suggestion: 'Replace the bracketed or {{curly}} text with the real detail, or delete the sentence.',
   },
   'asks-for-job': {
-    severity: 'warning',
+    // Checked only in a first or cold message (see message-mode.ts), where it blocks sending: the one mistake
+    // seed 004 says costs the relationship itself.
+    severity: 'error',
     explanation:
       'Asking for a job, a referral or an interview in a first message weakens your case: people help those they know, and you have not built that yet.',
     suggestion:

@@ -14,7 +14,7 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [
     parts: {
       greeting: 'Hi {{firstName}},',
       context:
-        'It was good to meet you at {{eventName}} {{metWhen}}.[[ It was a nice surprise to find a fellow member of {{sharedCommunity}}.]] Our conversation about {{lastTopic}} has stayed with me.',
+        'It was good to meet you at {{eventName}}[[ {{metWhen}}]].[[ It was a nice surprise to find a fellow member of {{sharedCommunity}}.]][[ Our conversation about {{lastTopic}} has stayed with me.]]',
       intent: 'I would like to hear more about how you approach it. Would you be open to a 20-minute call or a coffee in the next few weeks?',
       closing: 'Thanks and regards,\n{{myName}}',
     },
@@ -28,7 +28,7 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [
     firstMessage: true,
     parts: {
       greeting: 'Hello {{firstName}},',
-      context: 'Thank you for connecting with me[[ on {{platform}}]]. I read your {{theirWork}} and keep coming back to your point about {{lastTopic}}.',
+      context: 'Thank you for connecting with me[[ on {{platform}}]]. I read your {{theirWork}}[[ and keep coming back to your point about {{lastTopic}}]].',
       intent: 'I would love to hear how you came to that view. Could I ask you two quick questions about it, by email or in a short call?',
       closing: 'Thanks and regards,\n{{myName}}',
     },
@@ -72,7 +72,7 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [
     firstMessage: false,
     parts: {
       greeting: 'Hi {{firstName}},',
-      context: 'I was reminded of our conversation about {{lastTopic}}[[ at {{metWhere}}]] this week, and realised it has been too long since we caught up.',
+      context: 'I was thinking back to {{lastExchange}}[[, when we talked about {{lastTopic}}]], and realised it has been too long since we caught up.',
       intent:
         'How are things going? I would love to hear what you are working on now[[ and how your {{theirWork}} turned out]]. Are you up for a quick call in the next few weeks?',
       closing: 'Warm regards,\n{{myName}}',
@@ -101,7 +101,7 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [
     firstMessage: false,
     parts: {
       greeting: 'Hi {{firstName}},',
-      context: 'After our conversation about {{lastTopic}}, I came across "{{articleTitle}}" and thought of you: {{articleLink}}',
+      context: '[[After {{lastExchange}} about {{lastTopic}}, ]]I came across "{{articleTitle}}" and thought of you: {{articleLink}}',
       intent: 'No reply needed.[[ I would also be glad to {{offer}}, if that would help.]] Is there anything else you are working on where I could lend a hand?',
       closing: 'Cheers,\n{{myName}}',
     },
@@ -150,6 +150,22 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [
         'As promised, here is the introduction you both said yes to.\n{{firstName}}, meet {{otherName}}, who {{otherContext}}.\n{{otherName}}, meet {{firstName}}, who {{theirContext}}.',
       intent: 'I think you would both enjoy comparing notes on {{topic}}. Could you find 20 minutes for a call? I will let you take it from here.',
       closing: 'Best,\n{{myName}}',
+    },
+    blurb: null,
+  },
+  {
+    key: 'first-contact',
+    name: 'First message',
+    purpose:
+      'Write to someone you have never spoken to (perhaps only connected online): says who you are and asks one small thing, claiming no shared history.',
+    subject: 'A question about your work[[ at {{organisation}}]]',
+    firstMessage: true,
+    parts: {
+      greeting: 'Hi {{firstName}},',
+      context:
+        'I am reaching out because[[ we are connected on {{platform}} but have never properly spoken, and]] I would like to learn from your experience[[ as {{title}}]][[ at {{organisation}}]].',
+      intent: 'Would you be open to a 20-minute call in the next few weeks? I would love to hear how you got to where you are and what you are working on now.',
+      closing: 'Thanks and regards,\n{{myName}}',
     },
     blurb: null,
   },

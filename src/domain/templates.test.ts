@@ -18,6 +18,7 @@ import {
 const BUILT_IN_KEYS = [
   'event-follow-up', 'thanks-after-connecting', 'informational-interview', 'coffee-request', 'reconnect',
   'congratulations', 'share-or-offer-help', 'thanks-for-help', 'introduction-request', 'introduce-two-contacts',
+  'first-contact',
 ];
 
 // Plausible values for every placeholder the built-ins use, as the composer would fill them.
@@ -30,6 +31,9 @@ const FULL_VALUES: Record<string, string> = {
   metWhere: 'the PyData meetup',
   platform: 'LinkedIn',
   lastTopic: 'data contracts between teams',
+  lastExchange: 'our video call last week',
+  organisation: 'Acme',
+  title: 'Head of Data',
   theirWork: 'talk on data contracts',
   topic: 'data platform leadership',
   goal: 'a move into engineering management',
@@ -61,7 +65,7 @@ const userTemplate = (overrides: Partial<TemplateInput> = {}): TemplateInput => 
 });
 
 describe('built-in templates', () => {
-  it('has the ten templates, each valid under the user-template schema', () => {
+  it('has the eleven templates, each valid under the user-template schema', () => {
     expect(BUILT_IN_TEMPLATES.map((t) => t.key)).toEqual(BUILT_IN_KEYS);
     for (const t of BUILT_IN_TEMPLATES) expect(templateSchema.parse(t)).toEqual(t);
   });
@@ -91,7 +95,7 @@ describe('built-in templates', () => {
   });
 
   it('still lints clean when every optional detail is unknown', () => {
-    const { sharedCommunity: _c, platform: _p, offer: _o, outcome: _u, ...required } = FULL_VALUES;
+    const { sharedCommunity: _c, platform: _p, offer: _o, outcome: _u, metWhen: _w, lastTopic: _l, organisation: _g, title: _t, ...required } = FULL_VALUES;
     for (const t of BUILT_IN_TEMPLATES) {
       const rendered = renderTemplate(t, required);
       expect(rendered.missing, t.key).toEqual([]);
@@ -110,11 +114,11 @@ describe('built-in templates', () => {
 
 describe('renderTemplate', () => {
   it('leaves a missing value visible as a marker and lists it, so the draft cannot go out blank', () => {
-    const { firstName: _f, lastTopic: _l, ...values } = FULL_VALUES;
+    const { firstName: _f, eventName: _e, ...values } = FULL_VALUES;
     const rendered = renderTemplate(template('event-follow-up'), values);
-    expect(rendered.missing).toEqual(['firstName', 'lastTopic']);
+    expect(rendered.missing).toEqual(['eventName', 'firstName']);
     expect(rendered.parts.greeting).toBe('Hi [firstName?],');
-    expect(rendered.text).toContain('Our conversation about [lastTopic?] has stayed');
+    expect(rendered.text).toContain('meet you at [eventName?] last Thursday.');
     const blocking = lintMessage(rendered.text).filter((f) => f.rule === 'unfilled-placeholder');
     expect(blocking.map((f) => f.severity)).toEqual(['error', 'error']);
   });

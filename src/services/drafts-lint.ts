@@ -1,5 +1,6 @@
 import type { FollowUpSource } from '../domain/entities.ts';
 import { lintMessage, type LintContext, type LintFinding } from '../domain/message-lint.ts';
+import type { MessageModeReading } from '../domain/message-mode.ts';
 
 // Pure, so the web composer runs the very same check on every keystroke that draft.send runs before sending.
 
@@ -16,10 +17,11 @@ export function lintDraft(subject: string, text: string, context: LintContext): 
 
 export const isBlocking = (findings: readonly DraftFinding[]): boolean => findings.some((f) => f.severity === 'error');
 
-// Which built-in fits the occasion: an event follow-up after an event, thanks for a new connection, otherwise
-// reconnecting (a nudge after no reply, a manual reminder, a tie gone quiet).
-export function suggestedTemplate(source: FollowUpSource | null, hasInteractions: boolean): string {
+// Which built-in fits the occasion: an event follow-up after an event; for someone never spoken to (perhaps only
+// connected) a first message that claims no shared history; otherwise reconnecting (a nudge after no reply, a
+// manual reminder, a tie gone quiet).
+export function suggestedTemplate(source: FollowUpSource | null, reading: MessageModeReading): string {
   if (source === 'event') return 'event-follow-up';
-  if (source === 'new-contact' || !hasInteractions) return 'thanks-after-connecting';
+  if (reading.reason === 'never-spoken' || reading.reason === 'only-connected') return 'first-contact';
   return 'reconnect';
 }

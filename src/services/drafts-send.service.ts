@@ -3,8 +3,9 @@ import { emailAddressSchema } from '../domain/contact.ts';
 import { addDays, toIsoDay } from '../domain/dates.ts';
 import type { Action, FollowUp, Interaction } from '../domain/entities.ts';
 import { RapportError } from '../domain/errors.ts';
+import { messageModeFor, messageModeSchema, resolveMode } from '../domain/message-mode.ts';
 import { templateKeySchema } from '../domain/templates.ts';
-import { insertSentMessage, listSentMessages, type SentMessage } from '../store/repositories/drafts.repository.ts';
+import { conversationRecords, insertSentMessage, listSentMessages, type SentMessage } from '../store/repositories/drafts.repository.ts';
 import { loadSettings } from '../store/repositories/settings.repository.ts';
 import { actionCreate, actionDone } from './actions.service.ts';
 import { getContact } from './contacts.service.ts';
@@ -31,6 +32,8 @@ export const sendSchema = z.object({
   introduceContactId: idParam.optional(),
   // Days until a nudge if no reply; null for none. Left out: DEFAULT_REPLY_WAIT_DAYS, or none for notes that ask nothing.
   followUpInDays: z.number().int().min(1).max(365).nullable().optional(),
+  // 'first' or 'ongoing'; left out, the contact's record decides (messageModeFor). firstMessage is the older spelling.
+  mode: messageModeSchema.optional(),
   firstMessage: z.boolean().optional(),
   // Your own address for the .eml From header; without it the mail client fills it in.
   from: emailAddressSchema.optional(),
@@ -70,7 +73,10 @@ export async function sendDraft(ctx: ServiceContext, input: SendInput): Promise<
   if (input.introduceContactId !== undefined) await assertIdsExist(store, 'contacts', [input.introduceContactId], 'introduceContactId');
   const contact = await getContact(store, input.contactId);
   const subject = input.subject.replace(/[\r\n]+/g, ' ').trim();
-  const findings = lintDraft(subject, input.text, { firstMessage: input.firstMessage ?? true, recipientName: contact.name });
+  const records = await conversationRecords(store, [contact.id]);
+  const recorded = messageModeFor(records.get(contact.id) ?? { lastConversationAt: null, connectedCount: 0 }, toIsoDay(clock.now()));
+  const reading = resolveMode(recorded, input.mode, input.firstMessage);
+  const findings = lintDraft(subject, input.text, { firstMessage: reading.mode === 'first', recipientName: contact.name });
   refuseBlocking(findings);
 
   const now = clock.now();

@@ -1,7 +1,7 @@
 import type { Contact } from '../domain/contact.ts';
 import { splitName } from '../domain/contact.ts';
 import { daysBetween } from '../domain/dates.ts';
-import type { DraftEvent, DraftFacts } from '../store/repositories/drafts.repository.ts';
+import type { DraftEvent, DraftFacts, DraftInteraction } from '../store/repositories/drafts.repository.ts';
 
 // Everything a draft is personalised from. Pure: the service gathers it, this turns it into placeholder values.
 export interface DraftSources {
@@ -68,25 +68,44 @@ export function roleOf(c: Contact): string | null {
   return null;
 }
 
+// How the last conversation happened, in the words of its channel: a draft must not call a video call "our
+// conversation at the event". Read after "thinking back to" or "after".
+const IN_PERSON_KIND: Record<string, string> = { coffee: 'our coffee', meal: 'our meal together', 'informational-interview': 'our informational interview' };
+const BY_CHANNEL: Record<string, string> = {
+  video: 'our video call', phone: 'our phone call', email: 'our emails', message: 'our messages', social: 'our exchange online', 'in-person': 'our meeting',
+};
+export function exchangePhrase(i: DraftInteraction, event: DraftEvent | null, today: string): string {
+  const day = i.occurredAt.slice(0, 10);
+  let what: string;
+  if (i.channel === 'event') what = event?.attended && event.date === day ? `our chat at ${event.name}` : 'our chat at an event';
+  else if (i.channel === 'in-person') what = IN_PERSON_KIND[i.kind] ?? 'our meeting';
+  else what = BY_CHANNEL[i.channel] ?? 'our conversation';
+  return `${what} ${whenPhrase(day, today)}`;
+}
+
 const LINKEDIN = /^https?:\/\/([a-z]+\.)?linkedin\.com\//i;
 
 export function draftValues(s: DraftSources): Record<string, string | null> {
   const { contact, facts, event, other } = s;
-  // Our own sent subject lines are not what we talked about.
-  const talked = facts.recentInteractions.find((i) => !i.fromDraft && topicOf(i.summary) !== null) ?? null;
+  // The last real conversation: not an import's 'connected' entry, not our own sent message (its summary is our
+  // subject line, and no reply may have come). Its channel, day and topic are all a draft may claim about it.
+  const last = facts.recentInteractions.find((i) => !i.fromDraft && i.kind !== 'connected') ?? null;
   const helped = facts.recentInteractions.find((i) => (i.valueFlow === 'received' || i.valueFlow === 'mutual') && i.valueNote) ?? null;
+  // An event is only "where we met" if they are on its attendee list.
+  const attended = event?.attended ? event : null;
   return {
     firstName: firstNameOf(contact),
     name: contact.name,
     organisation: contact.organisation,
     title: contact.title,
     myName: s.myName,
-    eventName: event?.name ?? contact.metWhere,
-    metWhere: contact.metWhere ?? event?.name ?? null,
-    metWhen: event ? whenPhrase(event.date, s.today) : null,
+    eventName: attended?.name ?? contact.metWhere,
+    metWhere: contact.metWhere ?? attended?.name ?? null,
+    metWhen: attended ? whenPhrase(attended.date, s.today) : null,
     platform: contact.webLinks.some((l) => LINKEDIN.test(l.url)) ? 'LinkedIn' : null,
-    lastTopic: talked ? topicOf(talked.summary) : null,
-    lastDate: talked ? talked.occurredAt.slice(0, 10) : null,
+    lastTopic: last ? topicOf(last.summary) : null,
+    lastDate: last ? last.occurredAt.slice(0, 10) : null,
+    lastExchange: last ? exchangePhrase(last, event, s.today) : null,
     helpGiven: helped?.valueNote ?? null,
     sharedCommunity: facts.sharedCommunities[0] ?? null,
     goal: s.goal?.trim().replace(/[.!]+$/, '') ?? null,

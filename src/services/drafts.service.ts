@@ -3,10 +3,12 @@ import type { Contact } from '../domain/contact.ts';
 import { toIsoDay } from '../domain/dates.ts';
 import { RapportError, invalid } from '../domain/errors.ts';
 import { KNOWN_PLACEHOLDERS, renderTemplate, templateKeySchema, type TemplatePart } from '../domain/templates.ts';
+import { describeMessageMode, messageModeFor, messageModeSchema, resolveMode, type MessageMode, type MessageModeReading, type MessageModeReason } from '../domain/message-mode.ts';
 import { loadDraftEvent, loadDraftFacts, loadGoalDescription } from '../store/repositories/drafts.repository.ts';
+import { loadFollowUps } from '../store/repositories/follow-ups.repository.ts';
 import { loadSettings } from '../store/repositories/settings.repository.ts';
 import { getContact } from './contacts.service.ts';
-import { lintDraft, type DraftFinding } from './drafts-lint.ts';
+import { lintDraft, suggestedTemplate, type DraftFinding } from './drafts-lint.ts';
 import { draftValues } from './drafts-values.ts';
 import { mailtoUrl } from './drafts-eml.ts';
 import { defineOperation, idParam, type ServiceContext } from './operation.ts';
@@ -17,14 +19,17 @@ const placeholderName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a placehold
 
 export const composeSchema = z.object({
   contactId: idParam,
-  template: templateKeySchema,
+  // Left out: the template the occasion suggests (an open follow-up's source, and whether you have ever spoken).
+  template: templateKeySchema.optional(),
   goalId: idParam.optional(),
   eventId: idParam.optional(),
   // introduction-request: the person you would like to meet; introduce-two-contacts: the second person.
   introduceContactId: idParam.optional(),
   // Your own values win over what Rapport derives (e.g. { topic: 'data platforms' }); an empty value counts as missing.
   values: z.record(placeholderName, z.string().max(2000, 'a value is at most 2000 characters')).default({}),
-  // Overrides the template's own flag and the "never written to them" reading.
+  // Check as a first message or as an ongoing conversation, overriding what the record says (messageModeFor).
+  mode: messageModeSchema.optional(),
+  // Older spelling of mode: true is 'first', false 'ongoing'.
   firstMessage: z.boolean().optional(),
 });
 export type ComposeInput = z.output<typeof composeSchema>;
@@ -34,6 +39,10 @@ export interface ComposedDraft {
   contactName: string;
   template: string;
   firstMessage: boolean;
+  // Which checks the draft gets and why, in a sentence the composer shows ("First message — ...").
+  mode: MessageMode;
+  modeReason: MessageModeReason;
+  modeText: string;
   subject: string;
   text: string;
   parts: Record<TemplatePart, string>;
@@ -55,35 +64,45 @@ async function otherContact(ctx: ServiceContext, input: ComposeInput): Promise<C
   return getContact(ctx.store, input.introduceContactId);
 }
 
+
 export async function composeDraft(ctx: ServiceContext, input: ComposeInput): Promise<ComposedDraft> {
   const { store, clock } = ctx;
   await assertIdsExist(store, 'contacts', [input.contactId], 'contactId');
-  const [contact, template, facts, settings, other] = await Promise.all([
-    getContact(store, input.contactId), templateOrThrow(store, input.template), loadDraftFacts(store, input.contactId),
-    loadSettings(store), otherContact(ctx, input),
+  const today = toIsoDay(clock.now());
+  const [contact, facts, settings, other, openFollowUps] = await Promise.all([
+    getContact(store, input.contactId), loadDraftFacts(store, input.contactId), loadSettings(store), otherContact(ctx, input),
+    input.template === undefined ? loadFollowUps(store, { contactId: input.contactId, openOnly: true, limit: 1 }) : Promise.resolve([]),
   ]);
+  const recorded = messageModeFor(facts.conversation, today);
+  const occasion = openFollowUps[0] ?? null;
+  const templateKey = input.template ?? suggestedTemplate(occasion?.source ?? null, recorded);
+  const template = await templateOrThrow(store, templateKey);
   let event = facts.event;
-  if (input.eventId !== undefined) {
-    event = await loadDraftEvent(store, input.eventId, input.contactId);
-    if (!event) throw new RapportError('not_found', `eventId: no event with id ${input.eventId}`, { problems: [{ path: 'eventId', message: 'no such event', value: input.eventId }] });
+  const eventId = input.eventId ?? (input.template === undefined && templateKey === 'event-follow-up' ? occasion?.eventId ?? undefined : undefined);
+  if (eventId !== undefined) {
+    event = await loadDraftEvent(store, eventId, input.contactId);
+    if (!event) throw new RapportError('not_found', `eventId: no event with id ${eventId}`, { problems: [{ path: 'eventId', message: 'no such event', value: eventId }] });
   }
   let goal = facts.openGoals[0]?.description ?? null;
   if (input.goalId !== undefined) {
     await assertIdsExist(store, 'goals', [input.goalId], 'goalId');
     goal = await loadGoalDescription(store, input.goalId);
   }
-  const derived = draftValues({ contact, facts, event, goal, other, myName: settings.myName, today: toIsoDay(clock.now()) });
+  const derived = draftValues({ contact, facts, event, goal, other, myName: settings.myName, today });
   const given = Object.fromEntries(Object.entries(input.values).filter(([, v]) => v.trim() !== ''));
   const all = { ...derived, ...given };
   const rendered = renderTemplate(template, all);
-  // Stricter reading wins: a template meant to open an exchange, or a person you have never logged a word with.
-  const firstMessage = input.firstMessage ?? (template.firstMessage || facts.interactionCount === 0);
+  const reading = resolveMode(recorded, input.mode, input.firstMessage);
+  const firstMessage = reading.mode === 'first';
   const to = contact.emails.map((e) => e.address);
   return {
     contactId: contact.id,
     contactName: contact.name,
     template: template.key,
     firstMessage,
+    mode: reading.mode,
+    modeReason: reading.reason,
+    modeText: describeMessageMode(reading),
     ...rendered,
     hints: Object.fromEntries(rendered.missing.map((name) => [name, KNOWN_PLACEHOLDERS[name] ?? 'a value of your own'])),
     findings: lintDraft(rendered.subject, rendered.text, { firstMessage, recipientName: contact.name }),
@@ -109,12 +128,28 @@ export const draftLint = defineOperation({
   input: z.object({
     text: z.string().max(100_000, 'text is at most 100000 characters'),
     subject: z.string().max(1000).default(''),
-    firstMessage: z.boolean().default(true),
+    // 'first' or 'ongoing'; left out, the mode of contactId's record, else 'first' (the stricter reading).
+    mode: messageModeSchema.optional(),
+    // Older spelling of mode.
+    firstMessage: z.boolean().optional(),
+    // The recipient: their record decides the mode when none is given, and their name is checked in the greeting.
+    contactId: idParam.optional(),
     recipientName: z.string().trim().max(200).optional(),
   }),
   http: { method: 'post', path: '/drafts/lint' },
-  run: async (_ctx, { text, subject, firstMessage, recipientName }): Promise<{ findings: DraftFinding[]; blocking: boolean }> => {
-    const findings = lintDraft(subject, text, { firstMessage, recipientName: recipientName ?? null });
-    return { findings, blocking: findings.some((f) => f.severity === 'error') };
+  run: async ({ store, clock }, input): Promise<{ findings: DraftFinding[]; blocking: boolean; mode: MessageMode; modeText: string }> => {
+    let recorded: MessageModeReading = { mode: 'first', reason: 'never-spoken', daysSinceConversation: null };
+    let recipientName = input.recipientName ?? null;
+    if (input.contactId !== undefined) {
+      await assertIdsExist(store, 'contacts', [input.contactId], 'contactId');
+      const [facts, contact] = await Promise.all([loadDraftFacts(store, input.contactId), getContact(store, input.contactId)]);
+      recorded = messageModeFor(facts.conversation, toIsoDay(clock.now()));
+      recipientName ??= contact.name;
+    } else if (input.mode === undefined && input.firstMessage === undefined) {
+      recorded = { ...recorded, reason: 'no-recipient' };
+    }
+    const reading = resolveMode(recorded, input.mode, input.firstMessage);
+    const findings = lintDraft(input.subject, input.text, { firstMessage: reading.mode === 'first', recipientName });
+    return { findings, blocking: findings.some((f) => f.severity === 'error'), mode: reading.mode, modeText: describeMessageMode(reading) };
   },
 });

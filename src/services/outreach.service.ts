@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { FollowUpSource } from '../domain/entities.ts';
-import { interactionCounts } from '../store/repositories/drafts.repository.ts';
+import { toIsoDay } from '../domain/dates.ts';
+import { messageModeFor } from '../domain/message-mode.ts';
+import { conversationRecords } from '../store/repositories/drafts.repository.ts';
 import { suggestedTemplate } from './drafts-lint.ts';
 import { composeDraft, composeSchema, type ComposedDraft } from './drafts.service.ts';
 import { defineOperation, parseInput, type ServiceContext } from './operation.ts';
@@ -26,10 +28,11 @@ const composeInput = (contactId: number, template: string, eventId: number | nul
   parseInput(composeSchema, { contactId, template, ...(eventId !== null ? { eventId } : {}) });
 
 async function withDrafts(ctx: ServiceContext, candidates: readonly Candidate[]): Promise<OutreachItem[]> {
-  const counts = await interactionCounts(ctx.store, candidates.map((c) => c.contactId));
+  const records = await conversationRecords(ctx.store, candidates.map((c) => c.contactId));
+  const day = toIsoDay(ctx.clock.now());
   const items: OutreachItem[] = [];
   for (const { source, template: fixed, ...c } of candidates) {
-    const template = fixed ?? suggestedTemplate(source, (counts.get(c.contactId) ?? 0) > 0);
+    const template = fixed ?? suggestedTemplate(source, messageModeFor(records.get(c.contactId) ?? { lastConversationAt: null, connectedCount: 0 }, day));
     items.push({ ...c, template, draft: await composeDraft(ctx, composeInput(c.contactId, template, c.eventId)) });
   }
   return items;
@@ -42,7 +45,7 @@ export const outreachToday = defineOperation({
   input: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
   http: { method: 'get', path: '/outreach/today' },
   run: async (ctx, { limit }): Promise<{ today: string; items: OutreachItem[] }> => {
-    const view = await todayOperation.run(ctx, { limit });
+    const view = await todayOperation.run(ctx, { limit, offset: 0 });
     const seen = new Set<number>();
     const candidates: Candidate[] = [];
     const add = (c: Candidate) => {
@@ -65,7 +68,8 @@ export const outreachToday = defineOperation({
     for (const c of view.overdue) {
       add({
         contactId: c.id, contactName: c.name, reason: 'overdue', why: `${c.daysOverdue} days past keep-in-touch`, dueOn: c.nextDueOn,
-        followUpId: null, eventId: null, source: null, template: 'reconnect',
+        // Reconnect, or a first message for someone never spoken to (an import's connections).
+        followUpId: null, eventId: null, source: null, template: null,
       });
     }
     return { today: view.today, items: await withDrafts(ctx, candidates.slice(0, limit)) };

@@ -6,7 +6,7 @@ import { contactList } from '../../services/contact-list.service.ts';
 import { contactSnooze, followUpAdd, followUpDone, followUpList, followUpSnooze } from '../../services/follow-ups.service.ts';
 import { interactionLog } from '../../services/interactions.service.ts';
 import type { Page } from '../../services/operation.ts';
-import { today, type TodayView } from '../../services/today.service.ts';
+import { TODAY_SECTIONS, TODAY_SHORT_LIST, today, type TodaySection, type TodayView } from '../../services/today.service.ts';
 import type { ContactSummary } from '../../store/repositories/contact-list.repository.ts';
 import { dim, printJson, table } from '../output.ts';
 import { dayWord, integer } from '../parse.ts';
@@ -18,10 +18,13 @@ const snoozeInput = (o: { until?: string; days?: number }, now: Date) =>
   o.until !== undefined ? { until: dayWord(o.until, now) } : { days: o.days ?? 7 };
 
 export function registerKeepInTouchCommands(program: Command, rt: CliRuntime): void {
-  program.command('today').description('what to do now: follow-ups, overdue and due keep-in-touch, actions, people met at events')
-    .option('--limit <n>', 'most rows per section', integer, 20).option('--json', 'print as JSON')
-    .action(async (o: { limit: number; json?: boolean }) => {
-      const v = await rt.run<TodayView>(today, { limit: o.limit });
+  program.command('today').description('what to do now: follow-ups, actions due, people met at events, keep in touch; each short, most overdue first')
+    .option('--limit <n>', `rows per section (default ${TODAY_SHORT_LIST}; with --show, 100)`, integer)
+    .addOption(new Option('--show <section>', 'one section in full, in the same order').choices([...TODAY_SECTIONS]))
+    .option('--offset <n>', 'with --show: skip this many rows', integer, 0)
+    .option('--json', 'print as JSON')
+    .action(async (o: { limit?: number; show?: TodaySection; offset: number; json?: boolean }) => {
+      const v = await rt.run<TodayView>(today, { limit: o.limit ?? (o.show ? 100 : TODAY_SHORT_LIST), section: o.show, offset: o.offset });
       if (o.json) return printJson(v);
       console.log(renderToday(v));
     });

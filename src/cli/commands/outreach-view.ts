@@ -31,6 +31,7 @@ export function renderDraft(d: ComposedDraft): string {
     d.text,
     '',
     dim('─'.repeat(40)),
+    dim(`${d.modeText} (--mode first|ongoing to change; template ${d.template})`),
     renderFindings(d.findings),
   ];
   if (d.missing.length) {

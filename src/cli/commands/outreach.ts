@@ -16,21 +16,23 @@ import { integer } from '../parse.ts';
 import type { CliRuntime } from '../runtime.ts';
 import { collectValue, renderDraft, renderFindings, renderOutreach, renderTemplate, renderTemplates } from './outreach-view.ts';
 
-interface ComposeOptions { template?: string; goal?: number; event?: number; introduce?: string; set?: Record<string, string>; firstMessage?: boolean }
+interface ComposeOptions { template?: string; goal?: number; event?: number; introduce?: string; set?: Record<string, string>; firstMessage?: boolean; mode?: 'first' | 'ongoing' }
 
 const LINT_HELP = `
 Exit codes: 0 when nothing blocks sending (warnings are advice and are printed), 1 when an error-severity finding
 remains (an unfilled placeholder such as [firstName?] or {{topic}}), 2 for a usage error.`;
 
 // send takes --file instead of a template, so there --template is optional.
-const composeOptions = (cmd: Command, templateRequired = true): Command => cmd
-  .addOption(new Option('-t, --template <key>', 'template key (see `rapport templates`)').makeOptionMandatory(templateRequired))
+const MODE_HELP = 'check as a first message (job asks are errors) or an ongoing conversation; default: from the record (never spoken, only connected, or silent for a year or more = first)';
+const composeOptions = (cmd: Command, templateHelp = 'template key (see `rapport templates`); default: the one the occasion suggests'): Command => cmd
+  .addOption(new Option('-t, --template <key>', templateHelp))
   .option('--goal <id>', 'the goal this message serves', integer)
   .option('--event <id>', 'the event it is about (default: where you met them)', integer)
   .option('--introduce <contact>', 'introductions: the other person (id or part of the name)')
   .option('--set <name=value>', 'a placeholder value, e.g. --set topic="data platforms" (repeatable)', collectValue)
-  .option('--first-message', 'check it as a first message (no job asks)')
-  .option('--no-first-message', 'check it as a message to someone you already know');
+  .addOption(new Option('--mode <mode>', MODE_HELP).choices(['first', 'ongoing']))
+  .option('--first-message', 'same as --mode first')
+  .option('--no-first-message', 'same as --mode ongoing');
 
 async function readText(path: string): Promise<string> {
   if (path !== '-') return readUserFile(path).toString('utf8');
@@ -42,7 +44,7 @@ async function readText(path: string): Promise<string> {
 async function compose(rt: CliRuntime, ref: string, o: ComposeOptions): Promise<ComposedDraft> {
   return rt.run<ComposedDraft>(draftCompose, {
     contactId: await rt.contactId(ref), template: o.template, goalId: o.goal, eventId: o.event,
-    introduceContactId: o.introduce ? await rt.contactId(o.introduce, 'introduce') : undefined, values: o.set ?? {}, firstMessage: o.firstMessage,
+    introduceContactId: o.introduce ? await rt.contactId(o.introduce, 'introduce') : undefined, values: o.set ?? {}, mode: o.mode, firstMessage: o.firstMessage,
   });
 }
 
@@ -67,15 +69,20 @@ export function registerOutreachCommands(program: Command, rt: CliRuntime): void
 
   program.command('lint').description('check any message for networking mistakes (job ask, self-talk, no context, no small ask, ...)')
     .argument('[file]', 'a text file, or - for standard input', '-')
-    .option('--not-first', 'the recipient already knows you (job asks are not flagged)')
-    .option('--to <name>', 'the recipient, to check the greeting uses their name')
+    .addOption(new Option('--mode <mode>', 'check as a first message (job asks are errors) or an ongoing conversation; default: from --contact\'s record, else first').choices(['first', 'ongoing']))
+    .option('--not-first', 'same as --mode ongoing')
+    .option('--contact <contact>', 'the recipient in Rapport (id or part of the name): their record decides the mode, their name the greeting')
+    .option('--to <name>', 'the recipient\'s name, to check the greeting uses it')
     .option('--json', 'print as JSON')
     .addHelpText('after', LINT_HELP)
-    .action(async (file: string, o: { notFirst?: boolean; to?: string; json?: boolean }) => {
+    .action(async (file: string, o: { mode?: 'first' | 'ongoing'; notFirst?: boolean; contact?: string; to?: string; json?: boolean }) => {
       const text = await readText(file);
-      const r = await rt.run<{ findings: DraftFinding[]; blocking: boolean }>(draftLint, { text, firstMessage: !o.notFirst, recipientName: o.to });
+      const contactId = o.contact ? await rt.contactId(o.contact, 'contact') : undefined;
+      const r = await rt.run<{ findings: DraftFinding[]; blocking: boolean; modeText: string }>(draftLint, {
+        text, mode: o.mode ?? (o.notFirst ? 'ongoing' : undefined), contactId, recipientName: o.to,
+      });
       if (o.json) printJson(r);
-      else console.log(renderFindings(r.findings));
+      else console.log(`${dim(r.modeText)}\n${renderFindings(r.findings)}`);
       if (r.blocking) process.exitCode = EXIT.failure;
     });
 
@@ -90,7 +97,7 @@ export function registerOutreachCommands(program: Command, rt: CliRuntime): void
     .option('--no-follow-up', 'plan no nudge')
     .option('--from <address>', 'your email address, for the .eml From header')
     .option('--json', 'print the result as JSON');
-  composeOptions(send, false).action(async (ref: string, o: ComposeOptions & {
+  composeOptions(send, 'template key (see `rapport templates`); or --file').action(async (ref: string, o: ComposeOptions & {
     via: 'clipboard' | 'mailto' | 'eml'; output?: string; file?: string; subject?: string; channel: string; followUpIn?: number; followUp: boolean; from?: string; json?: boolean;
   }) => {
     // Checked before anything is logged, so a bad path does not leave a message marked sent but never written.
@@ -106,7 +113,7 @@ export function registerOutreachCommands(program: Command, rt: CliRuntime): void
     const sent = await rt.run<SentDraft>(draftSend, {
       contactId, text, subject: o.subject ?? draft?.subject ?? '', channel: o.channel, via: o.via,
       template: o.template, goalId: o.goal, introduceContactId: o.introduce ? await rt.contactId(o.introduce, 'introduce') : undefined,
-      followUpInDays: o.followUp ? o.followUpIn : null, firstMessage: o.firstMessage ?? draft?.firstMessage, from: o.from,
+      followUpInDays: o.followUp ? o.followUpIn : null, mode: o.mode ?? draft?.mode, firstMessage: o.firstMessage, from: o.from,
     });
     let wrote: string | null = null;
     if (sent.eml !== null) {

@@ -1,3 +1,4 @@
+import type { ConversationRecord } from '../../domain/message-mode.ts';
 import type { Store } from '../store.ts';
 import { outreachDb, type SentMessageTable } from './templates.repository.ts';
 
@@ -5,6 +6,7 @@ import { outreachDb, type SentMessageTable } from './templates.repository.ts';
 export interface DraftInteraction {
   occurredAt: string;
   kind: string;
+  channel: string;
   summary: string | null;
   valueFlow: string;
   valueNote: string | null;
@@ -16,9 +18,13 @@ export interface DraftEvent {
   name: string;
   date: string;
   metThere: boolean;
+  // On the event's attendee list: only then may a draft say "good to meet you at ...".
+  attended: boolean;
 }
 export interface DraftFacts {
   interactionCount: number;
+  // Real conversations, not the 'connected' entries of an import: what decides a first message.
+  conversation: ConversationRecord;
   // Newest first, a few: enough to find the last topic and the last help received.
   recentInteractions: DraftInteraction[];
   // Where you met: the latest event they were marked met at, else the latest they attended.
@@ -32,11 +38,11 @@ const RECENT = 20;
 export async function loadDraftFacts(store: Store, contactId: number): Promise<DraftFacts> {
   const { db, workspaceId } = store;
   const odb = outreachDb(store);
-  const [count, interactions, events, communities, goals] = await Promise.all([
+  const [count, interactions, events, communities, goals, conversation] = await Promise.all([
     db.selectFrom('interaction_participants').select((eb) => eb.fn.countAll<number>().as('n'))
       .where('workspace_id', '=', workspaceId).where('contact_id', '=', contactId).executeTakeFirstOrThrow(),
     odb.selectFrom('interaction_participants as p').innerJoin('interactions as i', 'i.id', 'p.interaction_id')
-      .select(['i.occurred_at', 'i.kind', 'i.summary', 'i.value_flow', 'i.value_note'])
+      .select(['i.occurred_at', 'i.kind', 'i.channel', 'i.summary', 'i.value_flow', 'i.value_note'])
       .select((eb) => eb.exists(eb.selectFrom('sent_messages as s').select('s.id').whereRef('s.interaction_id', '=', 'i.id')).as('from_draft'))
       .where('p.contact_id', '=', contactId).where('i.workspace_id', '=', workspaceId)
       .orderBy('i.occurred_at', 'desc').orderBy('i.id', 'desc').limit(RECENT).execute(),
@@ -52,14 +58,16 @@ export async function loadDraftFacts(store: Store, contactId: number): Promise<D
       .select(['g.id', 'g.description'])
       .where('gc.workspace_id', '=', workspaceId).where('gc.contact_id', '=', contactId).where('g.status', '=', 'open')
       .orderBy('g.id', 'desc').execute(),
+    conversationRecords(store, [contactId]),
   ]);
   const [event] = events;
   return {
     interactionCount: Number(count.n),
+    conversation: conversation.get(contactId) ?? { lastConversationAt: null, connectedCount: 0 },
     recentInteractions: interactions.map((r) => ({
-      occurredAt: r.occurred_at, kind: r.kind, summary: r.summary, valueFlow: r.value_flow, valueNote: r.value_note, fromDraft: Boolean(r.from_draft),
+      occurredAt: r.occurred_at, kind: r.kind, channel: r.channel, summary: r.summary, valueFlow: r.value_flow, valueNote: r.value_note, fromDraft: Boolean(r.from_draft),
     })),
-    event: event ? { id: event.id, name: event.name, date: event.date, metThere: event.met_there === 1 } : null,
+    event: event ? { id: event.id, name: event.name, date: event.date, metThere: event.met_there === 1, attended: true } : null,
     sharedCommunities: communities.map((c) => c.name),
     openGoals: goals,
   };
@@ -68,9 +76,9 @@ export async function loadDraftFacts(store: Store, contactId: number): Promise<D
 export async function loadDraftEvent(store: Store, eventId: number, contactId: number): Promise<DraftEvent | null> {
   const row = await store.db.selectFrom('events as e')
     .leftJoin('event_attendees as a', (j) => j.onRef('a.event_id', '=', 'e.id').on('a.contact_id', '=', contactId))
-    .select(['e.id', 'e.name', 'e.date', 'a.met_there'])
+    .select(['e.id', 'e.name', 'e.date', 'a.met_there', 'a.contact_id'])
     .where('e.workspace_id', '=', store.workspaceId).where('e.id', '=', eventId).executeTakeFirst();
-  return row ? { id: row.id, name: row.name, date: row.date, metThere: row.met_there === 1 } : null;
+  return row ? { id: row.id, name: row.name, date: row.date, metThere: row.met_there === 1, attended: row.contact_id !== null } : null;
 }
 
 export async function loadGoalDescription(store: Store, goalId: number): Promise<string | null> {
@@ -107,9 +115,20 @@ export async function listSentMessages(store: Store, contactId: number, limit: n
   }));
 }
 
-export async function interactionCounts(store: Store, contactIds: readonly number[]): Promise<Map<number, number>> {
-  if (contactIds.length === 0) return new Map();
-  const rows = await store.db.selectFrom('interaction_participants').select(['contact_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('workspace_id', '=', store.workspaceId).where('contact_id', 'in', [...contactIds]).groupBy('contact_id').execute();
-  return new Map(rows.map((r) => [r.contact_id, Number(r.n)]));
+// Per contact: the newest interaction that was a real conversation (any kind but 'connected'), and how many
+// 'connected' entries there are. Contacts with no interaction at all are absent from the map.
+export async function conversationRecords(store: Store, contactIds: readonly number[]): Promise<Map<number, ConversationRecord>> {
+  const out = new Map<number, ConversationRecord>();
+  for (let i = 0; i < contactIds.length; i += 500) {
+    const rows = await store.db.selectFrom('interaction_participants as p').innerJoin('interactions as i', 'i.id', 'p.interaction_id')
+      .select((eb) => [
+        'p.contact_id',
+        eb.fn.max(eb.case().when('i.kind', '!=', 'connected').then(eb.ref('i.occurred_at')).end()).as('last_conversation'),
+        eb.fn.sum<number>(eb.case().when('i.kind', '=', 'connected').then(1).else(0).end()).as('connected'),
+      ])
+      .where('p.workspace_id', '=', store.workspaceId).where('p.contact_id', 'in', contactIds.slice(i, i + 500))
+      .groupBy('p.contact_id').execute();
+    for (const r of rows) out.set(r.contact_id, { lastConversationAt: (r.last_conversation as string | null) ?? null, connectedCount: Number(r.connected ?? 0) });
+  }
+  return out;
 }

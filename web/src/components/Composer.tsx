@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import { isBlocking, lintDraft, suggestedTemplate } from '../../../src/services/drafts-lint.ts';
+import { describeMessageMode, type MessageMode } from '../../../src/domain/message-mode.ts';
+import { isBlocking, lintDraft } from '../../../src/services/drafts-lint.ts';
 import { call } from '../api.ts';
 import { ComposerFindings } from './ComposerFindings.tsx';
 import { ContactPicker, type PickedContact } from './ContactPicker.tsx';
@@ -12,7 +13,7 @@ export interface ComposerTarget { contactId: number; template?: string; eventId?
 
 type Via = 'clipboard' | 'mailto' | 'eml';
 // What the draft is composed from; the text is then the user's to edit.
-interface ComposeRequest { template: string; eventId?: number; goalId?: number; introduceContactId?: number; values?: Record<string, string> }
+interface ComposeRequest { template?: string; eventId?: number; goalId?: number; introduceContactId?: number; values?: Record<string, string> }
 const NUDGE_DAYS: Record<string, number | null | undefined> = { suggested: undefined, '7': 7, '14': 14, none: null };
 
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
@@ -30,10 +31,13 @@ function ComposerBody({ target, onClose }: { target: ComposerTarget; onClose: ()
   const qc = useQueryClient();
   const { contactId } = target;
   const contact = useQuery({ queryKey: ['contact', contactId], queryFn: () => call('contact.get', { id: contactId }) });
-  const followUps = useQuery({ queryKey: ['follow-ups', contactId], queryFn: () => call('follow-up.list', { contactId }), enabled: !target.template });
   const templates = useQuery({ queryKey: ['templates'], queryFn: () => call('template.list', {}), staleTime: 60_000 });
   const goals = useQuery({ queryKey: ['goals', 'open'], queryFn: () => call('goal.list', { status: 'open' }) });
-  const [request, setRequest] = useState<ComposeRequest | null>(target.template ? { template: target.template, ...(target.eventId ? { eventId: target.eventId } : {}) } : null);
+  // Without a template from the caller, the server picks the one the occasion suggests (an open follow-up, or a
+  // first message for someone never spoken to).
+  const [request, setRequest] = useState<ComposeRequest>(target.template ? { template: target.template, ...(target.eventId ? { eventId: target.eventId } : {}) } : {});
+  // The user's choice of checks; null means what the record says.
+  const [modeChoice, setModeChoice] = useState<MessageMode | null>(null);
   const [pending, setPending] = useState<Record<string, string>>({});
   const [other, setOther] = useState<PickedContact[]>([]);
   const [subject, setSubject] = useState('');
@@ -42,18 +46,9 @@ function ComposerBody({ target, onClose }: { target: ComposerTarget; onClose: ()
   const [nudge, setNudge] = useState('suggested');
   const [copyFailed, setCopyFailed] = useState<string | null>(null);
 
-  // Without a template from the caller, the open follow-up says what the occasion is (as on Today).
-  useEffect(() => {
-    if (request || !contact.data || !followUps.data) return;
-    const first = followUps.data[0];
-    const template = suggestedTemplate(first?.source ?? null, contact.data.lastInteractionAt !== null);
-    setRequest({ template, ...(template === 'event-follow-up' && first?.eventId ? { eventId: first.eventId } : {}) });
-  }, [request, contact.data, followUps.data]);
-
   const draft = useQuery({
     queryKey: ['draft', contactId, request],
-    queryFn: () => call('draft.compose', { contactId, ...request! }),
-    enabled: request !== null,
+    queryFn: () => call('draft.compose', { contactId, ...request }),
     staleTime: Infinity,
   });
   useEffect(() => {
@@ -62,18 +57,25 @@ function ComposerBody({ target, onClose }: { target: ComposerTarget; onClose: ()
     setText(draft.data.text);
   }, [draft.data]);
 
+  const mode: MessageMode | null = modeChoice ?? draft.data?.mode ?? null;
   const findings = useMemo(
-    () => (draft.data ? lintDraft(subject, text, { firstMessage: draft.data.firstMessage, recipientName: contact.data?.name ?? null }) : []),
-    [subject, text, draft.data, contact.data?.name],
+    () => (draft.data && mode ? lintDraft(subject, text, { firstMessage: mode === 'first', recipientName: contact.data?.name ?? null }) : []),
+    [subject, text, draft.data, mode, contact.data?.name],
   );
   const blocked = isBlocking(findings);
-  const entry = templates.data?.find((t) => t.key === request?.template);
+  const templateKey = request.template ?? draft.data?.template;
+  const entry = templates.data?.find((t) => t.key === templateKey);
+  const modeText = draft.data
+    ? modeChoice && modeChoice !== draft.data.mode
+      ? describeMessageMode({ mode: modeChoice, reason: 'chosen', daysSinceConversation: null })
+      : draft.data.modeText
+    : null;
 
   const send = useMutation({
     mutationFn: (via: Via) => call('draft.send', {
-      contactId, subject, text, channel, via, firstMessage: draft.data?.firstMessage, followUpInDays: NUDGE_DAYS[nudge],
-      ...(request?.template ? { template: request.template } : {}), ...(request?.goalId ? { goalId: request.goalId } : {}),
-      ...(request?.introduceContactId ? { introduceContactId: request.introduceContactId } : {}),
+      contactId, subject, text, channel, via, ...(mode ? { mode } : {}), followUpInDays: NUDGE_DAYS[nudge],
+      ...(templateKey ? { template: templateKey } : {}), ...(request.goalId ? { goalId: request.goalId } : {}),
+      ...(request.introduceContactId ? { introduceContactId: request.introduceContactId } : {}),
     }),
     onSuccess: async (sent, via) => {
       await qc.invalidateQueries();
@@ -93,7 +95,6 @@ function ComposerBody({ target, onClose }: { target: ComposerTarget; onClose: ()
   });
 
   const fillIn = (): void => {
-    if (!request) return;
     const given = Object.fromEntries(Object.entries(pending).filter(([, v]) => v.trim() !== ''));
     // Your name is asked once: saved with the settings for every later draft.
     if (given.myName) void call('settings.update', { myName: given.myName }).then(() => qc.invalidateQueries({ queryKey: ['settings'] }));
@@ -102,7 +103,7 @@ function ComposerBody({ target, onClose }: { target: ComposerTarget; onClose: ()
   };
 
   if (contact.isError) return <ErrorNote error={contact.error} />;
-  if (!contact.data || !request) return <Loading what="Preparing a draft" />;
+  if (!contact.data) return <Loading what="Preparing a draft" />;
   const wants = (name: string): boolean => entry?.placeholders.includes(name) ?? false;
 
   return (
@@ -111,7 +112,7 @@ function ComposerBody({ target, onClose }: { target: ComposerTarget; onClose: ()
         <div className="row">
           <div className="field grow">
             <label htmlFor="composer-template">Template</label>
-            <select id="composer-template" value={request.template} onChange={(e) => setRequest({ ...request, template: e.target.value })}>
+            <select id="composer-template" value={templateKey ?? ''} onChange={(e) => setRequest({ ...request, template: e.target.value })}>
               {templates.data?.map((t) => <option key={t.key} value={t.key}>{t.name}</option>)}
             </select>
           </div>
@@ -128,6 +129,16 @@ function ComposerBody({ target, onClose }: { target: ComposerTarget; onClose: ()
         {(wants('introTarget') || wants('otherName')) && (
           <ContactPicker label={wants('introTarget') ? 'Introduction to' : 'Introduce them to'} picked={other}
             onChange={(next) => { setOther(next); setRequest({ ...request, introduceContactId: next[0]?.id }); }} />
+        )}
+        {modeText && mode && (
+          <div className={`composer-mode composer-mode-${mode}`} data-testid="composer-mode">
+            <p role="status">{modeText}</p>
+            <fieldset className="composer-mode-choice">
+              <legend className="visually-hidden">Check the message as</legend>
+              <label><input type="radio" name="composer-mode" value="first" checked={mode === 'first'} onChange={() => setModeChoice('first')} /> First message</label>
+              <label><input type="radio" name="composer-mode" value="ongoing" checked={mode === 'ongoing'} onChange={() => setModeChoice('ongoing')} /> Ongoing conversation</label>
+            </fieldset>
+          </div>
         )}
         {draft.isPending && <Loading what="Drafting" />}
         <ErrorNote error={draft.error} />
@@ -177,7 +188,7 @@ function ComposerBody({ target, onClose }: { target: ComposerTarget; onClose: ()
           <button type="button" className="primary" disabled={blocked || send.isPending || !draft.data} onClick={() => send.mutate('clipboard')}>Copy and mark sent</button>
           <button type="button" disabled={blocked || send.isPending || !draft.data} onClick={() => send.mutate('mailto')}>Open in email app</button>
           <button type="button" disabled={blocked || send.isPending || !draft.data} onClick={() => send.mutate('eml')}>Download .eml</button>
-          {blocked && <span className="muted small">Fill in the marked placeholders to send.</span>}
+          {blocked && <span className="muted small">Fix the errors marked below to send.</span>}
         </div>
       </form>
       <ComposerFindings findings={findings} />

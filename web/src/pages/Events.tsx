@@ -69,8 +69,9 @@ export default function Events() {
   return (
     <>
       <PageHeader title="Events"><p className="muted">Conferences, meetups, webinars: who was there and whom you met.</p></PageHeader>
-      <div className="split">
-        <div>
+      {/* One grid so a phone shows the chosen event's details right under the list, before the form. */}
+      <div className="split events-layout">
+        <div className="events-list">
           <div className="card list-card">
             {list.isPending && <Loading />}
             <ErrorNote error={list.error} />
@@ -83,9 +84,9 @@ export default function Events() {
             ))}
             {list.hasNextPage && <button type="button" className="ghost" onClick={() => void list.fetchNextPage()}>Show more</button>}
           </div>
-          <NewEvent onCreated={setChosen} />
         </div>
-        <div ref={detail} className="detail-pane">{selected !== null && <EventDetail id={selected} />}</div>
+        <div ref={detail} className="detail-pane events-detail">{selected !== null && <EventDetail id={selected} />}</div>
+        <div className="events-new"><NewEvent onCreated={setChosen} /></div>
       </div>
     </>
   );

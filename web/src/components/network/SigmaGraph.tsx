@@ -1,6 +1,7 @@
 import { UndirectedGraph } from 'graphology';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import Sigma from 'sigma';
+import type { NodeLabelDrawingFunction } from 'sigma/rendering';
 import type { GraphView } from '../../../../src/analysis/graph-view.ts';
 import { GraphSvg } from './GraphSvg.tsx';
 import { edgeKey, lit, nodeColourer, nodeSize, type ColourBy, type Emphasis } from './graph-style.ts';
@@ -13,6 +14,18 @@ interface Props {
   emphasis: Emphasis;
   onSelect: (id: number | null) => void;
 }
+
+// A label that would run off the right edge (long names on a phone) is drawn on the node's left instead.
+const drawLabelInside: NodeLabelDrawingFunction = (context, data, settings) => {
+  if (!data.label) return;
+  const size = settings.labelSize;
+  context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
+  const width = context.measureText(data.label).width;
+  const gap = data.size + 3;
+  const x = data.x + gap + width > context.canvas.clientWidth ? Math.max(0, data.x - gap - width) : data.x + gap;
+  context.fillStyle = '#1e2a3a';
+  context.fillText(data.label, x, data.y + size / 3);
+};
 
 // sigma.js draws with WebGL over a graphology graph; where WebGL is missing the SVG drawing takes over.
 export default function SigmaGraph(props: Props) {
@@ -39,11 +52,21 @@ export default function SigmaGraph(props: Props) {
   useEffect(() => {
     if (!container.current || failed) return;
     try {
-      const s = new Sigma(graph, container.current, { labelDensity: 0.6, labelRenderedSizeThreshold: 7, zIndex: true, labelFont: 'system-ui, sans-serif' });
+      // allowInvalidContainer: a resize while the stage is out of layout (a phone turning, the page changing) must
+      // not throw "Container has no width"; sigma draws again at the next real size.
+      const narrow = container.current.clientWidth < 600;
+      const s = new Sigma(graph, container.current, {
+        labelDensity: narrow ? 0.35 : 0.6, labelRenderedSizeThreshold: 7, zIndex: true, labelFont: 'system-ui, sans-serif', labelSize: narrow ? 12 : 14,
+        allowInvalidContainer: true, defaultDrawNodeLabel: drawLabelInside,
+      });
       s.on('clickNode', ({ node }) => select.current(node === String(view.nodes[0]?.id) ? null : Number(node)));
       s.on('clickStage', () => select.current(null));
       renderer.current = s;
+      // The stage can change size without a window resize (a panel opening, the layout reflowing on a phone).
+      const observer = new ResizeObserver(() => { if (container.current && container.current.clientWidth > 0) { s.resize(); s.refresh(); } });
+      observer.observe(container.current);
       return () => {
+        observer.disconnect();
         s.kill();
         renderer.current = null;
       };
