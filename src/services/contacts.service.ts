@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idList, lineText, TEXT_LIMITS } from '../domain/limits.ts';
 import { contactFields, contactInputSchema, contactPatchSchema, type Contact, type ContactDraft, type ContactPatch } from '../domain/contact.ts';
 import { notFound } from '../domain/errors.ts';
 import { networksToMask } from '../domain/networks.ts';
@@ -7,7 +8,7 @@ import {
 } from '../store/repositories/contacts.repository.ts';
 import { deriveInsideOrganisation, findOrCreateOrganisation } from '../store/repositories/organisations.repository.ts';
 import type { Store } from '../store/store.ts';
-import { defineOperation, idParam, idSchema, type ServiceContext } from './operation.ts';
+import { defineOperation, idParam, type ServiceContext } from './operation.ts';
 import { resolveContactRef } from './support/contact-ref.ts';
 import { createContacts, type CreateContactsOptions } from './support/create-contacts.ts';
 import { assertConnectionType, settingsAndDefaults } from './support/settings.ts';
@@ -105,7 +106,7 @@ export const contactResolve = defineOperation({
   name: 'contact.resolve',
   summary: 'Find the one contact an id or part of a name means (ambiguous names list candidates)',
   effect: 'read',
-  input: z.object({ ref: z.string().trim().min(1, 'say which contact') }),
+  input: z.object({ ref: lineText(TEXT_LIMITS.name).min(1, 'say which contact') }),
   http: { method: 'get', path: '/contacts/resolve' },
   run: async (ctx, { ref }) => getContact(ctx.store, await resolveContactRef(ctx.store, ref)),
 });
@@ -114,7 +115,7 @@ export const contactArchive = defineOperation({
   name: 'contact.archive',
   summary: 'Archive contacts (kept, but off every due list) or bring them back',
   effect: 'write',
-  input: z.object({ ids: z.array(idSchema).min(1), archived: z.boolean().default(true) }),
+  input: z.object({ ids: idList('name at least one contact'), archived: z.boolean().default(true) }),
   http: { method: 'post', path: '/contacts/archive' },
   run: async (ctx, { ids, archived }) => {
     const { store, clock } = ctx;
@@ -129,7 +130,7 @@ export const contactErase = defineOperation({
   name: 'contact.erase',
   summary: 'Erase contacts everywhere (privacy): interactions only they took part in go too',
   effect: 'write',
-  input: z.object({ ids: z.array(idSchema).min(1) }),
+  input: z.object({ ids: idList('name at least one contact') }),
   http: { method: 'post', path: '/contacts/erase' },
   run: async ({ store }, { ids }) => {
     const { db, workspaceId } = store;

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { idList } from '../domain/limits.ts';
 import { addDays, isoDay, toIsoDay } from '../domain/dates.ts';
 import { followUpInputSchema, type FollowUp } from '../domain/entities.ts';
 import { RapportError, notFound } from '../domain/errors.ts';
 import { refreshDue } from '../store/repositories/contacts.repository.ts';
 import { loadFollowUps } from '../store/repositories/follow-ups.repository.ts';
 import type { Store } from '../store/store.ts';
-import { defineOperation, idParam, idSchema } from './operation.ts';
+import { defineOperation, idParam } from './operation.ts';
 import { assertContactsExist } from './support/contact-ref.ts';
 import { settingsAndDefaults } from './support/settings.ts';
 
@@ -82,7 +83,7 @@ export const contactSnooze = defineOperation({
   name: 'contact.snooze',
   summary: "Put a contact's keep-in-touch reminder off until a date or for some days (the next interaction clears it)",
   effect: 'write',
-  input: z.object({ ids: z.array(idSchema).min(1) }).and(snoozeTarget),
+  input: z.object({ ids: idList('name at least one follow-up') }).and(snoozeTarget),
   http: { method: 'post', path: '/contacts/snooze' },
   run: async ({ store, clock }, input) => {
     await assertContactsExist(store, input.ids, 'ids');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText, TEXT_LIMITS } from '../domain/limits.ts';
 import { organisationInputSchema, type Organisation } from '../domain/entities.ts';
 import { RapportError, notFound } from '../domain/errors.ts';
 import { patchSchema } from '../domain/patch.ts';
@@ -73,7 +74,7 @@ export const organisationList = defineOperation({
   name: 'organisation.list',
   summary: 'Organisations by name, with how many contacts each has; query filters by part of the name',
   effect: 'read',
-  input: pageSchema.extend({ query: z.string().trim().max(200).optional() }),
+  input: pageSchema.extend({ query: lineText(TEXT_LIMITS.name).optional() }),
   http: { method: 'get', path: '/organisations' },
   run: async ({ store }, { query, limit, offset }): Promise<Page<Organisation>> => ({ ...(await listOrganisations(store, { query, limit, offset })), limit, offset }),
 });
