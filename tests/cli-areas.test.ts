@@ -73,7 +73,7 @@ describe('rapport command areas', () => {
     const org = await json<{ id: number; isMine: boolean }>('org', 'add', 'Analytical Engines', '--industry', 'Computing');
     expect(org.isMine).toBe(false);
     expect((await rapport('org', 'edit', 'analytical eng', '--website', 'engines.example')).out).toMatch(/updated Analytical Engines/);
-    expect(await json('org', 'show', String(org.id))).toMatchObject({ name: 'Analytical Engines', website: 'engines.example', contacts: [] });
+    expect(await json('org', 'show', String(org.id))).toMatchObject({ name: 'Analytical Engines', website: 'https://engines.example', contacts: [] });
     const list = await rapport('org', 'list', '--limit', '5');
     expect(list.out).toMatch(/Brightwave Systems \(mine\) +Software/);
     expect(list.out).toMatch(/1–5 of 13/);

@@ -11,6 +11,8 @@ export const MAX_ID = 2_147_483_647;
 export const MAX_BULK_IDS = 50_000;
 // Lists inside one record (a contact's emails, phones, web links, tags, networks).
 export const MAX_ENTRIES = 100;
+// An HTTP request body (an import file travels inside one).
+export const MAX_BODY_BYTES = 50 * 1024 * 1024;
 // A JSON request body nested deeper than this is refused before anything looks at it.
 export const MAX_JSON_DEPTH = 64;
 // Characters of a contact's text indexed for search (PostgreSQL's tsvector holds at most 1 MB).

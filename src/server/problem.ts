@@ -41,6 +41,9 @@ const TITLES: Record<Problem['code'], string> = {
   internal: 'Internal error',
 };
 
+// Every code a problem can carry, for the OpenAPI document's Problem schema.
+export const PROBLEM_CODES = Object.keys(TITLES) as Problem['code'][];
+
 const STATUS_OF_TRANSPORT: Record<Exclude<Problem['code'], RapportErrorCode>, ContentfulStatusCode> = {
   malformed: 400,
   unsupported_media_type: 415,

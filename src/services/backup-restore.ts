@@ -37,6 +37,7 @@ export async function backupJson(ctx: ServiceContext): Promise<string> {
 
 export const backupRestore = defineOperation({
   name: 'backup.restore',
+  conflicts: true,
   summary: 'Restore a JSON backup (from `rapport export --format json`) into an empty database, keeping every id',
   effect: 'write',
   input: z.object({ content: z.string().min(1, 'the backup is empty'), filename: lineText(TEXT_LIMITS.line).default('backup.json') }),

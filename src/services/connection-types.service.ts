@@ -20,6 +20,7 @@ export const connectionTypeList = defineOperation({
 
 export const connectionTypeAdd = defineOperation({
   name: 'connection-type.add',
+  conflicts: true,
   summary: 'Add your own connection type with the network it suggests',
   effect: 'write',
   input: z.object({

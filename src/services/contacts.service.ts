@@ -104,6 +104,7 @@ export const contactGet = defineOperation({
 
 export const contactResolve = defineOperation({
   name: 'contact.resolve',
+  conflicts: true,
   summary: 'Find the one contact an id or part of a name means (ambiguous names list candidates)',
   effect: 'read',
   input: z.object({ ref: lineText(TEXT_LIMITS.name).min(1, 'say which contact') }),

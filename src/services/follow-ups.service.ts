@@ -8,6 +8,7 @@ import { loadFollowUps } from '../store/repositories/follow-ups.repository.ts';
 import type { Store } from '../store/store.ts';
 import { defineOperation, idParam } from './operation.ts';
 import { assertContactsExist } from './support/contact-ref.ts';
+import { assertIdsExist } from './support/params.ts';
 import { settingsAndDefaults } from './support/settings.ts';
 
 async function one(store: Store, id: number): Promise<FollowUp> {
@@ -35,6 +36,7 @@ export const followUpAdd = defineOperation({
   http: { method: 'post', path: '/follow-ups' },
   run: async ({ store, clock }, input) => {
     await assertContactsExist(store, [input.contactId], 'contactId');
+    if (input.eventId !== null) await assertIdsExist(store, 'events', [input.eventId], 'eventId');
     const { id } = await store.db.insertInto('follow_ups').values({
       workspace_id: store.workspaceId, contact_id: input.contactId, due_on: input.dueOn, reason: input.reason, source: input.source,
       event_id: input.eventId, done_at: null, snoozed_until: null, created_at: clock.now().toISOString(),

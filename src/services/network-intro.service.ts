@@ -83,6 +83,7 @@ function introFor(model: NetworkModel, resolved: Resolved, k: number, by: IntroM
 
 export const introFind = defineOperation({
   name: 'intro.find',
+  conflicts: true,
   summary: 'Warm introduction paths to a contact or an organisation: whom to ask first, why, and the first step; equally good paths are all shown',
   effect: 'read',
   input: z.object({

@@ -20,6 +20,8 @@ export interface Operation<I extends z.ZodType = z.ZodType, O = unknown> {
   input: I;
   output?: z.ZodType<O>;
   http: { method: HttpMethod; path: string };
+  // True when it can answer 409: a name already taken, a non-empty database, a name matching several records.
+  conflicts?: boolean;
   run(ctx: ServiceContext, input: z.output<I>): Promise<O>;
 }
 

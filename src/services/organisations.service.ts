@@ -32,6 +32,7 @@ async function getOrganisation(store: Store, id: number): Promise<OrganisationDe
 
 export const organisationCreate = defineOperation({
   name: 'organisation.create',
+  conflicts: true,
   summary: 'Add an organisation; isMine marks my own, whose people count as inside',
   effect: 'write',
   input: organisationInputSchema,
@@ -45,6 +46,7 @@ export const organisationCreate = defineOperation({
 
 export const organisationUpdate = defineOperation({
   name: 'organisation.update',
+  conflicts: true,
   summary: 'Change some fields of an organisation; marking it mine moves its people inside unless set by hand',
   effect: 'write',
   input: patchSchema(organisationInputSchema).extend({ id: idParam }),
