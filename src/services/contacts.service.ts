@@ -12,6 +12,8 @@ import { defineOperation, idParam, type ServiceContext } from './operation.ts';
 import { resolveContactRef } from './support/contact-ref.ts';
 import { createContacts, type CreateContactsOptions } from './support/create-contacts.ts';
 import { assertConnectionType, settingsAndDefaults } from './support/settings.ts';
+import { chunks } from '../store/chunks.ts';
+import { existingIds } from '../store/repositories/existing.repository.ts';
 
 export interface ContactWrite {
   contact: Contact;
@@ -135,20 +137,24 @@ export const contactErase = defineOperation({
   http: { method: 'post', path: '/contacts/erase' },
   run: async ({ store }, { ids }) => {
     const { db, workspaceId } = store;
-    const owned = await db.selectFrom('contacts').select('id').where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
-    const erase = owned.map((r) => r.id);
+    const erase = [...(await existingIds(store, 'contacts', ids))];
     if (erase.length === 0) return { erased: 0 };
-    const soleInteractions = await db
-      .selectFrom('interaction_participants as p')
-      .select('p.interaction_id')
-      .where('p.contact_id', 'in', erase)
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('interaction_participants as q').select('q.contact_id')
-        .whereRef('q.interaction_id', '=', 'p.interaction_id').where('q.contact_id', 'not in', erase))))
-      .execute();
-    const sole = [...new Set(soleInteractions.map((r) => r.interaction_id))];
-    for (let i = 0; i < sole.length; i += 500) await db.deleteFrom('interactions').where('id', 'in', sole.slice(i, i + 500)).execute();
+    // In chunks (a call may name 50,000 contacts): the interactions they took part in, then of those the ones
+    // with no participant outside the erased set.
+    const erasing = new Set(erase);
+    const touched = new Set<number>();
+    for (const part of chunks(erase)) {
+      for (const r of await db.selectFrom('interaction_participants').select('interaction_id').where('contact_id', 'in', part).execute()) touched.add(r.interaction_id);
+    }
+    const kept = new Set<number>();
+    for (const part of chunks([...touched])) {
+      const rows = await db.selectFrom('interaction_participants').select(['interaction_id', 'contact_id']).where('interaction_id', 'in', part).execute();
+      for (const r of rows) if (!erasing.has(r.contact_id)) kept.add(r.interaction_id);
+    }
+    const sole = [...touched].filter((id) => !kept.has(id));
+    for (const part of chunks(sole)) await db.deleteFrom('interactions').where('id', 'in', part).execute();
     await store.search.remove(db, workspaceId, erase);
-    await db.deleteFrom('contacts').where('id', 'in', erase).execute();
+    for (const part of chunks(erase)) await db.deleteFrom('contacts').where('id', 'in', part).execute();
     return { erased: erase.length };
   },
 });
