@@ -11,6 +11,7 @@ import { organisationCreate, organisationUpdate } from '../src/services/organisa
 import { createContacts } from '../src/services/support/create-contacts.ts';
 import { tagAdd } from '../src/services/tags.service.ts';
 import { addContact } from './support/builders.ts';
+import { Rng } from './support/fuzz-gen.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
 
 // Issue 10, finding 3: input the schemas allowed made PostgreSQL (or both dialects) fail with a 500. Each case
@@ -82,20 +83,18 @@ describe.each(DIALECTS)('bounds on %s', (dialect) => {
 
   it('keeps a contact with years of long interaction summaries searchable (PostgreSQL refused the tsvector)', async () => {
     const ada = await addContact(t, 'Ada Lovelace', { notes: 'analytical engine' });
-    let seed = 7;
-    const word = (): string => {
-      let w = '';
-      for (let i = 0; i < 8; i++) { seed = (seed * 1103515245 + 12345) % 2 ** 31; w += String.fromCharCode(97 + (seed % 26)); }
-      return w;
-    };
-    // 60 summaries of 19,000 characters, nearly all distinct words: over 1 MB of lexemes together.
-    for (let n = 0; n < 60; n++) {
-      const summary = Array.from({ length: 2_100 }, word).join(' ').slice(0, 19_000);
-      await t.run(interactionLog, { contactIds: [ada], occurredAt: `2026-0${1 + (n % 9)}-1${n % 10}T10:00:00Z`, kind: 'call', summary: n === 0 ? `bernoulli numbers ${summary}` : summary });
+    const rng = new Rng(7);
+    const word = (): string => Array.from({ length: 10 }, () => String.fromCharCode(97 + rng.int(0, 25))).join('');
+    // 80 summaries of 19,000 characters of distinct words: 1.4 MB of lexemes, past the tsvector's 1 MB.
+    for (let n = 0; n < 80; n++) {
+      const summary = Array.from({ length: 1_800 }, word).join(' ').slice(0, 19_000);
+      await t.run(interactionLog, { contactIds: [ada], occurredAt: new Date(Date.UTC(2026, 0, 1 + n, 10)).toISOString(), kind: 'call', summary: n === 79 ? `bernoulli numbers ${summary}` : summary });
     }
     const found = (q: string) => t.store.search.search(t.store.db, t.store.workspaceId, q, 10);
     expect(await found('lovelace')).toEqual([ada]);
     expect(await found('analytical')).toEqual([ada]);
+    // The newest interactions are the ones kept in the index.
+    expect(await found('bernoulli')).toEqual([ada]);
     await t.run(contactUpdate, { id: ada, title: 'Countess' });
     expect(await found('countess')).toEqual([ada]);
   }, 120_000);

@@ -28,6 +28,9 @@ export async function loadSearchDocuments(db: Kysely<Database>, workspaceId: num
     .select(['p.contact_id', 'i.summary', 'i.value_note'])
     .where('p.contact_id', 'in', ids)
     .where(sql<boolean>`coalesce(i.summary, i.value_note) is not null`)
+    // Newest first: when the document is capped, recent conversations are what stays findable.
+    .orderBy('i.occurred_at', 'desc')
+    .orderBy('i.id', 'desc')
     .execute();
   const group = <T extends { contact_id: number }>(rows: T[], pick: (r: T) => string | null) => {
     const m = new Map<number, string[]>();
