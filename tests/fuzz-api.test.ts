@@ -114,9 +114,11 @@ describe.each(DIALECTS)('API fuzz (%s)', (dialect) => {
   it.each(OPERATIONS.map((op) => [op.name, op] as const))('%s answers every generated input without a 5xx, as its document says', async (_name, op) => {
     const declared = Object.keys((doc.paths[op.http.path]?.[op.http.method] as { responses?: Record<string, unknown> } | undefined)?.responses ?? {});
     const failures: Failure[] = [];
+    const statuses = new Map<number, number>();
     for (const attempt of attemptsFor(op)) {
       const res = await server.request(attempt.path, { method: attempt.method, ...(attempt.headers ? { headers: attempt.headers } : {}), ...(attempt.body !== undefined ? { body: attempt.body } : {}) });
       const text = await res.text();
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
       const fail = (why: string): void => { failures.push({ attempt, status: res.status, why, body: text.slice(0, 300) }); };
       if (res.status >= 500) { fail('server error'); continue; }
       if (!declared.includes(String(res.status))) fail(`status ${res.status} is not among the documented ${declared.join(', ')}`);
@@ -133,6 +135,8 @@ describe.each(DIALECTS)('API fuzz (%s)', (dialect) => {
       if (!(PROBLEM_CODES as readonly unknown[]).includes(problem.code)) fail(`problem.code ${String(problem.code)} is not a documented code`);
       if (typeof problem.title !== 'string' || typeof problem.detail !== 'string' || typeof problem.type !== 'string') fail('problem lacks type, title or detail');
     }
+    // RAPPORT_FUZZ_STATS=1 shows how the answers spread, to see how deep the valid inputs reach.
+    if (process.env.RAPPORT_FUZZ_STATS) console.log(`fuzz ${dialect} ${op.name}: ${[...statuses].sort((a, b) => a[0] - b[0]).map(([k, v]) => `${k}×${v}`).join(' ')}`);
     const report = failures.slice(0, 8).map((f) => `  ${f.attempt.label}: ${f.attempt.method} ${show(f.attempt.path)} ${f.attempt.body !== undefined ? show(f.attempt.body) : ''}\n    → ${f.status} ${f.why}: ${f.body}`).join('\n');
     expect(failures.length, `${op.name} on ${dialect}, seed ${SEED} (RAPPORT_FUZZ_SEED=${SEED} to repeat):\n${report}`).toBe(0);
   }, 120_000);
