@@ -2,29 +2,26 @@ import { z } from 'zod';
 import { connectionTypeKeySchema } from './connection-types.ts';
 import { isValidIsoDay } from './dates.ts';
 import { networkSchema, type Network } from './networks.ts';
+import { entryList, hasTextControl, lineText, multilineText, TEXT_LIMITS, webUrlSchema } from './limits.ts';
 import { patchSchema } from './patch.ts';
 
-const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
-const optionalText = (max: number) => text(max).nullish().transform((v) => (v === '' || v == null ? null : v));
+const optionalText = (max: number) => lineText(max).nullish().transform((v) => (v === '' || v == null ? null : v));
+const optionalNote = (max: number) => multilineText(max).nullish().transform((v) => (v === '' || v == null ? null : v));
 
-export const emailAddressSchema = z
-  .string()
-  .trim()
+export const emailAddressSchema = lineText(TEXT_LIMITS.name)
   .toLowerCase()
   .pipe(z.email({ error: (issue) => `not an email address: ${JSON.stringify(issue.input)}` }));
 
 // An entry is written either as a bare value or as { value, label }; errors point at the value itself.
 const labelled = <T extends z.ZodType<string, string>>(value: T, key: 'address' | 'number' | 'url') =>
-  z.preprocess((v) => (typeof v === 'string' ? { [key]: v } : v), z.object({ [key]: value, label: optionalText(40) }));
+  z.preprocess((v) => (typeof v === 'string' ? { [key]: v } : v), z.object({ [key]: value, label: optionalText(TEXT_LIMITS.label) }));
 
 export const emailEntrySchema = labelled(emailAddressSchema, 'address') as unknown as z.ZodType<
   { address: string; label: string | null },
   string | { address: string; label?: string | null }
 >;
 
-export const phoneNumberSchema = z
-  .string()
-  .trim()
+export const phoneNumberSchema = lineText(TEXT_LIMITS.short)
   .refine((v) => /^[+()\d][\d\s().\-/]{2,30}(\s*(x|ext\.?)\s*\d{1,6})?$/i.test(v) && /\d{3}/.test(v.replace(/\D/g, '')), {
     error: (issue) => `not a phone number: ${JSON.stringify(issue.input)}`,
   });
@@ -34,13 +31,7 @@ export const phoneEntrySchema = labelled(phoneNumberSchema, 'number') as unknown
   string | { number: string; label?: string | null }
 >;
 
-// Only http, https and mailto: a javascript: or data: address stored here would run when someone clicks it.
-export const webUrlSchema = z
-  .string()
-  .trim()
-  .transform((v) => (/^[a-z][a-z0-9+.-]*:/i.test(v) ? v : `https://${v}`))
-  .pipe(z.url({ protocol: /^(https?|mailto)$/, error: (issue) => `not a web address (http, https or mailto): ${JSON.stringify(issue.input)}` }))
-  .refine((v) => !/^mailto:$/i.test(v), { error: 'not a web address (http, https or mailto): "mailto:" names nobody' });
+export { webUrlSchema };
 
 export const webLinkEntrySchema = labelled(webUrlSchema, 'url') as unknown as z.ZodType<
   { url: string; label: string | null },
@@ -48,42 +39,39 @@ export const webLinkEntrySchema = labelled(webUrlSchema, 'url') as unknown as z.
 >;
 
 // A birthday may lack the year (vCard's --MM-DD), which many people prefer not to share.
-export const birthdaySchema = z.string().trim().refine(
+export const birthdaySchema = lineText(TEXT_LIMITS.label).refine(
   (v) => isValidIsoDay(v) || (/^--\d{2}-\d{2}$/.test(v) && isValidIsoDay(`2000${v.slice(1)}`)),
   { error: (issue) => `not a birthday (YYYY-MM-DD or --MM-DD): ${JSON.stringify(issue.input)}` },
 );
 
-export const tagSchema = z
-  .string()
-  .trim()
+export const tagSchema = lineText(TEXT_LIMITS.label, `a tag is at most ${TEXT_LIMITS.label} characters`)
   .toLowerCase()
   .min(1, 'a tag cannot be empty')
-  .max(40, 'a tag is at most 40 characters')
   .regex(/^[^,\s][^,]*$/, 'a tag cannot contain a comma');
 
 export const cadenceDaysSchema = z.number().int().min(1, 'a cadence is at least 1 day').max(3650, 'a cadence is at most 3650 days');
 
 export const contactFields = {
-  name: text(200).min(1, 'a contact needs a name'),
-  givenName: optionalText(100),
-  familyName: optionalText(100),
-  emails: z.array(emailEntrySchema).default([]),
-  phones: z.array(phoneEntrySchema).default([]),
-  organisation: optionalText(200),
-  title: optionalText(200),
-  location: optionalText(200),
-  webLinks: z.array(webLinkEntrySchema).default([]),
+  name: lineText(TEXT_LIMITS.name).min(1, 'a contact needs a name'),
+  givenName: optionalText(TEXT_LIMITS.short),
+  familyName: optionalText(TEXT_LIMITS.short),
+  emails: entryList(emailEntrySchema).default([]),
+  phones: entryList(phoneEntrySchema).default([]),
+  organisation: optionalText(TEXT_LIMITS.name),
+  title: optionalText(TEXT_LIMITS.name),
+  location: optionalText(TEXT_LIMITS.name),
+  webLinks: entryList(webLinkEntrySchema).default([]),
   birthday: birthdaySchema.nullish().transform((v) => v ?? null),
-  metHow: optionalText(500),
-  metWhere: optionalText(200),
-  notes: optionalText(20_000),
-  tags: z.array(tagSchema).default([]),
-  networks: z.array(networkSchema).default([]),
+  metHow: optionalNote(TEXT_LIMITS.line),
+  metWhere: optionalText(TEXT_LIMITS.name),
+  notes: optionalNote(TEXT_LIMITS.note),
+  tags: entryList(tagSchema).default([]),
+  networks: entryList(networkSchema).default([]),
   connectionType: connectionTypeKeySchema.nullish().transform((v) => v ?? null),
   insideOrganisation: z.boolean().nullish().transform((v) => v ?? null),
-  industry: optionalText(100),
+  industry: optionalText(TEXT_LIMITS.short),
   cadenceDays: cadenceDaysSchema.nullish().transform((v) => v ?? null),
-  photo: z.string().max(2_000_000, 'a photo is at most about 1.5 MB').nullish().transform((v) => v ?? null),
+  photo: z.string().max(2_000_000, 'a photo is at most about 1.5 MB').refine((v) => !hasTextControl(v), 'a photo must not contain control characters').nullish().transform((v) => v ?? null),
 };
 
 export const contactInputSchema = z.object(contactFields);

@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import { channelSchema, interactionKindSchema, valueFlowSchema, type Channel, type InteractionKind, type ValueFlow } from './channels.ts';
-import { webUrlSchema } from './contact.ts';
 import { isoDay, isoInstant } from './dates.ts';
+import { idSchema as id, lineText, multilineText, optionalIdList, TEXT_LIMITS, webUrlSchema } from './limits.ts';
 
-const optionalText = (max: number) =>
-  z.string().trim().max(max, `must be at most ${max} characters`).nullish().transform((v) => (v === '' || v == null ? null : v));
-const id = z.number().int().positive();
+const optionalText = (max: number) => lineText(max).nullish().transform((v) => (v === '' || v == null ? null : v));
+const optionalNote = (max: number) => multilineText(max).nullish().transform((v) => (v === '' || v == null ? null : v));
 
 export const organisationInputSchema = z.object({
-  name: z.string().trim().min(1, 'an organisation needs a name').max(200),
-  industry: optionalText(100),
-  website: optionalText(300).pipe(webUrlSchema.nullable()),
+  name: lineText(TEXT_LIMITS.name).min(1, 'an organisation needs a name'),
+  industry: optionalText(TEXT_LIMITS.short),
+  // Blank clears it; otherwise an http(s) or mailto address, as for a contact's web links.
+  website: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), webUrlSchema.nullish()).transform((v) => v ?? null),
   isMine: z.boolean().default(false),
-  notes: optionalText(20_000),
+  notes: optionalNote(TEXT_LIMITS.note),
 });
 export type OrganisationInput = z.input<typeof organisationInputSchema>;
 export interface Organisation {
@@ -26,13 +26,13 @@ export interface Organisation {
 }
 
 export const interactionInputSchema = z.object({
-  contactIds: z.array(id).min(1, 'an interaction needs at least one participant'),
+  contactIds: optionalIdList().min(1, 'an interaction needs at least one participant'),
   occurredAt: isoInstant,
   kind: interactionKindSchema,
   channel: channelSchema.optional(),
-  summary: optionalText(20_000),
+  summary: optionalNote(TEXT_LIMITS.note),
   value: valueFlowSchema.default('none'),
-  valueNote: optionalText(500),
+  valueNote: optionalNote(TEXT_LIMITS.line),
   gratitude: z.boolean().default(false),
 });
 export interface Interaction {
@@ -52,7 +52,7 @@ export type FollowUpSource = (typeof FOLLOW_UP_SOURCES)[number];
 export const followUpInputSchema = z.object({
   contactId: id,
   dueOn: isoDay,
-  reason: z.string().trim().min(1, 'a follow-up needs a reason').max(500),
+  reason: lineText(TEXT_LIMITS.line).min(1, 'a follow-up needs a reason'),
   source: z.enum(FOLLOW_UP_SOURCES).default('manual'),
   eventId: id.nullish().transform((v) => v ?? null),
 });
@@ -71,7 +71,7 @@ export interface FollowUp {
 
 // Two contacts who know each other: the raw material of warm introduction paths. Strength 1 (acquainted) to 5 (close).
 export const linkInputSchema = z
-  .object({ aId: id, bId: id, strength: z.number().int().min(1).max(5).nullish().transform((v) => v ?? null), note: optionalText(500) })
+  .object({ aId: id, bId: id, strength: z.number().int().min(1).max(5).nullish().transform((v) => v ?? null), note: optionalNote(TEXT_LIMITS.line) })
   .refine((l) => l.aId !== l.bId, { message: 'a contact cannot be linked to itself', path: ['bId'] });
 export interface Link {
   aId: number;
@@ -86,11 +86,11 @@ export const GOAL_KINDS = ['mentorship', 'job', 'insight', 'business', 'skill', 
 export const GOAL_STATUSES = ['open', 'achieved', 'dropped'] as const;
 export const goalInputSchema = z.object({
   kind: z.enum(GOAL_KINDS, { error: (i) => `unknown goal kind ${JSON.stringify(i.input)}: use ${GOAL_KINDS.join(', ')}` }),
-  description: z.string().trim().min(1, 'a goal needs a description').max(1000),
+  description: multilineText(TEXT_LIMITS.description).min(1, 'a goal needs a description'),
   targetDate: isoDay.nullish().transform((v) => v ?? null),
   status: z.enum(GOAL_STATUSES).default('open'),
-  contactIds: z.array(id).default([]),
-  organisationIds: z.array(id).default([]),
+  contactIds: optionalIdList().default([]),
+  organisationIds: optionalIdList().default([]),
 });
 export interface Goal {
   id: number;
@@ -107,7 +107,7 @@ export interface Goal {
 export const ACTION_KINDS = ['informational-interview', 'coffee', 'introduction-request', 'attend-event', 'follow-up', 'other'] as const;
 export const actionInputSchema = z.object({
   kind: z.enum(ACTION_KINDS, { error: (i) => `unknown action kind ${JSON.stringify(i.input)}: use ${ACTION_KINDS.join(', ')}` }),
-  description: z.string().trim().min(1, 'an action needs a description').max(1000),
+  description: multilineText(TEXT_LIMITS.description).min(1, 'an action needs a description'),
   dueOn: isoDay.nullish().transform((v) => v ?? null),
   goalId: id.nullish().transform((v) => v ?? null),
   contactId: id.nullish().transform((v) => v ?? null),
@@ -125,12 +125,12 @@ export interface Action {
 
 export const EVENT_KINDS = ['conference', 'seminar', 'workshop', 'meetup', 'webinar', 'alumni', 'talk', 'other'] as const;
 export const eventInputSchema = z.object({
-  name: z.string().trim().min(1, 'an event needs a name').max(200),
+  name: lineText(TEXT_LIMITS.name).min(1, 'an event needs a name'),
   kind: z.enum(EVENT_KINDS, { error: (i) => `unknown event kind ${JSON.stringify(i.input)}: use ${EVENT_KINDS.join(', ')}` }),
   date: isoDay,
-  place: optionalText(200),
+  place: optionalText(TEXT_LIMITS.name),
   communityId: id.nullish().transform((v) => v ?? null),
-  notes: optionalText(20_000),
+  notes: optionalNote(TEXT_LIMITS.note),
 });
 export interface NetworkingEvent {
   id: number;
@@ -145,9 +145,9 @@ export interface NetworkingEvent {
 
 export const COMMUNITY_KINDS = ['association', 'alumni', 'online', 'volunteer', 'other'] as const;
 export const communityInputSchema = z.object({
-  name: z.string().trim().min(1, 'a community needs a name').max(200),
+  name: lineText(TEXT_LIMITS.name).min(1, 'a community needs a name'),
   kind: z.enum(COMMUNITY_KINDS, { error: (i) => `unknown community kind ${JSON.stringify(i.input)}: use ${COMMUNITY_KINDS.join(', ')}` }),
-  notes: optionalText(20_000),
+  notes: optionalNote(TEXT_LIMITS.note),
   iAmMember: z.boolean().default(true),
 });
 export interface Community {

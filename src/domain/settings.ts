@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText, TEXT_LIMITS } from './limits.ts';
 import type { CadenceDefaults } from './cadence.ts';
 import type { Network } from './networks.ts';
 import { patchSchema } from './patch.ts';
@@ -9,7 +10,7 @@ const cadence = z.number().int().min(1).max(3650);
 // What the user has chosen; anything unset falls back to the situation's defaults.
 export const settingsSchema = z.object({
   situation: situationSchema.default('growing-in-role'),
-  myName: z.string().trim().max(200).nullable().default(null),
+  myName: lineText(TEXT_LIMITS.name).nullable().default(null),
   cadenceOverrides: z.object({ operational: cadence.optional(), personal: cadence.optional(), strategic: cadence.optional() }).default({}),
   eventFollowUpDays: z.number().int().min(0).max(60).default(2),
   newContactFollowUpDays: z.number().int().min(0).max(60).default(3),

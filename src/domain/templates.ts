@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText, TEXT_LIMITS } from './limits.ts';
 import { RapportError } from './errors.ts';
 import { BUILT_IN_TEMPLATES } from './templates-builtin.ts';
 import { OPTIONAL, PLACEHOLDER } from './templates-render.ts';
@@ -80,8 +81,8 @@ export const templateKeySchema = z
 export const templateSchema = z
   .object({
     key: templateKeySchema,
-    name: z.string().trim().min(1, 'a template needs a name').max(100),
-    purpose: z.string().trim().max(500).default(''),
+    name: lineText(TEXT_LIMITS.short).min(1, 'a template needs a name'),
+    purpose: lineText(TEXT_LIMITS.line).default(''),
     // Empty means "use the name", so a quick user template still gets a subject line.
     subject: templateText('the subject', 200).default(''),
     // Whether drafts are usually the first written contact; the composer lints them with it.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RapportError } from '../domain/errors.ts';
+import { idSchema } from '../domain/limits.ts';
 import { maskToNetworks, NETWORKS, networksToMask } from '../domain/networks.ts';
 import { BACKED_UP_SETTINGS } from '../domain/settings.ts';
 import type { TableDump } from '../store/repositories/backup.repository.ts';
@@ -10,7 +11,8 @@ export const BACKUP_VERSION = 1;
 
 const s = z.string();
 const ns = z.string().nullable();
-const id = z.number().int().positive();
+// Ids past the column type would fail inside the database instead of naming the row.
+const id = idSchema;
 const nid = id.nullable();
 const labelled = <K extends string>(key: K) => z.object({ [key]: s, label: ns } as Record<K, typeof s> & { label: typeof ns });
 

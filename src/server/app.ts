@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { RapportError } from '../domain/errors.ts';
+import { MAX_BODY_BYTES } from '../domain/limits.ts';
 import { AUTH_OPERATIONS } from '../services/auth.service.ts';
 import { calendar } from '../services/calendar.service.ts';
 import { CATALOGUE } from '../services/catalogue.ts';
@@ -37,7 +38,7 @@ export interface AppOptions {
   throttlePolicy?: ThrottlePolicy;
 }
 
-export const API_BODY_LIMIT = 50 * 1024 * 1024;
+export const API_BODY_LIMIT = MAX_BODY_BYTES;
 
 export interface RapportApp {
   app: Hono;

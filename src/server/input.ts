@@ -48,7 +48,8 @@ export function withPathParams(plan: InputPlan, input: Record<string, unknown>, 
   const out = { ...input };
   for (const name of plan.pathParams) {
     const raw = params[name];
-    if (raw !== undefined) out[name] = coerceScalar(decodeURIComponent(raw), plan.properties[name]);
+    // Hono has already decoded it (leaving malformed %-escapes as sent); decoding again would turn "%25" into "%" and throw.
+    if (raw !== undefined) out[name] = coerceScalar(raw, plan.properties[name]);
   }
   return out;
 }

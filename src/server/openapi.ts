@@ -1,4 +1,6 @@
+import { MAX_BODY_BYTES as API_BODY_LIMIT, MAX_ID, MAX_JSON_DEPTH } from '../domain/limits.ts';
 import type { Operation } from '../services/operation.ts';
+import { PROBLEM_CODES } from './problem.ts';
 import { inputJsonSchema, outputJsonSchema, pathParamsOf, topLevelProperties, type JsonSchema } from './schemas.ts';
 
 export interface OpenApiDocument {
@@ -19,7 +21,7 @@ const PROBLEM_SCHEMA: JsonSchema = {
     title: { type: 'string' },
     status: { type: 'integer' },
     detail: { type: 'string' },
-    code: { type: 'string', enum: ['invalid', 'not_found', 'ambiguous', 'conflict', 'unauthorized', 'forbidden', 'busy', 'malformed', 'unsupported_media_type', 'too_large', 'method_not_allowed', 'internal'] },
+    code: { type: 'string', enum: [...PROBLEM_CODES] },
     problems: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' }, value: {} }, required: ['path', 'message'] } },
     candidates: { type: 'array', items: { type: 'object', properties: { id: { type: 'integer' }, label: { type: 'string' } }, required: ['id', 'label'] } },
   },
@@ -27,6 +29,11 @@ const PROBLEM_SCHEMA: JsonSchema = {
 };
 
 const problemRef = (description: string): JsonSchema => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+
+const withRetryAfter = (response: JsonSchema): JsonSchema => ({
+  ...response,
+  headers: { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer', minimum: 0 } } },
+});
 
 // zod puts shared or recursive parts in $defs; OpenAPI wants them among the components, so they move there.
 function hoistDefs(schema: JsonSchema, prefix: string, components: Record<string, JsonSchema>): JsonSchema {
@@ -37,6 +44,30 @@ function hoistDefs(schema: JsonSchema, prefix: string, components: Record<string
   const rewrite = (s: JsonSchema): JsonSchema => JSON.parse(JSON.stringify(s).replace(/"#\/\$defs\/([^"]+)"/g, (_m, n: string) => JSON.stringify(`#/components/schemas/${rename(n)}`))) as JsonSchema;
   for (const [name, def] of Object.entries(defs)) components[rename(name)] = rewrite(def);
   return rewrite(rest);
+}
+
+// Does the input name a stored record by id anywhere (ids carry MAX_ID as their maximum)?
+const refersToIds = (input: JsonSchema): boolean => JSON.stringify(input).includes(`"maximum":${MAX_ID}`);
+
+// The error statuses an operation can answer, each listed only where it can happen (the fuzz test holds every
+// answer to this list).
+export function errorResponses(op: Operation, input: JsonSchema, hasPathParams: boolean): Record<string, JsonSchema> {
+  const hasBody = op.http.method !== 'get';
+  const out: Record<string, JsonSchema> = {};
+  // A body that is not JSON, not an object, or nested too deep.
+  if (hasBody) out[400] = { $ref: '#/components/responses/Malformed' };
+  out[401] = { $ref: '#/components/responses/Unauthorized' };
+  out[403] = { $ref: '#/components/responses/Forbidden' };
+  if (hasPathParams || op.conflicts || refersToIds(input)) out[404] = { $ref: '#/components/responses/NotFound' };
+  if (op.conflicts) out[409] = { $ref: '#/components/responses/Conflict' };
+  if (hasBody) {
+    out[413] = { $ref: '#/components/responses/TooLarge' };
+    out[415] = { $ref: '#/components/responses/UnsupportedMediaType' };
+  }
+  out[422] = { $ref: '#/components/responses/Invalid' };
+  out[429] = { $ref: '#/components/responses/TooManyRequests' };
+  out[503] = { $ref: '#/components/responses/Busy' };
+  return out;
 }
 
 function describeOperation(op: Operation, components: Record<string, JsonSchema>): JsonSchema {
@@ -55,12 +86,7 @@ function describeOperation(op: Operation, components: Record<string, JsonSchema>
         description: 'The result',
         content: { 'application/json': { schema: op.output ? hoistDefs(outputJsonSchema(op.output), `${op.name}.out`, components) : {} } },
       },
-      400: { $ref: '#/components/responses/Malformed' },
-      401: { $ref: '#/components/responses/Unauthorized' },
-      403: { $ref: '#/components/responses/Forbidden' },
-      404: { $ref: '#/components/responses/NotFound' },
-      409: { $ref: '#/components/responses/Conflict' },
-      422: { $ref: '#/components/responses/Invalid' },
+      ...errorResponses(op, input, inPath.size > 0),
     },
   };
   const rest = Object.entries(properties).filter(([name]) => !inPath.has(name));
@@ -99,12 +125,16 @@ export function buildOpenApi(operations: readonly Operation[], version: string):
     components: {
       schemas,
       responses: {
-        Malformed: problemRef('The request could not be read (bad JSON, wrong Content-Type)'),
+        Malformed: problemRef(`The request could not be read (not JSON, not a JSON object, or nested more than ${MAX_JSON_DEPTH} levels)`),
         Unauthorized: problemRef('Sign in, or send Authorization: Bearer'),
         Forbidden: problemRef('Not allowed'),
         NotFound: problemRef('No such thing'),
         Conflict: problemRef('Conflicts with what is stored, or a name that matches several contacts (see candidates)'),
         Invalid: problemRef('The input breaks a rule; problems[].path names each bad field'),
+        TooLarge: problemRef(`The body is larger than the server accepts (${API_BODY_LIMIT / 1024 / 1024} MB)`),
+        UnsupportedMediaType: problemRef('The body is not sent as application/json'),
+        TooManyRequests: withRetryAfter(problemRef('Too many failed sign-ins from this client or overall; wait as Retry-After says')),
+        Busy: withRetryAfter(problemRef('The database is busy with another writer; try again shortly')),
       },
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'RAPPORT_TOKEN, or the password' },

@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { toIsoDay } from '../domain/dates.ts';
+import { MAX_JSON_DEPTH } from '../domain/limits.ts';
 import { runOperation, type Operation, type ServiceContext } from '../services/operation.ts';
 import { inputFromQuery, planInput, withPathParams } from './input.ts';
 import { problemResponse, transportProblem } from './problem.ts';
@@ -23,6 +24,20 @@ class BodyError extends Error {
   }
 }
 
+// Without recursion: the point is to refuse values deep enough to overflow the stack of whatever walks them next.
+export function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth + 1 > max) return true;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) {
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
+
 async function jsonBody(c: Context): Promise<Record<string, unknown>> {
   const text = await c.req.text();
   if (text.trim() === '') return {};
@@ -36,6 +51,9 @@ async function jsonBody(c: Context): Promise<Record<string, unknown>> {
   } catch (e) {
     const why = e instanceof Error ? e.message : 'unreadable';
     throw new BodyError((cx) => problemResponse(cx, transportProblem('malformed', `the body is not valid JSON: ${why}`)));
+  }
+  if (nestedDeeperThan(parsed, MAX_JSON_DEPTH)) {
+    throw new BodyError((cx) => problemResponse(cx, transportProblem('malformed', `the body is nested more than ${MAX_JSON_DEPTH} levels deep`)));
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new BodyError((cx) => problemResponse(cx, transportProblem('malformed', 'the body must be a JSON object')));

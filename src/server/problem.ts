@@ -45,6 +45,9 @@ const TITLES: Record<Problem['code'], string> = {
   internal: 'Internal error',
 };
 
+// Every code a problem can carry, for the OpenAPI document's Problem schema.
+export const PROBLEM_CODES = Object.keys(TITLES) as Problem['code'][];
+
 const STATUS_OF_TRANSPORT: Record<Exclude<Problem['code'], RapportErrorCode>, ContentfulStatusCode> = {
   malformed: 400,
   unsupported_media_type: 415,
@@ -57,14 +60,26 @@ const STATUS_OF_TRANSPORT: Record<Exclude<Problem['code'], RapportErrorCode>, Co
 // A client told the database is busy tries again after this many seconds (an import of 30,000 rows takes a few).
 const BUSY_RETRY_AFTER_S = 5;
 
-// Values echoed back are cut short: a rejected 2 MB photo should not come back whole.
-function trimValue(value: unknown): unknown {
-  if (typeof value === 'string' && value.length > 200) return `${value.slice(0, 200)}…`;
-  if (value !== null && typeof value === 'object') {
-    const json = JSON.stringify(value);
-    if (json !== undefined && json.length > 500) return `${json.slice(0, 500)}…`;
+// Values echoed back are cut short: a rejected 2 MB photo should not come back whole, and a value nested
+// thousands deep is summarised without recursing into it (JSON.stringify would overflow the stack).
+const ECHO_DEPTH = 4;
+const ECHO_CHARS = 500;
+
+function preview(value: unknown, depth: number): unknown {
+  if (typeof value === 'string') return value.length > 200 ? `${value.slice(0, 200)}…` : value;
+  if (value === null || typeof value !== 'object') return typeof value === 'bigint' ? String(value) : value;
+  if (depth >= ECHO_DEPTH) return Array.isArray(value) ? '[…]' : '{…}';
+  if (Array.isArray(value)) return value.slice(0, 20).map((v) => preview(v, depth + 1));
+  return Object.fromEntries(Object.entries(value).slice(0, 20).map(([k, v]) => [k, preview(v, depth + 1)]));
+}
+
+export function trimValue(value: unknown): unknown {
+  const shown = preview(value, 0);
+  if (shown !== null && typeof shown === 'object') {
+    const json = JSON.stringify(shown);
+    if (json.length > ECHO_CHARS) return `${json.slice(0, ECHO_CHARS)}…`;
   }
-  return value;
+  return shown;
 }
 
 export function problemOf(error: RapportError): Problem {

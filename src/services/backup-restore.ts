@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText, TEXT_LIMITS } from '../domain/limits.ts';
 import { RapportError } from '../domain/errors.ts';
 import { BACKED_UP_SETTINGS } from '../domain/settings.ts';
 import { backupText, fromBackup, isBackedUpSetting, parseBackup, toBackup, type Backup } from '../io/backup-format.ts';
@@ -38,9 +39,10 @@ export async function backupJson(ctx: ServiceContext): Promise<string> {
 
 export const backupRestore = defineOperation({
   name: 'backup.restore',
+  conflicts: true,
   summary: 'Restore a JSON backup (from `rapport export --format json`) into an empty database, keeping every id',
   effect: 'write',
-  input: z.object({ content: z.string().min(1, 'the backup is empty'), filename: z.string().default('backup.json') }),
+  input: z.object({ content: z.string().min(1, 'the backup is empty'), filename: lineText(TEXT_LIMITS.line).default('backup.json') }),
   http: { method: 'post', path: '/backup/restore' },
   run: (ctx, { content, filename }) => restoreBackup(ctx, content, filename),
 });

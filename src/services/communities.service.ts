@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idList, lineText, TEXT_LIMITS } from '../domain/limits.ts';
 import { communityInputSchema, type Community } from '../domain/entities.ts';
 import { notFound } from '../domain/errors.ts';
 import { patchSchema } from '../domain/patch.ts';
@@ -6,7 +7,7 @@ import {
   addMembers, insertCommunity, listCommunities, loadCommunity, removeMembers, updateCommunityRow, type CommunitySummary,
 } from '../store/repositories/communities.repository.ts';
 import type { Store } from '../store/store.ts';
-import { defineOperation, idParam, idSchema } from './operation.ts';
+import { defineOperation, idParam } from './operation.ts';
 import { assertContactsExist } from './support/contact-ref.ts';
 
 async function communityOrThrow(store: Store, id: number): Promise<Community> {
@@ -61,8 +62,8 @@ export const communityAddMember = defineOperation({
   effect: 'write',
   input: z.object({
     id: idParam,
-    contactIds: z.array(idSchema).min(1, 'name at least one contact'),
-    role: z.string().trim().max(100).nullish().transform((v) => (v ? v : null)),
+    contactIds: idList('name at least one contact'),
+    role: lineText(TEXT_LIMITS.short).nullish().transform((v) => (v ? v : null)),
   }),
   http: { method: 'post', path: '/communities/{id}/members' },
   run: async ({ store }, { id, contactIds, role }): Promise<Community> => {
@@ -77,7 +78,7 @@ export const communityRemoveMember = defineOperation({
   name: 'community.remove-member',
   summary: 'Remove contacts from a community',
   effect: 'write',
-  input: z.object({ id: idParam, contactIds: z.array(idSchema).min(1, 'name at least one contact') }),
+  input: z.object({ id: idParam, contactIds: idList('name at least one contact') }),
   http: { method: 'post', path: '/communities/{id}/members/remove' },
   run: async ({ store }, { id, contactIds }): Promise<Community> => {
     await communityOrThrow(store, id);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText, TEXT_LIMITS } from '../domain/limits.ts';
 import { allConnectionTypes, connectionTypeKeySchema, findConnectionType, type ConnectionType } from '../domain/connection-types.ts';
 import { RapportError } from '../domain/errors.ts';
 import { networkSchema } from '../domain/networks.ts';
@@ -19,11 +20,12 @@ export const connectionTypeList = defineOperation({
 
 export const connectionTypeAdd = defineOperation({
   name: 'connection-type.add',
+  conflicts: true,
   summary: 'Add your own connection type with the network it suggests',
   effect: 'write',
   input: z.object({
     key: connectionTypeKeySchema,
-    label: z.string().trim().min(1).max(100).optional(),
+    label: lineText(TEXT_LIMITS.short).min(1).optional(),
     defaultNetwork: networkSchema,
   }),
   http: { method: 'post', path: '/connection-types' },

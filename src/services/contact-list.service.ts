@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText, TEXT_LIMITS } from '../domain/limits.ts';
 import { connectionTypeKeySchema } from '../domain/connection-types.ts';
 import { tagSchema } from '../domain/contact.ts';
 import { addDays, toIsoDay } from '../domain/dates.ts';
@@ -9,7 +10,7 @@ import { defineOperation, idParam, pageSchema, type Page } from './operation.ts'
 const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
 
 export const contactListInput = pageSchema.extend({
-  query: z.string().trim().max(200).optional(),
+  query: lineText(TEXT_LIMITS.name).optional(),
   network: networkSchema.optional(),
   connectionType: connectionTypeKeySchema.optional(),
   tag: tagSchema.optional(),
@@ -56,7 +57,7 @@ export const search = defineOperation({
   name: 'search',
   summary: 'Full-text search over names, organisations, notes, tags and interaction summaries',
   effect: 'read',
-  input: z.object({ query: z.string().trim().min(1, 'say what to search for').max(200), limit: z.coerce.number().int().min(1).max(200).default(20) }),
+  input: z.object({ query: lineText(TEXT_LIMITS.name).min(1, 'say what to search for'), limit: z.coerce.number().int().min(1).max(200).default(20) }),
   http: { method: 'get', path: '/search' },
   run: async ({ store }, { query, limit }) => {
     const ids = await store.search.search(store.db, store.workspaceId, query, limit);

@@ -1,20 +1,21 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { entryList, idList } from '../domain/limits.ts';
 import { connectionTypeKeySchema } from '../domain/connection-types.ts';
 import { invalid } from '../domain/errors.ts';
 import { networkSchema, networksToMask, NETWORKS } from '../domain/networks.ts';
 import { refreshDue } from '../store/repositories/contacts.repository.ts';
-import { defineOperation, idSchema } from './operation.ts';
+import { defineOperation } from './operation.ts';
 import { assertContactsExist } from './support/contact-ref.ts';
 import { assertConnectionType, settingsAndDefaults } from './support/settings.ts';
 
 const ALL = networksToMask(NETWORKS);
 
 export const contactBulkUpdateInput = z.object({
-  ids: z.array(idSchema).min(1, 'name at least one contact'),
-  networks: z.array(networkSchema).optional().describe('replaces each contact\'s networks'),
-  addNetworks: z.array(networkSchema).optional(),
-  removeNetworks: z.array(networkSchema).optional(),
+  ids: idList('name at least one contact'),
+  networks: entryList(networkSchema).optional().describe('replaces each contact\'s networks'),
+  addNetworks: entryList(networkSchema).optional(),
+  removeNetworks: entryList(networkSchema).optional(),
   connectionType: connectionTypeKeySchema.nullable().optional().describe('null clears it'),
 });
 

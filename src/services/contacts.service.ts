@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idList, lineText, TEXT_LIMITS } from '../domain/limits.ts';
 import { contactFields, contactInputSchema, contactPatchSchema, type Contact, type ContactDraft, type ContactPatch } from '../domain/contact.ts';
 import { notFound } from '../domain/errors.ts';
 import { networksToMask } from '../domain/networks.ts';
@@ -7,10 +8,12 @@ import {
 } from '../store/repositories/contacts.repository.ts';
 import { deriveInsideOrganisation, findOrCreateOrganisation } from '../store/repositories/organisations.repository.ts';
 import type { Store } from '../store/store.ts';
-import { defineOperation, idParam, idSchema, type ServiceContext } from './operation.ts';
+import { defineOperation, idParam, type ServiceContext } from './operation.ts';
 import { resolveContactRef } from './support/contact-ref.ts';
 import { createContacts, type CreateContactsOptions } from './support/create-contacts.ts';
 import { assertConnectionType, settingsAndDefaults } from './support/settings.ts';
+import { chunks } from '../store/chunks.ts';
+import { existingIds } from '../store/repositories/existing.repository.ts';
 
 export interface ContactWrite {
   contact: Contact;
@@ -103,9 +106,10 @@ export const contactGet = defineOperation({
 
 export const contactResolve = defineOperation({
   name: 'contact.resolve',
+  conflicts: true,
   summary: 'Find the one contact an id or part of a name means (ambiguous names list candidates)',
   effect: 'read',
-  input: z.object({ ref: z.string().trim().min(1, 'say which contact') }),
+  input: z.object({ ref: lineText(TEXT_LIMITS.name).min(1, 'say which contact') }),
   http: { method: 'get', path: '/contacts/resolve' },
   run: async (ctx, { ref }) => getContact(ctx.store, await resolveContactRef(ctx.store, ref)),
 });
@@ -114,7 +118,7 @@ export const contactArchive = defineOperation({
   name: 'contact.archive',
   summary: 'Archive contacts (kept, but off every due list) or bring them back',
   effect: 'write',
-  input: z.object({ ids: z.array(idSchema).min(1), archived: z.boolean().default(true) }),
+  input: z.object({ ids: idList('name at least one contact'), archived: z.boolean().default(true) }),
   http: { method: 'post', path: '/contacts/archive' },
   run: async (ctx, { ids, archived }) => {
     const { store, clock } = ctx;
@@ -129,24 +133,28 @@ export const contactErase = defineOperation({
   name: 'contact.erase',
   summary: 'Erase contacts everywhere (privacy): interactions only they took part in go too',
   effect: 'write',
-  input: z.object({ ids: z.array(idSchema).min(1) }),
+  input: z.object({ ids: idList('name at least one contact') }),
   http: { method: 'post', path: '/contacts/erase' },
   run: async ({ store }, { ids }) => {
     const { db, workspaceId } = store;
-    const owned = await db.selectFrom('contacts').select('id').where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
-    const erase = owned.map((r) => r.id);
+    const erase = [...(await existingIds(store, 'contacts', ids))];
     if (erase.length === 0) return { erased: 0 };
-    const soleInteractions = await db
-      .selectFrom('interaction_participants as p')
-      .select('p.interaction_id')
-      .where('p.contact_id', 'in', erase)
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('interaction_participants as q').select('q.contact_id')
-        .whereRef('q.interaction_id', '=', 'p.interaction_id').where('q.contact_id', 'not in', erase))))
-      .execute();
-    const sole = [...new Set(soleInteractions.map((r) => r.interaction_id))];
-    for (let i = 0; i < sole.length; i += 500) await db.deleteFrom('interactions').where('id', 'in', sole.slice(i, i + 500)).execute();
+    // In chunks (a call may name 50,000 contacts): the interactions they took part in, then of those the ones
+    // with no participant outside the erased set.
+    const erasing = new Set(erase);
+    const touched = new Set<number>();
+    for (const part of chunks(erase)) {
+      for (const r of await db.selectFrom('interaction_participants').select('interaction_id').where('contact_id', 'in', part).execute()) touched.add(r.interaction_id);
+    }
+    const kept = new Set<number>();
+    for (const part of chunks([...touched])) {
+      const rows = await db.selectFrom('interaction_participants').select(['interaction_id', 'contact_id']).where('interaction_id', 'in', part).execute();
+      for (const r of rows) if (!erasing.has(r.contact_id)) kept.add(r.interaction_id);
+    }
+    const sole = [...touched].filter((id) => !kept.has(id));
+    for (const part of chunks(sole)) await db.deleteFrom('interactions').where('id', 'in', part).execute();
     await store.search.remove(db, workspaceId, erase);
-    await db.deleteFrom('contacts').where('id', 'in', erase).execute();
+    for (const part of chunks(erase)) await db.deleteFrom('contacts').where('id', 'in', part).execute();
     return { erased: erase.length };
   },
 });

@@ -22,6 +22,7 @@ export interface DemoSummary extends DemoCounts {
 // A realistic network made by code, the same for the same seed and day: to explore Rapport, and to benchmark it.
 export const demoLoad = defineOperation({
   name: 'demo.load',
+  conflicts: true,
   summary: 'Fill an empty database with a realistic demo network (deterministic for a seed; size 30000 for benchmarks)',
   effect: 'write',
   input: demoLoadInput,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText, multilineText, TEXT_LIMITS } from '../domain/limits.ts';
 import { emailAddressSchema } from '../domain/contact.ts';
 import { addDays, toIsoDay } from '../domain/dates.ts';
 import type { Action, FollowUp, Interaction } from '../domain/entities.ts';
@@ -23,8 +24,8 @@ const NO_REPLY_EXPECTED = new Set(['congratulations', 'share-or-offer-help', 'th
 
 export const sendSchema = z.object({
   contactId: idParam,
-  subject: z.string().max(300, 'subject is at most 300 characters').default(''),
-  text: z.string().trim().min(1, 'there is no message to send').max(100_000, 'text is at most 100000 characters'),
+  subject: lineText(300, 'subject is at most 300 characters').default(''),
+  text: multilineText(TEXT_LIMITS.message).min(1, 'there is no message to send'),
   channel: z.enum(['email', 'message']).default('email'),
   via: z.enum(['clipboard', 'mailto', 'eml']),
   template: templateKeySchema.optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText, multilineText, TEXT_LIMITS } from '../domain/limits.ts';
 import type { Contact } from '../domain/contact.ts';
 import { toIsoDay } from '../domain/dates.ts';
 import { RapportError, invalid } from '../domain/errors.ts';
@@ -26,7 +27,7 @@ export const composeSchema = z.object({
   // introduction-request: the person you would like to meet; introduce-two-contacts: the second person.
   introduceContactId: idParam.optional(),
   // Your own values win over what Rapport derives (e.g. { topic: 'data platforms' }); an empty value counts as missing.
-  values: z.record(placeholderName, z.string().max(2000, 'a value is at most 2000 characters')).default({}),
+  values: z.record(placeholderName, multilineText(2000, { trim: false })).default({}),
   // Check as a first message or as an ongoing conversation, overriding what the record says (messageModeFor).
   mode: messageModeSchema.optional(),
   // Older spelling of mode: true is 'first', false 'ongoing'.
@@ -126,15 +127,15 @@ export const draftLint = defineOperation({
   summary: 'Check any message for networking mistakes (job ask in a first message, self-talk, no context, no small ask, too long, ...)',
   effect: 'read',
   input: z.object({
-    text: z.string().max(100_000, 'text is at most 100000 characters'),
-    subject: z.string().max(1000).default(''),
+    text: multilineText(TEXT_LIMITS.message, { trim: false }),
+    subject: lineText(1000).default(''),
     // 'first' or 'ongoing'; left out, the mode of contactId's record, else 'first' (the stricter reading).
     mode: messageModeSchema.optional(),
     // Older spelling of mode.
     firstMessage: z.boolean().optional(),
     // The recipient: their record decides the mode when none is given, and their name is checked in the greeting.
     contactId: idParam.optional(),
-    recipientName: z.string().trim().max(200).optional(),
+    recipientName: lineText(TEXT_LIMITS.name).optional(),
   }),
   http: { method: 'post', path: '/drafts/lint' },
   run: async ({ store, clock }, input): Promise<{ findings: DraftFinding[]; blocking: boolean; mode: MessageMode; modeText: string }> => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idList, MAX_BULK_IDS } from '../domain/limits.ts';
 import { addDays } from '../domain/dates.ts';
 import { eventInputSchema, type NetworkingEvent } from '../domain/entities.ts';
 import { notFound } from '../domain/errors.ts';
@@ -32,7 +33,7 @@ export const eventCreate = defineOperation({
   summary: 'Record an event (conference, meetup, webinar, ...), optionally with who was there and whom you met',
   effect: 'write',
   input: eventInputSchema.extend({
-    attendees: z.array(z.object({ contactId: idSchema, metThere: z.boolean().default(false) })).default([]),
+    attendees: z.array(z.object({ contactId: idSchema, metThere: z.boolean().default(false) })).max(MAX_BULK_IDS, `at most ${MAX_BULK_IDS} attendees at once`).default([]),
   }),
   http: { method: 'post', path: '/events' },
   run: async (ctx, { attendees, ...fields }): Promise<NetworkingEvent> => {
@@ -70,7 +71,7 @@ export const eventAttend = defineOperation({
   name: 'event.attend',
   summary: 'Record contacts at an event; metThere also plans one follow-up each, due a few days after (settings.eventFollowUpDays)',
   effect: 'write',
-  input: z.object({ eventId: idParam, contactIds: z.array(idSchema).min(1, 'name at least one contact'), metThere: flagParam.default(false) }),
+  input: z.object({ eventId: idParam, contactIds: idList('name at least one contact'), metThere: flagParam.default(false) }),
   http: { method: 'post', path: '/events/{eventId}/attend' },
   run: async (ctx, { eventId, contactIds, metThere }) => {
     const event = await eventOrThrow(ctx.store, eventId);
@@ -83,7 +84,7 @@ export const eventUnattend = defineOperation({
   name: 'event.unattend',
   summary: 'Remove contacts from an event\'s attendees (follow-ups already planned stay)',
   effect: 'write',
-  input: z.object({ eventId: idParam, contactIds: z.array(idSchema).min(1, 'name at least one contact') }),
+  input: z.object({ eventId: idParam, contactIds: idList('name at least one contact') }),
   http: { method: 'post', path: '/events/{eventId}/unattend' },
   run: async ({ store }, { eventId, contactIds }): Promise<NetworkingEvent> => {
     await eventOrThrow(store, eventId);

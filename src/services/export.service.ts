@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText, TEXT_LIMITS } from '../domain/limits.ts';
 import { connectionTypeKeySchema } from '../domain/connection-types.ts';
 import { tagSchema } from '../domain/contact.ts';
 import { invalid } from '../domain/errors.ts';
@@ -18,7 +19,7 @@ export const exportInput = z.object({
   network: networkSchema.optional(),
   connectionType: connectionTypeKeySchema.optional(),
   tag: tagSchema.optional(),
-  query: z.string().trim().min(1).max(200).optional(),
+  query: lineText(TEXT_LIMITS.name).min(1).optional(),
   archived: flag.optional().describe('only archived (true) or only active (false) contacts; both when left out'),
 });
 export type ExportInput = z.output<typeof exportInput>;

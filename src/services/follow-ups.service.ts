@@ -1,12 +1,14 @@
 import { z } from 'zod';
+import { idList } from '../domain/limits.ts';
 import { addDays, isoDay, toIsoDay } from '../domain/dates.ts';
 import { followUpInputSchema, type FollowUp } from '../domain/entities.ts';
 import { RapportError, notFound } from '../domain/errors.ts';
 import { refreshDue } from '../store/repositories/contacts.repository.ts';
 import { loadFollowUps } from '../store/repositories/follow-ups.repository.ts';
 import type { Store } from '../store/store.ts';
-import { defineOperation, idParam, idSchema } from './operation.ts';
+import { defineOperation, idParam } from './operation.ts';
 import { assertContactsExist } from './support/contact-ref.ts';
+import { assertIdsExist } from './support/params.ts';
 import { settingsAndDefaults } from './support/settings.ts';
 
 async function one(store: Store, id: number): Promise<FollowUp> {
@@ -34,6 +36,7 @@ export const followUpAdd = defineOperation({
   http: { method: 'post', path: '/follow-ups' },
   run: async ({ store, clock }, input) => {
     await assertContactsExist(store, [input.contactId], 'contactId');
+    if (input.eventId !== null) await assertIdsExist(store, 'events', [input.eventId], 'eventId');
     const { id } = await store.db.insertInto('follow_ups').values({
       workspace_id: store.workspaceId, contact_id: input.contactId, due_on: input.dueOn, reason: input.reason, source: input.source,
       event_id: input.eventId, done_at: null, snoozed_until: null, created_at: clock.now().toISOString(),
@@ -82,7 +85,7 @@ export const contactSnooze = defineOperation({
   name: 'contact.snooze',
   summary: "Put a contact's keep-in-touch reminder off until a date or for some days (the next interaction clears it)",
   effect: 'write',
-  input: z.object({ ids: z.array(idSchema).min(1) }).and(snoozeTarget),
+  input: z.object({ ids: idList('name at least one follow-up') }).and(snoozeTarget),
   http: { method: 'post', path: '/contacts/snooze' },
   run: async ({ store, clock }, input) => {
     await assertContactsExist(store, input.ids, 'ids');

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { optionalIdList } from '../domain/limits.ts';
 import { GOAL_STATUSES, goalInputSchema, type Action, type Goal } from '../domain/entities.ts';
 import { invalid, notFound } from '../domain/errors.ts';
 import { patchSchema } from '../domain/patch.ts';
 import { listActions } from '../store/repositories/actions.repository.ts';
 import { insertGoal, linkGoal, loadGoals, unlinkGoal, updateGoalRow } from '../store/repositories/goals.repository.ts';
 import type { Store } from '../store/store.ts';
-import { defineOperation, idParam, idSchema } from './operation.ts';
+import { defineOperation, idParam } from './operation.ts';
 import { assertIdsExist } from './support/params.ts';
 
 export interface GoalDetail extends Goal {
@@ -71,7 +72,7 @@ export const goalList = defineOperation({
   run: ({ store }, { status }) => loadGoals(store, { status }),
 });
 
-const goalLinks = z.object({ id: idParam, contactIds: z.array(idSchema).default([]), organisationIds: z.array(idSchema).default([]) });
+const goalLinks = z.object({ id: idParam, contactIds: optionalIdList().default([]), organisationIds: optionalIdList().default([]) });
 const needSomething = (links: { contactIds: number[]; organisationIds: number[] }): void => {
   if (links.contactIds.length === 0 && links.organisationIds.length === 0) throw invalid('contactIds', 'name at least one contact or organisation');
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { entryList, lineText, multilineText, TEXT_LIMITS } from '../domain/limits.ts';
 import { findConnectionType, connectionTypeKeySchema } from '../domain/connection-types.ts';
 import { tagSchema, type Contact } from '../domain/contact.ts';
 import { RapportError } from '../domain/errors.ts';
@@ -22,12 +23,12 @@ export const importInput = z.object({
   content: z.string().max(200_000_000, 'the file is too large (200 MB at most)'),
   // true when content is the file's bytes in base64, so the encoding can be detected.
   base64: z.boolean().default(false),
-  filename: z.string().trim().min(1).max(500).default('input'),
+  filename: lineText(TEXT_LIMITS.line).min(1).default('input'),
   format: z.enum(['auto', ...IMPORT_FORMATS]).default('auto'),
-  map: z.string().max(5000).optional().describe('Column=field pairs for any CSV, e.g. "Full Name=name,Mail=email"'),
-  networks: z.array(networkSchema).default([]),
+  map: multilineText(5000).optional().describe('Column=field pairs for any CSV, e.g. "Full Name=name,Mail=email"'),
+  networks: entryList(networkSchema).default([]),
   connectionType: connectionTypeKeySchema.optional(),
-  tags: z.array(tagSchema).default([]),
+  tags: entryList(tagSchema).default([]),
   encoding: z.enum(TEXT_ENCODINGS).default('auto'),
   noPhotos: z.boolean().default(false),
   skipInvalid: z.boolean().default(false).describe('import the good rows and return the rejected ones, instead of importing nothing'),

@@ -15,6 +15,8 @@ export const importPreview = defineOperation({
 
 export const importRun = defineOperation({
   name: 'import.run',
+  // A JSON backup given to import restores only into an empty database.
+  conflicts: true,
   summary: 'Import a contact file: rows matching a stored contact update it, the rest are created; all or nothing unless skipInvalid',
   effect: 'write',
   input: importInput,

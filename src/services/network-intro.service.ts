@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema, lineText, TEXT_LIMITS } from '../domain/limits.ts';
 import { introPaths, type IntroMetric, type IntroTarget } from '../analysis/intro.ts';
 import { explainPath, tiePhrase, type IntroPath } from '../analysis/intro-explain.ts';
 import type { NetworkModel } from '../analysis/network-graph.ts';
@@ -82,10 +83,11 @@ function introFor(model: NetworkModel, resolved: Resolved, k: number, by: IntroM
 
 export const introFind = defineOperation({
   name: 'intro.find',
+  conflicts: true,
   summary: 'Warm introduction paths to a contact or an organisation: whom to ask first, why, and the first step; equally good paths are all shown',
   effect: 'read',
   input: z.object({
-    target: z.union([z.number().int().positive(), z.string().trim().min(1, 'say whom to reach: a contact or an organisation, by id or name')]).transform(String),
+    target: z.union([idSchema, lineText(TEXT_LIMITS.name).min(1, 'say whom to reach: a contact or an organisation, by id or name')]).transform(String),
     kind: z.enum(['auto', 'contact', 'organisation']).default('auto'),
     k: z.coerce.number().int().min(1).max(10).default(3),
     by: z.enum(['strength', 'hops']).default('strength'),

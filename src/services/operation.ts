@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Clock } from '../domain/clock.ts';
+import { offsetSchema } from '../domain/limits.ts';
 import { RapportError, type FieldProblem } from '../domain/errors.ts';
 import type { Store } from '../store/store.ts';
 
@@ -19,6 +20,8 @@ export interface Operation<I extends z.ZodType = z.ZodType, O = unknown> {
   input: I;
   output?: z.ZodType<O>;
   http: { method: HttpMethod; path: string };
+  // True when it can answer 409: a name already taken, a non-empty database, a name matching several records.
+  conflicts?: boolean;
   run(ctx: ServiceContext, input: z.output<I>): Promise<O>;
 }
 
@@ -70,13 +73,12 @@ export async function runOperation<I extends z.ZodType, O>(ctx: ServiceContext, 
   return ctx.store.transaction((tx) => op.run({ ...ctx, store: tx }, input));
 }
 
-export const idSchema = z.number().int().positive();
-// Accepts "42" from a URL or CLI as well as 42.
-export const idParam = z.coerce.number().int().positive();
+// The shared bounds (ids, lists, text) live in domain/limits.ts; re-exported here for the operations' schemas.
+export { idList, idParam, idSchema } from '../domain/limits.ts';
 
 export const pageSchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: offsetSchema,
 });
 export interface Page<T> {
   items: T[];

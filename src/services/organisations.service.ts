@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText, TEXT_LIMITS } from '../domain/limits.ts';
 import { organisationInputSchema, type Organisation } from '../domain/entities.ts';
 import { RapportError, notFound } from '../domain/errors.ts';
 import { patchSchema } from '../domain/patch.ts';
@@ -31,6 +32,7 @@ async function getOrganisation(store: Store, id: number): Promise<OrganisationDe
 
 export const organisationCreate = defineOperation({
   name: 'organisation.create',
+  conflicts: true,
   summary: 'Add an organisation; isMine marks my own, whose people count as inside',
   effect: 'write',
   input: organisationInputSchema,
@@ -44,6 +46,7 @@ export const organisationCreate = defineOperation({
 
 export const organisationUpdate = defineOperation({
   name: 'organisation.update',
+  conflicts: true,
   summary: 'Change some fields of an organisation; marking it mine moves its people inside unless set by hand',
   effect: 'write',
   input: patchSchema(organisationInputSchema).extend({ id: idParam }),
@@ -73,7 +76,7 @@ export const organisationList = defineOperation({
   name: 'organisation.list',
   summary: 'Organisations by name, with how many contacts each has; query filters by part of the name',
   effect: 'read',
-  input: pageSchema.extend({ query: z.string().trim().max(200).optional() }),
+  input: pageSchema.extend({ query: lineText(TEXT_LIMITS.name).optional() }),
   http: { method: 'get', path: '/organisations' },
   run: async ({ store }, { query, limit, offset }): Promise<Page<Organisation>> => ({ ...(await listOrganisations(store, { query, limit, offset })), limit, offset }),
 });

@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { entryList, idList } from '../domain/limits.ts';
 import { tagSchema } from '../domain/contact.ts';
 import { addTags, removeTags, tagCounts } from '../store/repositories/tags.repository.ts';
 import type { Store } from '../store/store.ts';
-import { defineOperation, idSchema } from './operation.ts';
+import { defineOperation } from './operation.ts';
 import { assertContactsExist } from './support/contact-ref.ts';
 
 const tagChange = z.object({
-  ids: z.array(idSchema).min(1, 'name at least one contact'),
-  tags: z.array(tagSchema).min(1, 'name at least one tag'),
+  ids: idList('name at least one contact'),
+  tags: entryList(tagSchema).min(1, 'name at least one tag'),
 });
 
 // Tags are part of each contact's search text, so the index follows every change.

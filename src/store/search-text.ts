@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { MAX_SEARCH_DOCUMENT } from '../domain/limits.ts';
 import type { Database } from './tables.ts';
 
 export interface SearchDocument {
@@ -27,6 +28,9 @@ export async function loadSearchDocuments(db: Kysely<Database>, workspaceId: num
     .select(['p.contact_id', 'i.summary', 'i.value_note'])
     .where('p.contact_id', 'in', ids)
     .where(sql<boolean>`coalesce(i.summary, i.value_note) is not null`)
+    // Newest first: when the document is capped, recent conversations are what stays findable.
+    .orderBy('i.occurred_at', 'desc')
+    .orderBy('i.id', 'desc')
     .execute();
   const group = <T extends { contact_id: number }>(rows: T[], pick: (r: T) => string | null) => {
     const m = new Map<number, string[]>();
@@ -60,15 +64,29 @@ export interface SearchFields {
   summaries: readonly string[];
 }
 
+// At most `max` characters, not splitting a surrogate pair.
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const end = /[\uD800-\uDBFF]/.test(text[max - 1] ?? '') ? max - 1 : max;
+  return text.slice(0, Math.max(0, end));
+}
+
 // What a contact is found by, in one place: built from the tables on reindex, or from the data itself when a
-// contact is new (createContacts), so both give the same document.
+// contact is new (createContacts), so both give the same document. The text is capped (name first, then company,
+// notes, interactions) so years of long interaction summaries stay within PostgreSQL's 1 MB tsvector.
 export function searchDocument(f: SearchFields): SearchDocument {
+  let budget = MAX_SEARCH_DOCUMENT;
+  const take = (text: string): string => {
+    const kept = cut(text, budget);
+    budget -= kept.length;
+    return kept;
+  };
   return {
     contactId: f.contactId,
-    name: [f.name, ...f.emails].join(' '),
-    organisation: [f.organisation, f.title, f.industry, f.location].filter(Boolean).join(' '),
-    notes: [f.notes, f.metHow, f.metWhere, ...f.tags].filter(Boolean).join(' '),
-    interactions: f.summaries.join(' '),
+    name: take([f.name, ...f.emails].join(' ')),
+    organisation: take([f.organisation, f.title, f.industry, f.location].filter(Boolean).join(' ')),
+    notes: take([f.notes, f.metHow, f.metWhere, ...f.tags].filter(Boolean).join(' ')),
+    interactions: take(f.summaries.join(' ')),
   };
 }
 

@@ -3,6 +3,7 @@ import { createApp, type AppOptions, type RapportApp } from '../../src/server/ap
 import { allowedHostNames } from '../../src/server/hosts.ts';
 import type { ServiceContext } from '../../src/services/operation.ts';
 import { openStore } from '../../src/store/open-store.ts';
+import type { Store } from '../../src/store/store.ts';
 
 export interface TestServer extends RapportApp {
   ctx: ServiceContext;
@@ -14,7 +15,17 @@ export interface TestServer extends RapportApp {
 
 // The HTTP app over a fresh in-memory store with the test suites' frozen clock.
 export async function testServer(options: Partial<Omit<AppOptions, 'context'>> = {}): Promise<TestServer> {
-  const store = await openStore({ location: ':memory:' });
+  return serverOver(await openStore({ location: ':memory:' }), options);
+}
+
+// The same app over a fresh store of either dialect (the fuzz test runs on both). stores.ts is loaded only here:
+// it checks PostgreSQL at import, which the SQLite-only server tests need not wait for.
+export async function testServerOn(dialect: 'sqlite' | 'postgres', options: Partial<Omit<AppOptions, 'context'>> = {}): Promise<TestServer> {
+  const { freshStore } = await import('./stores.ts');
+  return serverOver(await freshStore(dialect), options);
+}
+
+async function serverOver(store: Store, options: Partial<Omit<AppOptions, 'context'>>): Promise<TestServer> {
   const ctx: ServiceContext = { store, clock: fixedClock('2026-11-23T12:00:00.000Z') };
   const rapport = await createApp({ context: ctx, allowedHosts: allowedHostNames('127.0.0.1'), ...options });
   const request = (path: string, init: RequestInit = {}): Promise<Response> => {

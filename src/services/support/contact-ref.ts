@@ -1,4 +1,6 @@
 import { RapportError, notFound } from '../../domain/errors.ts';
+import { MAX_ID } from '../../domain/limits.ts';
+import { existingIds } from '../../store/repositories/existing.repository.ts';
 import { contactIdsByNameFragment, existingContactIds } from '../../store/repositories/contacts.repository.ts';
 import type { Store } from '../../store/store.ts';
 
@@ -8,7 +10,8 @@ export async function resolveContactRef(store: Store, ref: string | number, path
   if (text === '') throw new RapportError('invalid', `${path}: a contact reference cannot be empty`, { problems: [{ path, message: 'empty' }] });
   if (/^\d+$/.test(text)) {
     const id = Number(text);
-    if ((await existingContactIds(store, [id])).has(id)) return id;
+    // Past the id column's range no contact can have it (and PostgreSQL would refuse to compare).
+    if (id <= MAX_ID && (await existingContactIds(store, [id])).has(id)) return id;
     throw notFound('contact', id);
   }
   const matches = await contactIdsByNameFragment(store, text, 11);
@@ -24,7 +27,7 @@ export async function resolveContactRef(store: Store, ref: string | number, path
 }
 
 export async function assertContactsExist(store: Store, ids: readonly number[], path = 'contactIds'): Promise<void> {
-  const found = await existingContactIds(store, ids);
+  const found = await existingIds(store, 'contacts', ids);
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length) {
     throw new RapportError('not_found', `${path}: no contact with id ${missing.join(', ')}`, {

@@ -1,5 +1,6 @@
 import type { Community } from '../../domain/entities.ts';
 import type { Store } from '../store.ts';
+import { chunks } from '../chunks.ts';
 
 export interface CommunityFields {
   name: string;
@@ -40,9 +41,13 @@ export async function addMembers(store: Store, communityId: number, contactIds: 
 }
 
 export async function removeMembers(store: Store, communityId: number, contactIds: readonly number[]): Promise<number> {
-  const res = await store.db.deleteFrom('community_members')
-    .where('workspace_id', '=', store.workspaceId).where('community_id', '=', communityId).where('contact_id', 'in', [...contactIds]).executeTakeFirst();
-  return Number(res.numDeletedRows);
+  let removed = 0;
+  for (const part of chunks([...new Set(contactIds)])) {
+    const res = await store.db.deleteFrom('community_members')
+      .where('workspace_id', '=', store.workspaceId).where('community_id', '=', communityId).where('contact_id', 'in', part).executeTakeFirst();
+    removed += Number(res.numDeletedRows);
+  }
+  return removed;
 }
 
 function communitiesQuery(store: Store) {

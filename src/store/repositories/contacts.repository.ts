@@ -5,6 +5,7 @@ import { isLinkedInUrl, normaliseLinkedInUrl, normaliseName, normalisePhone } fr
 import { maskToNetworks } from '../../domain/networks.ts';
 import type { Store } from '../store.ts';
 import type { ContactTable } from '../tables.ts';
+import { chunks } from '../chunks.ts';
 
 
 // inside_explicit is optional so callers that never set inside_organisation by hand need not know it (defaults to derived).
@@ -183,9 +184,12 @@ export async function contactIdsByNameFragment(store: Store, fragment: string, l
 }
 
 export async function existingContactIds(store: Store, ids: readonly number[]): Promise<Set<number>> {
-  if (ids.length === 0) return new Set();
-  const rows = await store.db.selectFrom('contacts').select('id').where('workspace_id', '=', store.workspaceId).where('id', 'in', [...new Set(ids)]).execute();
-  return new Set(rows.map((r) => r.id));
+  const found = new Set<number>();
+  for (const part of chunks([...new Set(ids)])) {
+    const rows = await store.db.selectFrom('contacts').select('id').where('workspace_id', '=', store.workspaceId).where('id', 'in', part).execute();
+    for (const r of rows) found.add(r.id);
+  }
+  return found;
 }
 
 export async function contactIdsByEmail(store: Store, addresses: readonly string[]): Promise<{ contact_id: number; address: string; name: string }[]> {

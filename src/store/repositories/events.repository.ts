@@ -1,5 +1,6 @@
 import type { NetworkingEvent } from '../../domain/entities.ts';
 import type { Store } from '../store.ts';
+import { chunks } from '../chunks.ts';
 
 export type EventFields = Omit<NetworkingEvent, 'id' | 'attendees'>;
 export type EventSummary = Omit<NetworkingEvent, 'attendees'> & { attendeeCount: number };
@@ -27,18 +28,25 @@ export async function recordAttendance(store: Store, eventId: number, contactIds
 }
 
 export async function removeAttendance(store: Store, eventId: number, contactIds: readonly number[]): Promise<number> {
-  const res = await store.db.deleteFrom('event_attendees')
-    .where('workspace_id', '=', store.workspaceId).where('event_id', '=', eventId).where('contact_id', 'in', [...contactIds]).executeTakeFirst();
-  return Number(res.numDeletedRows);
+  let removed = 0;
+  for (const part of chunks([...new Set(contactIds)])) {
+    const res = await store.db.deleteFrom('event_attendees')
+      .where('workspace_id', '=', store.workspaceId).where('event_id', '=', eventId).where('contact_id', 'in', part).executeTakeFirst();
+    removed += Number(res.numDeletedRows);
+  }
+  return removed;
 }
 
 // One open follow-up per person met at an event: attending twice must not nag twice.
 export async function addEventFollowUps(store: Store, event: { id: number; name: string }, contactIds: readonly number[], dueOn: string, now: string): Promise<number> {
   const unique = [...new Set(contactIds)];
   if (unique.length === 0) return 0;
-  const open = await store.db.selectFrom('follow_ups').select('contact_id')
-    .where('workspace_id', '=', store.workspaceId).where('event_id', '=', event.id).where('done_at', 'is', null).where('contact_id', 'in', unique).execute();
-  const have = new Set(open.map((r) => r.contact_id));
+  const have = new Set<number>();
+  for (const part of chunks(unique)) {
+    const open = await store.db.selectFrom('follow_ups').select('contact_id')
+      .where('workspace_id', '=', store.workspaceId).where('event_id', '=', event.id).where('done_at', 'is', null).where('contact_id', 'in', part).execute();
+    for (const r of open) have.add(r.contact_id);
+  }
   const rows = unique.filter((id) => !have.has(id)).map((contact_id) => ({
     workspace_id: store.workspaceId, contact_id, due_on: dueOn, reason: `Follow up after meeting at ${event.name}`, source: 'event',
     event_id: event.id, done_at: null, snoozed_until: null, created_at: now,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Goal } from '../../domain/entities.ts';
 import type { Store } from '../store.ts';
+import { chunks } from '../chunks.ts';
 
 export interface GoalFields {
   kind: Goal['kind'];
@@ -33,21 +34,21 @@ export async function linkGoal(store: Store, goalId: number, links: { contactIds
   const ws = store.workspaceId;
   const contacts = [...new Set(links.contactIds)].map((contact_id) => ({ workspace_id: ws, goal_id: goalId, contact_id }));
   const organisations = [...new Set(links.organisationIds)].map((organisation_id) => ({ workspace_id: ws, goal_id: goalId, organisation_id }));
-  if (contacts.length) await store.db.insertInto('goal_contacts').values(contacts).onConflict((oc) => oc.columns(['goal_id', 'contact_id']).doNothing()).execute();
-  if (organisations.length) await store.db.insertInto('goal_organisations').values(organisations).onConflict((oc) => oc.columns(['goal_id', 'organisation_id']).doNothing()).execute();
+  for (const part of chunks(contacts)) await store.db.insertInto('goal_contacts').values(part).onConflict((oc) => oc.columns(['goal_id', 'contact_id']).doNothing()).execute();
+  for (const part of chunks(organisations)) await store.db.insertInto('goal_organisations').values(part).onConflict((oc) => oc.columns(['goal_id', 'organisation_id']).doNothing()).execute();
 }
 
 // 'all' drops every link of that kind: how a re-link (replace) starts.
 export async function unlinkGoal(store: Store, goalId: number, links: { contactIds: readonly number[] | 'all'; organisationIds: readonly number[] | 'all' }): Promise<void> {
   const { contactIds, organisationIds } = links;
-  if (contactIds === 'all' || contactIds.length) {
+  for (const part of contactIds === 'all' ? [null] : chunks(contactIds)) {
     let q = store.db.deleteFrom('goal_contacts').where('workspace_id', '=', store.workspaceId).where('goal_id', '=', goalId);
-    if (contactIds !== 'all') q = q.where('contact_id', 'in', contactIds);
+    if (part) q = q.where('contact_id', 'in', part);
     await q.execute();
   }
-  if (organisationIds === 'all' || organisationIds.length) {
+  for (const part of organisationIds === 'all' ? [null] : chunks(organisationIds)) {
     let q = store.db.deleteFrom('goal_organisations').where('workspace_id', '=', store.workspaceId).where('goal_id', '=', goalId);
-    if (organisationIds !== 'all') q = q.where('organisation_id', 'in', organisationIds);
+    if (part) q = q.where('organisation_id', 'in', part);
     await q.execute();
   }
 }

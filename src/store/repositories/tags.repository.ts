@@ -1,10 +1,6 @@
 import type { Store } from '../store.ts';
+import { chunks } from '../chunks.ts';
 
-const chunks = <T>(list: readonly T[], size = 500): T[][] => {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
-};
 
 // Returns how many (contact, tag) pairs were new; pairs already there are left alone.
 export async function addTags(store: Store, contactIds: readonly number[], tags: readonly string[]): Promise<number> {
