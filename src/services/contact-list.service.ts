@@ -17,6 +17,7 @@ export const contactListInput = pageSchema.extend({
   inside: flag.optional(),
   due: z.enum(['overdue', 'due-this-week', 'due', 'ok']).optional(),
   archived: flag.default(false),
+  unsorted: flag.optional().describe('true: only contacts waiting in triage (imported, no network yet); false: only sorted ones'),
   sort: z.enum(['name', 'next-due', 'last-interaction']).default('name'),
 });
 
@@ -34,6 +35,9 @@ export const contactList = defineOperation({
     if (input.tag) filter.tag = input.tag;
     if (input.organisationId) filter.organisationId = input.organisationId;
     if (input.inside !== undefined) filter.inside = input.inside;
+    if (input.unsorted !== undefined) filter.unsorted = input.unsorted;
+    // An unsorted contact has no due date, so it is never 'ok' either.
+    if (input.due === 'ok') filter.unsorted = false;
     if (input.due === 'overdue') filter.dueBy = addDays(today, -1);
     if (input.due === 'due-this-week') Object.assign(filter, { dueAfter: addDays(today, -1), dueBy: addDays(today, 7) });
     if (input.due === 'due') filter.dueBy = addDays(today, 7);

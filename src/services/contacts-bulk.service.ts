@@ -52,7 +52,7 @@ export const contactBulkUpdate = defineOperation({
         .execute();
     }
     const { defaults } = await settingsAndDefaults(store);
-    await refreshDue(store, unique, defaults);
+    await refreshDue(store, unique, defaults, clock.now().toISOString());
     return { updated: unique.length };
   },
 });
