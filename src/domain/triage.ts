@@ -43,10 +43,10 @@ const TITLE_RULES: readonly TitleRule[] = [
   { rule: 'recruiter', pattern: /\b(recruit\w*|talent\b|sourcer|sourcing|head ?hunt\w*|people partner|hr business partner|rekrut\w*|recrut\w*)/i, network: 'strategic', connectionType: 'recruiter', noun: 'Recruiter' },
   { rule: 'investor', pattern: /\b(investor|investment|venture|angel|\bvc\b|fund manager|limited partner|private equity)/i, network: 'strategic', connectionType: 'financial-expert', noun: 'Investor' },
   { rule: 'founder', pattern: /\b(co-?founder|founder|ceo|chief executive|business owner|gründer|fondateur|fundador)/i, network: 'strategic', connectionType: null, noun: 'Founder' },
+  { rule: 'government', pattern: /\b(government|ministry|minister|regulator|regulatory|policy|public sector|civil servant|council)/i, network: 'strategic', connectionType: 'government-body', noun: 'Public-sector' },
   { rule: 'mentor', pattern: /\b(mentor|coach|advis[oe]r|board member|non-executive)/i, network: 'personal', connectionType: 'mentor', noun: 'Mentor-type' },
   { rule: 'educator', pattern: /\b(professor|lecturer|teacher|instructor|educator|dean|tutor|faculty)/i, network: 'personal', connectionType: 'educator', noun: 'Educator' },
   { rule: 'leader', pattern: /\b(chief \w+ officer|c[tofpmd]o\b|vp\b|vice president|svp|evp|managing director|general manager|head of|director)/i, network: 'strategic', connectionType: null, noun: 'Leader' },
-  { rule: 'government', pattern: /\b(government|ministry|minister|regulator|regulatory|policy|public sector|civil servant|council)/i, network: 'strategic', connectionType: 'government-body', noun: 'Public-sector' },
   { rule: 'contractor', pattern: /\b(freelance\w*|contractor|self-employed)/i, network: 'strategic', connectionType: 'contractor', noun: 'Freelancer' },
   { rule: 'consultant', pattern: /\b(consultant|consulting)/i, network: 'operational', connectionType: 'consultant', noun: 'Consultant' },
 ];
