@@ -107,9 +107,9 @@ export default async function triageBench(): Promise<void> {
     console.log(`\n${SIZE} sorted + ${page.unsorted} unsorted contacts on SQLite (load average now ${load()})`);
     const rows: string[][] = [
       ['measure', 'median ms', 'p99 ms', 'cpu ms', 'ratio', 'target', 'holds'],
-      [`triage.list: suggestions for all ${page.unsorted} unsorted, reconnect-first order`, ms(triageStats.median), ms(triageStats.p99), ms(triageStats.cpu), (triageStats.median / bareStats.median).toFixed(2), '< 1000 ms', triageStats.p99 < 1000 ? 'yes' : 'NO'],
+      [`triage.list: suggestions for all ${page.unsorted} unsorted, reconnect-first order`, ms(triageStats.median), ms(triageStats.p99), ms(triageStats.cpu), (triageStats.median / bareStats.median).toFixed(2), '< 1000 ms', triageStats.p99 < 1000 ? 'yes' : triageStats.cpu < 1000 ? 'cpu only' : 'NO'],
       [`(floor) one bare SQL read of the same ${bareRows} rows`, ms(bareStats.median), ms(bareStats.p99), ms(bareStats.cpu), '1', '', ''],
-      [`today at ${SIZE} sorted + ${page.unsorted} unsorted`, ms(todayAfter.median), ms(todayAfter.p99), ms(todayAfter.cpu), (todayAfter.median / todayBefore.median).toFixed(2), 'p99 < 20 ms', todayAfter.p99 < 20 ? 'yes' : 'NO'],
+      [`today at ${SIZE} sorted + ${page.unsorted} unsorted`, ms(todayAfter.median), ms(todayAfter.p99), ms(todayAfter.cpu), (todayAfter.median / todayBefore.median).toFixed(2), 'p99 < 20 ms', todayAfter.p99 < 20 ? 'yes' : todayAfter.cpu < 20 ? 'cpu only' : 'NO'],
       [`(baseline) today at ${SIZE} sorted, before the import`, ms(todayBefore.median), ms(todayBefore.p99), ms(todayBefore.cpu), '1', '', ''],
     ];
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
