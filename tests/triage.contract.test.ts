@@ -88,6 +88,17 @@ describe.each(DIALECTS)('triage of imported contacts on %s', (dialect) => {
     expect((await triage()).unsorted).toBe(3);
   });
 
+  it('a bulk update by filter reaches every matching contact ("select all N matching"), not only the ids on screen', async () => {
+    await importFive();
+    const result = await t.run<{ updated: number }>(contactBulkUpdate, { filter: { unsorted: true, archived: false }, addNetworks: ['personal'], addTags: ['linkedin'] });
+    expect(result.updated).toBe(5);
+    expect((await triage()).unsorted).toBe(0);
+    expect((await t.run<Page<ContactSummary>>(contactList, { tag: 'linkedin' })).total).toBe(5);
+    await t.run(contactBulkUpdate, { filter: { archived: false, query: 'Northstar' }, archived: true });
+    expect((await t.run<Page<ContactSummary>>(contactList, { archived: true })).items.map((c) => c.name).sort()).toEqual(['José Núñez', 'Priya Raman']);
+    await expect(t.run(contactBulkUpdate, { networks: ['personal'] })).rejects.toThrow(/either ids or filter/);
+  });
+
   it('an import with a network sorts as it goes', async () => {
     const ids = await importFive({ networks: ['personal'] });
     expect(await get(ids['José']!)).toMatchObject({ networks: ['personal'], nextDueOn: '2027-01-22' });
