@@ -51,8 +51,8 @@ export function dueFromColumn(raw: SQLite.Database): (weekEnd: string, limit: nu
 // transaction, no validation, no duplicate check. Organisations already exist (name → id).
 export function bareInsert(raw: SQLite.Database, drafts: readonly ContactDraft[], orgIds: ReadonlyMap<string, number>, defaults: CadenceDefaults, now: string): void {
   const contact = raw.prepare(`insert into contacts (workspace_id, name, name_key, given_name, family_name, organisation_id, title, location, birthday,
-    met_how, met_where, notes, networks, connection_type, industry, cadence_days, archived, next_due_on, created_at, updated_at)
-    values (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`);
+    met_how, met_where, notes, networks, connection_type, industry, cadence_days, archived, next_due_on, created_at, updated_at, sorted_at)
+    values (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`);
   const email = raw.prepare('insert into contact_emails (workspace_id, contact_id, address, label, position) values (1, ?, ?, ?, ?)');
   const phone = raw.prepare('insert into contact_phones (workspace_id, contact_id, number, number_key, label, position) values (1, ?, ?, ?, ?, ?)');
   const link = raw.prepare('insert into contact_web_links (workspace_id, contact_id, url, url_key, label, position) values (1, ?, ?, ?, ?, ?)');
@@ -60,9 +60,9 @@ export function bareInsert(raw: SQLite.Database, drafts: readonly ContactDraft[]
   const search = raw.prepare('insert into contact_search (rowid, name, organisation, notes, interactions) values (?, ?, ?, ?, ?)');
   raw.transaction(() => {
     for (const d of drafts) {
-      const due = nextDueOn({ lastInteractionAt: null, createdAt: now, cadenceDays: effectiveCadenceDays(d.networks, d.cadenceDays, defaults) });
+      const due = nextDueOn({ lastConversationAt: null, sortedAt: now, cadenceDays: effectiveCadenceDays(d.networks, d.cadenceDays, defaults) });
       const { lastInsertRowid } = contact.run(d.name, normaliseName(d.name), d.givenName, d.familyName, d.organisation ? orgIds.get(normaliseName(d.organisation)) ?? null : null,
-        d.title, d.location, d.birthday, d.metHow, d.metWhere, d.notes, networksToMask(d.networks), d.connectionType, d.industry, d.cadenceDays, due, now, now);
+        d.title, d.location, d.birthday, d.metHow, d.metWhere, d.notes, networksToMask(d.networks), d.connectionType, d.industry, d.cadenceDays, due, now, now, now);
       const id = Number(lastInsertRowid);
       d.emails.forEach((e, i) => email.run(id, e.address, e.label, i));
       d.phones.forEach((p, i) => phone.run(id, p.number, normalisePhone(p.number), p.label, i));

@@ -130,7 +130,7 @@ describe('rapport command areas', () => {
 
   it('types: the built-in connection types and your own', async () => {
     const types = await json<{ key: string; builtIn: boolean }[]>('types');
-    expect(types.filter((t) => t.builtIn)).toHaveLength(15);
+    expect(types.filter((t) => t.builtIn)).toHaveLength(16);
     expect((await rapport('types', 'add', 'board-member', '--network', 'strategic')).out).toMatch(/added type board-member \(Board member\), suggests strategic/);
     expect((await rapport('types', 'add', 'board-member', '--network', 'strategic')).code).toBe(1);
     expect((await rapport('types')).out).toMatch(/board-member +Board member +strategic +yours/);

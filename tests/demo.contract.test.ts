@@ -44,7 +44,8 @@ describe.each(DIALECTS)('demo network on %s', (dialect) => {
     const rows = await t.store.db.selectFrom('contacts').select(['networks', 'connection_type', 'inside_organisation']).execute();
     const networks = new Set(rows.flatMap((r) => maskToNetworks(r.networks)));
     expect([...networks].sort()).toEqual(['operational', 'personal', 'strategic']);
-    expect(new Set(rows.map((r) => r.connection_type))).toEqual(new Set(BUILT_IN_CONNECTION_TYPES.map((c) => c.key)));
+    // Every type but 'recruiter', added for triage after the demo's seeded mix was fixed.
+    expect(new Set(rows.map((r) => r.connection_type))).toEqual(new Set(BUILT_IN_CONNECTION_TYPES.map((c) => c.key).filter((k) => k !== 'recruiter')));
     expect(rows.filter((r) => r.inside_organisation === 1).length).toBeGreaterThan(30);
     const mine = await t.store.db.selectFrom('organisations').select('name').where('is_mine', '=', 1).execute();
     expect(mine.map((o) => o.name)).toEqual(['Brightwave Systems']);

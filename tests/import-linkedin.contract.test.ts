@@ -3,7 +3,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Contact } from '../src/domain/contact.ts';
 import { addDays } from '../src/domain/dates.ts';
 import type { Interaction } from '../src/domain/entities.ts';
-import { UNASSIGNED_CADENCE_DAYS } from '../src/domain/situations.ts';
 import { contactGet } from '../src/services/contacts.service.ts';
 import { importPreview, importRun, type ImportReport } from '../src/services/import.service.ts';
 import { interactionList } from '../src/services/interactions.service.ts';
@@ -59,14 +58,17 @@ describe.each(DIALECTS)('LinkedIn Connections.csv on %s', (dialect) => {
     expect(goran.webLinks[0]!.url).toBe('https://www.linkedin.com/in/goran-stipeti%C4%87-123');
   });
 
-  it('"Connected On" becomes the first interaction: kind connected, channel social, on that day', async () => {
+  it('"Connected On" is kept as a dated fact (kind connected, channel social) but is no conversation: the contact waits in triage', async () => {
     const report = await run(lines(QUIRK_ROWS.slice(0, 1)));
     const id = byLine(report, 5).contactId!;
     const timeline = await t.run<Page<Interaction>>(interactionList, { contactId: id });
     expect(timeline.items).toHaveLength(1);
     expect(timeline.items[0]).toMatchObject({ kind: 'connected', channel: 'social', occurredAt: '2024-10-09T12:00:00.000Z' });
-    // Next due counts from that day (no networks: the unassigned cadence), written with the new contact.
-    expect(await contact(id)).toMatchObject({ lastInteractionAt: '2024-10-09T12:00:00.000Z', nextDueOn: addDays('2024-10-09', UNASSIGNED_CADENCE_DAYS) });
+    // Connecting is not speaking: no last conversation, and imported without a network it is unsorted, with no cadence.
+    expect(await contact(id)).toMatchObject({ lastInteractionAt: null, nextDueOn: null, sortedAt: null });
+    // Given a network at import, its cadence runs from the import, not from the day LinkedIn connected it.
+    const sorted = await run(lines(QUIRK_ROWS.slice(1, 2)), { networks: ['personal'] });
+    expect(await contact(byLine(sorted, 5).contactId)).toMatchObject({ lastInteractionAt: null, nextDueOn: addDays('2026-11-23', 60) });
   });
 
   it('reads a BOM, a quoted "Notes:" line, CRLF endings, no preamble at all, and the older six-column layout', async () => {

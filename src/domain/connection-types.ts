@@ -25,6 +25,8 @@ export const BUILT_IN_CONNECTION_TYPES: readonly ConnectionType[] = [
   { key: 'alumni', label: 'Alumni', defaultNetwork: 'personal', builtIn: true },
   { key: 'former-colleague', label: 'Former colleague', defaultNetwork: 'personal', builtIn: true },
   { key: 'association-peer', label: 'Association peer', defaultNetwork: 'personal', builtIn: true },
+  // A job seeker's most direct strategic tie; triage suggests it from titles like "Technical Recruiter".
+  { key: 'recruiter', label: 'Recruiter', defaultNetwork: 'strategic', builtIn: true },
 ];
 
 export const connectionTypeKeySchema = z

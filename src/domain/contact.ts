@@ -105,8 +105,12 @@ export interface Contact {
   industry: string | null;
   cadenceDays: number | null;
   effectiveCadenceDays: number;
+  // The last conversation: 'connected' (an import's "Connected On") is on the timeline but is not one.
   lastInteractionAt: string | null;
-  nextDueOn: string;
+  // Null while unsorted: no cadence runs until the contact is given a network.
+  nextDueOn: string | null;
+  // When the contact was sorted into the user's networks; null while unsorted (imported without a network).
+  sortedAt: string | null;
   snoozedUntil: string | null;
   archived: boolean;
   hasPhoto: boolean;

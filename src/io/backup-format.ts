@@ -21,6 +21,8 @@ const contactSchema = z.object({
   notes: ns, networks: z.array(z.enum(NETWORKS)), connectionType: ns, insideOrganisation: z.boolean().nullable(), insideExplicit: z.boolean(),
   industry: ns, cadenceDays: z.number().int().nullable(), archived: z.boolean(), photo: ns, lastInteractionAt: ns, nextDueOn: s,
   snoozedUntil: ns, createdAt: s, updatedAt: s,
+  // Absent from backups made before triage: those contacts were all on keep-in-touch, sorted when added.
+  sortedAt: ns.optional(),
   emails: z.array(labelled('address')), phones: z.array(labelled('number')), webLinks: z.array(labelled('url')), tags: z.array(s),
 });
 
@@ -79,7 +81,7 @@ export function toBackup(d: TableDump): Backup {
       location: r.location, birthday: r.birthday, metHow: r.met_how, metWhere: r.met_where, notes: r.notes, networks: maskToNetworks(r.networks),
       connectionType: r.connection_type, insideOrganisation: r.inside_organisation === null ? null : flag(r.inside_organisation),
       insideExplicit: flag(r.inside_explicit), industry: r.industry, cadenceDays: r.cadence_days, archived: flag(r.archived), photo: r.photo,
-      lastInteractionAt: r.last_interaction_at, nextDueOn: r.next_due_on, snoozedUntil: r.snoozed_until, createdAt: r.created_at, updatedAt: r.updated_at,
+      lastInteractionAt: r.last_interaction_at, nextDueOn: r.next_due_on, snoozedUntil: r.snoozed_until, createdAt: r.created_at, updatedAt: r.updated_at, sortedAt: r.sorted_at,
       emails: (emails.get(r.id) ?? []).map((e) => ({ address: e.address, label: e.label })),
       phones: (phones.get(r.id) ?? []).map((p) => ({ number: p.number, label: p.label })),
       webLinks: (links.get(r.id) ?? []).map((l) => ({ url: l.url, label: l.label })),
@@ -121,7 +123,7 @@ export function fromBackup(b: Backup): TableDump {
       birthday: c.birthday, met_how: c.metHow, met_where: c.metWhere, notes: c.notes, networks: networksToMask(c.networks), connection_type: c.connectionType,
       inside_organisation: c.insideOrganisation === null ? null : bit(c.insideOrganisation), inside_explicit: bit(c.insideExplicit), industry: c.industry,
       cadence_days: c.cadenceDays, archived: bit(c.archived), photo: c.photo, last_interaction_at: c.lastInteractionAt, next_due_on: c.nextDueOn,
-      snoozed_until: c.snoozedUntil, created_at: c.createdAt, updated_at: c.updatedAt,
+      snoozed_until: c.snoozedUntil, created_at: c.createdAt, updated_at: c.updatedAt, sorted_at: c.sortedAt === undefined ? c.createdAt : c.sortedAt,
     })),
     contact_emails: b.contacts.flatMap((c) => c.emails.map((e, position) => ({ contact_id: c.id, address: e.address, label: e.label, position }))),
     contact_phones: b.contacts.flatMap((c) => c.phones.map((p, position) => ({ contact_id: c.id, number: p.number, label: p.label, position }))),

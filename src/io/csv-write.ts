@@ -22,7 +22,7 @@ const COLUMNS: [string, (c: ExportContact) => string][] = [
   ['Industry', (c) => c.industry ?? ''],
   ['Cadence Days', (c) => (c.cadenceDays === null ? '' : String(c.cadenceDays))],
   ['Last Interaction', (c) => c.lastInteractionAt?.slice(0, 10) ?? ''],
-  ['Next Due', (c) => c.nextDueOn],
+  ['Next Due', (c) => c.nextDueOn ?? ''],
 ];
 
 // RFC 4180 via csv-stringify: quotes where needed, CRLF rows, a UTF-8 BOM so Excel reads accents right.

@@ -9,7 +9,7 @@ const contact: ExportContact = {
   title: 'CTO; founder', location: 'London, UK', webLinks: [{ url: 'https://www.linkedin.com/in/zoe', label: 'LinkedIn' }], birthday: '--04-15',
   metHow: 'Conference', metWhere: null, notes: `line one\nline two ${'é'.repeat(80)} 🎉`, tags: ['ai', 'founders'], networks: ['strategic'],
   connectionType: 'mentor', insideOrganisation: null, industry: 'AI', cadenceDays: 30, effectiveCadenceDays: 30, lastInteractionAt: null,
-  nextDueOn: '2026-12-01', snoozedUntil: null, archived: false, hasPhoto: true, createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-02T10:00:00.000Z',
+  nextDueOn: '2026-12-01', sortedAt: '2026-11-01T10:00:00.000Z', snoozedUntil: null, archived: false, hasPhoto: true, createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-02T10:00:00.000Z',
   photo: 'data:image/png;base64,iVBORw0KGgo=',
 };
 

@@ -5,6 +5,7 @@ import { interactionDelete, interactionList, interactionLog } from './interactio
 import { settingsGet, settingsUpdate } from './settings.service.ts';
 import { authFailures } from './login-failures.service.ts';
 import { today } from './today.service.ts';
+import { triageList, triageSort } from './triage.service.ts';
 import { contactArchive, contactCreate, contactErase, contactGet, contactResolve, contactUpdate } from './contacts.service.ts';
 import { actionCreate, actionDone, actionList, actionUpdate } from './actions.service.ts';
 import { communityAddMember, communityCreate, communityGet, communityList, communityRemoveMember, communityUpdate } from './communities.service.ts';
@@ -24,6 +25,7 @@ import { draftCompose, draftLint, draftSend, draftSent, outreachToday, templateD
 // Every use case of Rapport by name. The CLI, the HTTP API (and so the web app) and the OpenAPI document come from this list.
 export const CATALOGUE = [
   today,
+  triageList, triageSort,
   contactCreate, contactUpdate, contactGet, contactResolve, contactArchive, contactErase, contactList, contactSnooze, search,
   interactionLog, interactionList, interactionDelete,
   followUpAdd, followUpDone, followUpSnooze, followUpList,

@@ -64,7 +64,7 @@ export async function updateContact(ctx: ServiceContext, id: number, patch: Cont
   // null means "follow the organisation again"; a new organisation changes what that gives.
   if (patch.organisation !== undefined || patch.insideOrganisation === null) await deriveInsideOrganisation(store, { contactIds: [id] });
   await writeContactChildren(store, id, { emails: patch.emails, phones: patch.phones, webLinks: patch.webLinks, tags: patch.tags });
-  await refreshDue(store, [id], defaults);
+  await refreshDue(store, [id], defaults, now);
   await store.search.reindex(store.db, store.workspaceId, [id]);
   const [contact] = await loadContacts(store, [id], defaults);
   return { contact: contact!, warnings };

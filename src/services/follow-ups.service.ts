@@ -92,7 +92,7 @@ export const contactSnooze = defineOperation({
     const until = snoozeDay(input, toIsoDay(clock.now()));
     await store.db.updateTable('contacts').set({ snoozed_until: until }).where('id', 'in', input.ids).execute();
     const { defaults } = await settingsAndDefaults(store);
-    await refreshDue(store, input.ids, defaults);
+    await refreshDue(store, input.ids, defaults, clock.now().toISOString());
     return { snoozedUntil: until, contacts: input.ids.length };
   },
 });

@@ -40,7 +40,8 @@ export interface ImportReport {
   format: ImportFormat;
   encoding: string;
   written: boolean;
-  counts: { rows: number; created: number; updated: number; unchanged: number; merged: number; rejected: number; blank: number };
+  // unsorted: of the created, those arriving without a network, left for triage (no cadence until sorted).
+  counts: { rows: number; created: number; updated: number; unchanged: number; merged: number; rejected: number; blank: number; unsorted: number };
   rows: PlannedRow[];
   rejected: { line: number; reason: string }[];
   blankLines: number[];
@@ -127,7 +128,7 @@ export async function runImport(ctx: ServiceContext, input: ImportInput, opts: {
     const { text, encoding } = read;
     const base = { file, format: read.format, encoding, written: false, rows: [], rejected: [], blankLines: [], rejectedFile: null, restored: null };
     const restored = opts.write ? await restoreBackup(ctx, text, file) : summariseBackup(text, file);
-    return { ...base, written: opts.write, warnings: [], restored, counts: { rows: 0, created: restored.contacts ?? 0, updated: 0, unchanged: 0, merged: 0, rejected: 0, blank: 0 } };
+    return { ...base, written: opts.write, warnings: [], restored, counts: { rows: 0, created: restored.contacts ?? 0, updated: 0, unchanged: 0, merged: 0, rejected: 0, blank: 0, unsorted: 0 } };
   }
   const { format, encoding, valid, rejected, blankLines, warnings } = read;
   const base = { file, format, encoding, written: false, rows: [], rejected: [], blankLines: [], rejectedFile: null, restored: null };
@@ -141,7 +142,8 @@ export async function runImport(ctx: ServiceContext, input: ImportInput, opts: {
   const count = (o: RowOutcome) => plan.rows.filter((r) => r.outcome === o).length;
   const report: ImportReport = {
     ...base,
-    counts: { rows: plan.rows.length + rejected.length + blankLines.length, created: count('created'), updated: count('updated'), unchanged: count('unchanged'), merged: count('merged'), rejected: rejected.length, blank: blankLines.length },
+    counts: { rows: plan.rows.length + rejected.length + blankLines.length, created: count('created'), updated: count('updated'), unchanged: count('unchanged'), merged: count('merged'), rejected: rejected.length, blank: blankLines.length,
+      unsorted: plan.creates.filter((c) => c.draft.networks.length === 0).length },
     rows: plan.rows,
     rejected: rejected.map(({ line, reason }) => ({ line, reason })),
     blankLines,

@@ -1,3 +1,4 @@
+import { isConversation } from '../domain/cadence.ts';
 import { normaliseName, type ContactDraft } from '../domain/contact.ts';
 import { networksToMask } from '../domain/networks.ts';
 import type { ScalarField } from '../io/absorb.ts';
@@ -43,16 +44,17 @@ export async function writeImportPlan(ctx: ServiceContext, plan: ImportPlan, onP
   const total = plan.creates.length + plan.updates.size + plan.interactions.length;
   onProgress?.(0, total);
   const drafts = plan.creates.map((c) => c.draft as ContactDraft);
-  // A new contact's last interaction is its latest 'connected' day, written with the row (next due follows from it).
+  // A new contact's last conversation is written with the row (next due follows from it); an import's 'connected'
+  // day is a fact on the timeline, not a conversation, so it starts no cadence.
   const lastByNew = new Map<number, string>();
   for (const { target, interaction } of plan.interactions) {
-    if (target.kind !== 'new') continue;
+    if (target.kind !== 'new' || !isConversation(interaction.kind)) continue;
     const prev = lastByNew.get(target.index);
     if (!prev || interaction.occurredAt > prev) lastByNew.set(target.index, interaction.occurredAt);
   }
   await createMissingOrganisations(ctx, drafts, now);
   const created = drafts.length
-    ? await createContacts(ctx, drafts, { followUpDays: null, lastInteractionAt: (i) => lastByNew.get(i) ?? null })
+    ? await createContacts(ctx, drafts, { followUpDays: null, lastInteractionAt: (i) => lastByNew.get(i) ?? null, unsortedWithoutNetwork: true })
     : { ids: [], warnings: [] };
   onProgress?.(drafts.length, total);
 
@@ -98,7 +100,7 @@ export async function writeImportPlan(ctx: ServiceContext, plan: ImportPlan, onP
   const { defaults } = await settingsAndDefaults(store);
   for (const { target } of plan.interactions) if (target.kind === 'existing') refresh.push(target.id);
   const touched = [...new Set(refresh)];
-  await refreshDue(store, touched, defaults);
+  await refreshDue(store, touched, defaults, now);
   const updatedIds = [...plan.updates.values()].filter((u) => u.changes.some((c) => c.fields.length)).map((u) => u.id);
   await store.search.reindex(store.db, store.workspaceId, [...new Set([...updatedIds, ...touched])]);
   onProgress?.(total, total);

@@ -52,7 +52,7 @@ export async function afterInteractionsChanged(store: Store, contactIds: readonl
   if (resolveFollowUpsUpTo !== null) {
     await resolveFollowUps(store, contactIds, resolveFollowUpsUpTo.slice(0, 10), now);
   }
-  await refreshDue(store, contactIds, defaults);
+  await refreshDue(store, contactIds, defaults, now);
   await store.search.reindex(store.db, store.workspaceId, contactIds);
 }
 

@@ -47,7 +47,7 @@ export async function mergeContacts(ctx: ServiceContext, keepId: number, goneId:
   await updateContactRow(store, keepId, row);
   await writeContactChildren(store, keepId, { emails: merged.emails, phones: merged.phones, webLinks: merged.webLinks, tags: merged.tags });
   await deriveInsideOrganisation(store, { contactIds: [keepId] });
-  await refreshDue(store, [keepId], defaults);
+  await refreshDue(store, [keepId], defaults, now);
   await store.search.reindex(store.db, store.workspaceId, [keepId]);
   return { contact: await getContact(store, keepId), merged: { id: goneId, name: b.name }, filled: changed.fields };
 }

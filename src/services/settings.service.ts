@@ -22,12 +22,12 @@ export const settingsUpdate = defineOperation({
   effect: 'write',
   input: settingsPatchSchema,
   http: { method: 'patch', path: '/settings' },
-  run: async ({ store }, patch) => {
+  run: async ({ store, clock }, patch) => {
     const before = await loadSettings(store);
     const after: Settings = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
     await saveSettings(store, after);
     const cadenceChanged = JSON.stringify(cadenceDefaultsOf(before)) !== JSON.stringify(cadenceDefaultsOf(after));
-    if (cadenceChanged) await refreshDue(store, 'all', cadenceDefaultsOf(after));
+    if (cadenceChanged) await refreshDue(store, 'all', cadenceDefaultsOf(after), clock.now().toISOString());
     return { ...after, cadenceDefaults: cadenceDefaultsOf(after) };
   },
 });

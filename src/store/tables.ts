@@ -20,6 +20,8 @@ export interface ContactTable {
   networks: number; connection_type: string | null; inside_organisation: Flag | null; inside_explicit: Generated<Flag>; industry: string | null;
   cadence_days: number | null; archived: Flag; photo: string | null; last_interaction_at: string | null;
   next_due_on: string; snoozed_until: string | null; created_at: string; updated_at: string;
+  // null while unsorted (imported without a network); see migration 0040.
+  sorted_at: string | null;
 }
 
 export interface ContactEmailTable { id: Generated<number>; workspace_id: number; contact_id: number; address: string; label: string | null; position: number }

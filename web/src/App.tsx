@@ -20,9 +20,10 @@ const ExportPage = lazy(() => import('./pages/Export.tsx'));
 const Settings = lazy(() => import('./pages/Settings.tsx'));
 const Onboarding = lazy(() => import('./pages/Onboarding.tsx'));
 const Network = lazy(() => import('./pages/Network.tsx'));
+const Triage = lazy(() => import('./pages/Triage.tsx'));
 
 const NAV: [string, string][] = [
-  ['/', 'Today'], ['/network', 'Network'], ['/contacts', 'Contacts'], ['/organisations', 'Organisations'], ['/goals', 'Goals'], ['/events', 'Events'],
+  ['/', 'Today'], ['/triage', 'Triage'], ['/network', 'Network'], ['/contacts', 'Contacts'], ['/organisations', 'Organisations'], ['/goals', 'Goals'], ['/events', 'Events'],
   ['/communities', 'Communities'], ['/import', 'Import'], ['/export', 'Export'], ['/settings', 'Settings'],
 ];
 
@@ -31,7 +32,7 @@ function pageFor(path: string): { Page: ComponentType<{ id: number }>; id: numbe
   if (contact) return { Page: Contact, id: Number(contact[1]) };
   const simple: Record<string, ComponentType<{ id: number }>> = {
     '/': Today, '/network': Network, '/contacts': Contacts, '/organisations': Organisations, '/goals': Goals, '/events': Events,
-    '/communities': Communities, '/import': ImportPage, '/export': ExportPage, '/settings': Settings, '/welcome': Onboarding,
+    '/communities': Communities, '/import': ImportPage, '/triage': Triage, '/export': ExportPage, '/settings': Settings, '/welcome': Onboarding,
   };
   const Page = simple[path];
   return Page ? { Page, id: 0 } : null;
@@ -48,6 +49,11 @@ export function App() {
   const [logOpen, setLogOpen] = useState(false);
   const [menuOpen, setMenuOpen] = useState(false);
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => call('settings.get', {}) });
+  // The Triage badge: how many imported contacts still wait for a network (an index count, cheap at any size).
+  const unsorted = useQuery({
+    queryKey: ['unsorted-count'], queryFn: () => call('contact.list', { unsorted: true, limit: 1 }),
+    enabled: settings.data?.onboarded === true, select: (p) => p.total,
+  });
 
   const shortcuts = useMemo(() => ({
     '/': () => { navigate('/contacts'); requestSearchFocus(); },
@@ -82,7 +88,14 @@ export function App() {
               <ul>
                 {NAV.map(([href, label]) => {
                   const current = href === '/' ? path === '/' : path.startsWith(href);
-                  return <li key={href}><Link href={href} aria-current={current ? 'page' : undefined} onClick={() => setMenuOpen(false)}>{label}</Link></li>;
+                  const count = href === '/triage' ? unsorted.data ?? 0 : 0;
+                  return (
+                    <li key={href}>
+                      <Link href={href} aria-current={current ? 'page' : undefined} onClick={() => setMenuOpen(false)}>
+                        {label}{count > 0 && <span className="nav-count" aria-label={`${count} unsorted`}>{count.toLocaleString()}</span>}
+                      </Link>
+                    </li>
+                  );
                 })}
               </ul>
             </nav>

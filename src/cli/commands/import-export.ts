@@ -112,6 +112,9 @@ async function importCommand(rt: CliRuntime, file: string, o: ImportOptions): Pr
   }
   if (o.json) return printJson({ ...report, rejectedFile: rejectedPath });
   printReport(report, rejectedPath);
+  if (report.counts.unsorted > 0) {
+    console.log(`\n${report.counts.unsorted} new contact${report.counts.unsorted === 1 ? '' : 's'} ${report.written ? 'have' : 'would have'} no network yet: unsorted, on no keep-in-touch list until sorted with \`rapport triage\`.`);
+  }
 }
 
 function output(content: string, file: string | undefined, what: string): void {

@@ -15,6 +15,7 @@ import { registerTypeCommands } from './types.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerNetworkCommands } from './network.ts';
 import { registerImportExportCommands } from './import-export.ts';
+import { registerTriageCommands } from './triage.ts';
 
 // Each area registers its commands here: one line per area, in the order `rapport --help` lists them.
 export const COMMAND_AREAS: ((program: Command, rt: CliRuntime) => void)[] = [
@@ -31,6 +32,7 @@ export const COMMAND_AREAS: ((program: Command, rt: CliRuntime) => void)[] = [
   registerTypeCommands,
   registerSettingsCommands,
   registerImportExportCommands,
+  registerTriageCommands,
   registerDemoCommand,
   registerServeCommand,
 ];

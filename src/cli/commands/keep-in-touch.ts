@@ -35,7 +35,7 @@ export function registerKeepInTouchCommands(program: Command, rt: CliRuntime): v
     .action(async (o: { within: number; limit: number; json?: boolean }) => {
       const day = toIsoDay(rt.clock.now());
       const page = await rt.run<Page<ContactSummary>>(contactList, { due: 'due', sort: 'next-due', limit: o.limit });
-      const items = page.items.filter((c) => c.nextDueOn <= addDays(day, o.within));
+      const items = page.items.filter((c) => c.nextDueOn !== null && c.nextDueOn <= addDays(day, o.within));
       if (o.json) return printJson(items);
       console.log(renderContactList(items, day));
       if (page.total > items.length) console.log(dim(`${page.total} due within a week in all`));

@@ -4,7 +4,7 @@ import type { ContactSummary } from '../../store/repositories/contact-list.repos
 import { dim, paint, table } from '../output.ts';
 
 export function renderContact(c: Contact, timeline: readonly Interaction[], today: string): string {
-  const due = c.nextDueOn < today ? paint('red', `${c.nextDueOn} (overdue)`) : c.nextDueOn;
+  const due = c.nextDueOn === null ? dim('none: unsorted (see `rapport triage`)') : c.nextDueOn < today ? paint('red', `${c.nextDueOn} (overdue)`) : c.nextDueOn;
   const lines: [string, string][] = [
     ['networks', c.networks.length ? c.networks.join(', ') : dim('none yet')],
     ['connection type', c.connectionType ?? dim('—')],
@@ -12,7 +12,7 @@ export function renderContact(c: Contact, timeline: readonly Interaction[], toda
     ['inside my organisation', c.insideOrganisation === null ? dim('unknown') : c.insideOrganisation ? 'yes' : 'no'],
     ['cadence', `every ${c.effectiveCadenceDays} days${c.cadenceDays ? ' (own)' : ''}`],
     ['next due', due],
-    ['last interaction', c.lastInteractionAt?.slice(0, 10) ?? dim('never')],
+    ['last conversation', c.lastInteractionAt?.slice(0, 10) ?? dim('never')],
   ];
   if (c.emails.length) lines.push(['email', c.emails.map((e) => e.address).join(', ')]);
   if (c.phones.length) lines.push(['phone', c.phones.map((p) => p.number).join(', ')]);
@@ -36,6 +36,6 @@ export function renderContactList(items: readonly ContactSummary[], today: strin
   if (items.length === 0) return dim('no contacts');
   return table(items.map((c) => [
     `#${c.id}`, c.name, c.organisation ?? '', dim(c.networks.join('+') || '—'), dim(c.connectionType ?? ''),
-    c.nextDueOn < today ? paint('red', c.nextDueOn) : c.nextDueOn,
+    c.nextDueOn === null ? dim('unsorted') : c.nextDueOn < today ? paint('red', c.nextDueOn) : c.nextDueOn,
   ]), ['id', 'name', 'organisation', 'networks', 'type', 'next due']);
 }

@@ -80,7 +80,8 @@ export function planContacts(rng: Random, size: number, orgs: readonly PlannedOr
   orgs.forEach((o, i) => { if (i > 0) (byIndustry.get(o.industry) ?? byIndustry.set(o.industry, []).get(o.industry)!).push(i); });
   const nextName = nameMaker(rng);
   const nextEmail = emailMaker();
-  const types = BUILT_IN_CONNECTION_TYPES.map((t) => t.key);
+  // The types the demo has vocabulary for (a built-in added later does not reshuffle the seeded demo).
+  const types = BUILT_IN_CONNECTION_TYPES.map((t) => t.key).filter((k) => k in TYPE_WEIGHTS);
   const contacts: PlannedContact[] = [];
   for (let i = 0; i < size; i++) {
     // Every built-in type at least once, then a realistic mix.

@@ -82,7 +82,7 @@ export async function writeDemo(ctx: ServiceContext, plan: DemoPlan, defaults: C
 
   await snoozeContactsUntil(store, plan.snoozed.map((s) => ({ id: id(s.contact), until: day(s.untilAgo) })));
   await archiveContacts(store, plan.archived.map(id));
-  await refreshDue(store, 'all', defaults);
+  await refreshDue(store, 'all', defaults, clock.now().toISOString());
   await store.search.reindex(store.db, store.workspaceId, ids);
 
   return {

@@ -17,11 +17,14 @@ export interface CreateContactsOptions {
   followUpDays?: number | null;
   // When each contact was added, if not now (the demo spreads them over two years).
   createdAt?: (index: number) => string;
-  // The contact's latest interaction, when the caller writes some with it (an import's 'connected' day):
+  // The contact's latest conversation, when the caller writes some with it ('connected' is not one):
   // stored with the row, and next due counted from it, so no second pass over the new rows is needed.
   lastInteractionAt?: (index: number) => string | null;
   // false when the caller reindexes these contacts itself after writing more about them (the demo's interactions).
   searchIndex?: boolean;
+  // Imports: a contact arriving without a network is left unsorted (no cadence, waiting in triage). A contact
+  // made by hand is sorted as it is made, network or not (no network: the slow default cadence).
+  unsortedWithoutNetwork?: boolean;
 }
 
 export interface CreatedContacts {
@@ -69,14 +72,15 @@ export async function createContacts(ctx: ServiceContext, drafts: readonly Conta
     // From the display name only when the draft lacks a part (LinkedIn rows have both).
     const split = d.givenName === null || d.familyName === null ? splitName(d.name) : null;
     const lastInteractionAt = options.lastInteractionAt?.(i) ?? null;
+    const sortedAt = options.unsortedWithoutNetwork && d.networks.length === 0 ? null : createdAt;
     return {
       name: d.name, given_name: d.givenName ?? split?.givenName ?? null, family_name: d.familyName ?? split?.familyName ?? null,
       organisation_id: organisationId, title: d.title, location: d.location, birthday: d.birthday, met_how: d.metHow,
       met_where: d.metWhere, notes: d.notes, networks: networksToMask(d.networks), connection_type: d.connectionType,
       inside_organisation: inside === null ? null : inside ? 1 : 0, inside_explicit: d.insideOrganisation === null ? 0 : 1,
       industry: d.industry, cadence_days: d.cadenceDays, archived: 0, photo: d.photo, last_interaction_at: lastInteractionAt,
-      next_due_on: nextDueOn({ lastInteractionAt, createdAt, cadenceDays: effectiveCadenceDays(d.networks, d.cadenceDays, defaults) }),
-      snoozed_until: null, created_at: createdAt, updated_at: createdAt,
+      next_due_on: nextDueOn({ lastConversationAt: lastInteractionAt, sortedAt, cadenceDays: effectiveCadenceDays(d.networks, d.cadenceDays, defaults) }),
+      snoozed_until: null, created_at: createdAt, updated_at: createdAt, sorted_at: sortedAt,
     };
   });
   const ids = await insertContactsBulk(store, rows, drafts);

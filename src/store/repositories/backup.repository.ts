@@ -17,7 +17,7 @@ export const BACKUP_TABLES = {
   organisations: ['id', 'name', 'industry', 'website', 'is_mine', 'notes', 'created_at', 'updated_at'],
   contacts: ['id', 'name', 'given_name', 'family_name', 'organisation_id', 'title', 'location', 'birthday', 'met_how', 'met_where', 'notes',
     'networks', 'connection_type', 'inside_organisation', 'inside_explicit', 'industry', 'cadence_days', 'archived', 'photo',
-    'last_interaction_at', 'next_due_on', 'snoozed_until', 'created_at', 'updated_at'],
+    'last_interaction_at', 'next_due_on', 'snoozed_until', 'created_at', 'updated_at', 'sorted_at'],
   contact_emails: ['contact_id', 'address', 'label', 'position'],
   contact_phones: ['contact_id', 'number', 'label', 'position'],
   contact_web_links: ['contact_id', 'url', 'label', 'position'],

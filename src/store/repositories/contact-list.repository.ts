@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { dueOrNull } from '../../domain/cadence.ts';
 import { maskToNetworks, networkBit, type Network } from '../../domain/networks.ts';
 import type { Store } from '../store.ts';
 
@@ -11,7 +12,9 @@ export interface ContactSummary {
   connectionType: string | null;
   insideOrganisation: boolean | null;
   lastInteractionAt: string | null;
-  nextDueOn: string;
+  // Null while unsorted.
+  nextDueOn: string | null;
+  unsorted: boolean;
   archived: boolean;
 }
 
@@ -25,6 +28,8 @@ export interface ContactFilter {
   dueBy?: string;
   dueAfter?: string;
   archived?: boolean;
+  // true: only contacts waiting in triage; false: only sorted ones.
+  unsorted?: boolean;
 }
 
 export type ContactSort = 'name' | 'next-due' | 'last-interaction';
@@ -39,6 +44,7 @@ function filtered(store: Store, filter: ContactFilter) {
   if (filter.connectionType) q = q.where('c.connection_type', '=', filter.connectionType);
   if (filter.organisationId) q = q.where('c.organisation_id', '=', filter.organisationId);
   if (filter.inside !== undefined) q = q.where('c.inside_organisation', '=', filter.inside ? 1 : 0);
+  if (filter.unsorted !== undefined) q = q.where('c.sorted_at', filter.unsorted ? 'is' : 'is not', null);
   if (filter.dueBy) q = q.where('c.next_due_on', '<=', filter.dueBy);
   if (filter.dueAfter) q = q.where('c.next_due_on', '>', filter.dueAfter);
   if (filter.tag) {
@@ -71,7 +77,7 @@ export async function contactSummariesOf(store: Store, ids: readonly number[]): 
     .leftJoin('organisations as o', 'o.id', 'c.organisation_id')
     .where('c.workspace_id', '=', store.workspaceId)
     .where('c.id', 'in', ids)
-    .select(['c.id', 'c.name', 'o.name as organisation', 'c.title', 'c.networks', 'c.connection_type', 'c.inside_organisation', 'c.last_interaction_at', 'c.next_due_on', 'c.archived'])
+    .select(['c.id', 'c.name', 'o.name as organisation', 'c.title', 'c.networks', 'c.connection_type', 'c.inside_organisation', 'c.last_interaction_at', 'c.next_due_on', 'c.sorted_at', 'c.archived'])
     .execute();
   const byId = new Map(fetched.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
@@ -86,7 +92,8 @@ export async function contactSummariesOf(store: Store, ids: readonly number[]): 
       connectionType: r.connection_type,
       insideOrganisation: r.inside_organisation === null ? null : r.inside_organisation === 1,
       lastInteractionAt: r.last_interaction_at,
-      nextDueOn: r.next_due_on,
+      nextDueOn: dueOrNull(r.next_due_on),
+      unsorted: r.sorted_at === null,
       archived: r.archived === 1,
     }];
   });

@@ -6,7 +6,7 @@ import { urlKey, type ContactChildren, type ContactRow } from './contacts.reposi
 const CONTACT_COLUMNS = [
   'name', 'name_key', 'given_name', 'family_name', 'organisation_id', 'title', 'location', 'birthday', 'met_how', 'met_where', 'notes',
   'networks', 'connection_type', 'inside_organisation', 'inside_explicit', 'industry', 'cadence_days', 'archived', 'photo',
-  'last_interaction_at', 'next_due_on', 'snoozed_until', 'created_at', 'updated_at',
+  'last_interaction_at', 'next_due_on', 'snoozed_until', 'created_at', 'updated_at', 'sorted_at',
 ] as const;
 
 // The row as stored, written out field by field: `{ ...row, name_key }` makes every copy a dictionary-mode object,
@@ -16,7 +16,7 @@ const storedRow = (r: ContactRow): Required<Omit<ContactRow, 'id'>> & { name_key
   title: r.title, location: r.location, birthday: r.birthday, met_how: r.met_how, met_where: r.met_where, notes: r.notes, networks: r.networks,
   connection_type: r.connection_type, inside_organisation: r.inside_organisation, inside_explicit: r.inside_explicit ?? 0, industry: r.industry,
   cadence_days: r.cadence_days, archived: r.archived, photo: r.photo, last_interaction_at: r.last_interaction_at, next_due_on: r.next_due_on,
-  snoozed_until: r.snoozed_until, created_at: r.created_at, updated_at: r.updated_at,
+  snoozed_until: r.snoozed_until, created_at: r.created_at, updated_at: r.updated_at, sorted_at: r.sorted_at,
 });
 
 // Many contacts in few statements (see bulk-insert.ts), ids read back in insertion order (checked, not assumed).

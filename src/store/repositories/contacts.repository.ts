@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { effectiveCadenceDays, nextDueOn, type CadenceDefaults } from '../../domain/cadence.ts';
+import { dueOrNull, effectiveCadenceDays, NOT_CONVERSATION_KINDS, nextDueOn, type CadenceDefaults } from '../../domain/cadence.ts';
 import type { Contact } from '../../domain/contact.ts';
 import { isLinkedInUrl, normaliseLinkedInUrl, normaliseName, normalisePhone } from '../../domain/contact.ts';
 import { maskToNetworks } from '../../domain/networks.ts';
@@ -10,6 +10,9 @@ import { chunks } from '../chunks.ts';
 
 // inside_explicit is optional so callers that never set inside_organisation by hand need not know it (defaults to derived).
 export type ContactRow = Omit<ContactTable, 'id' | 'workspace_id' | 'name_key' | 'inside_explicit'> & { id?: number; inside_explicit?: number };
+
+// The latest interaction that was a conversation ('connected' is not), per contact: "last spoken" everywhere.
+export const lastConversationSql = sql<string | null>`(select max(i.occurred_at) from interaction_participants p join interactions i on i.id = p.interaction_id where p.contact_id = contacts.id and i.kind not in (${sql.join([...NOT_CONVERSATION_KINDS])}))`;
 
 export interface ContactChildren {
   emails: { address: string; label: string | null }[];
@@ -116,7 +119,8 @@ async function loadChunk(store: Store, ids: readonly number[], defaults: Cadence
       cadenceDays: r.cadence_days,
       effectiveCadenceDays: effectiveCadenceDays(networks, r.cadence_days, defaults),
       lastInteractionAt: r.last_interaction_at,
-      nextDueOn: r.next_due_on,
+      nextDueOn: dueOrNull(r.next_due_on),
+      sortedAt: r.sorted_at,
       snoozedUntil: r.snoozed_until,
       archived: r.archived === 1,
       hasPhoto: r.photo !== null,
@@ -126,8 +130,10 @@ async function loadChunk(store: Store, ids: readonly number[], defaults: Cadence
   });
 }
 
-// Recomputes last interaction and next due from the interactions themselves: the single place the cadence rule is applied.
-export async function refreshDue(store: Store, ids: readonly number[] | 'all', defaults: CadenceDefaults): Promise<void> {
+// Recomputes last conversation and next due from the interactions themselves: the single place the cadence rule is
+// applied. A contact found with a network but still unsorted (given one by any path: edit, bulk, import, triage)
+// is sorted now, and its cadence starts.
+export async function refreshDue(store: Store, ids: readonly number[] | 'all', defaults: CadenceDefaults, now: string): Promise<void> {
   const { db } = store;
   const chunks: (readonly number[] | null)[] = [];
   if (ids === 'all') chunks.push(null);
@@ -137,22 +143,23 @@ export async function refreshDue(store: Store, ids: readonly number[] | 'all', d
     let update = db
       .updateTable('contacts')
       .set({
-        last_interaction_at: sql<string | null>`(select max(i.occurred_at) from interaction_participants p join interactions i on i.id = p.interaction_id where p.contact_id = contacts.id)`,
+        last_interaction_at: lastConversationSql,
+        sorted_at: sql<string | null>`case when sorted_at is null and networks <> 0 then ${now} else sorted_at end`,
       })
       .where('workspace_id', '=', store.workspaceId);
     if (chunk) update = update.where('id', 'in', chunk);
     await update.execute();
     let select = db
       .selectFrom('contacts')
-      .select(['id', 'networks', 'cadence_days', 'last_interaction_at', 'created_at', 'snoozed_until', 'next_due_on'])
+      .select(['id', 'networks', 'cadence_days', 'last_interaction_at', 'sorted_at', 'snoozed_until', 'next_due_on'])
       .where('workspace_id', '=', store.workspaceId);
     if (chunk) select = select.where('id', 'in', chunk);
     const rows = await select.execute();
     const byDue = new Map<string, number[]>();
     for (const r of rows) {
       const cadence = effectiveCadenceDays(maskToNetworks(r.networks), r.cadence_days, defaults);
-      let due = nextDueOn({ lastInteractionAt: r.last_interaction_at, createdAt: r.created_at, cadenceDays: cadence });
-      if (r.snoozed_until && r.snoozed_until > due) due = r.snoozed_until;
+      let due = nextDueOn({ lastConversationAt: r.last_interaction_at, sortedAt: r.sorted_at, cadenceDays: cadence });
+      if (r.sorted_at !== null && r.snoozed_until && r.snoozed_until > due) due = r.snoozed_until;
       if (due !== r.next_due_on) (byDue.get(due) ?? byDue.set(due, []).get(due)!).push(r.id);
     }
     for (const [due, dueIds] of byDue) {

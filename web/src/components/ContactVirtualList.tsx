@@ -63,7 +63,7 @@ export function ContactVirtualList({ params, selected, onToggle, onLoaded, typeL
                     <NetworkBadges networks={c.networks} />
                     <span className="muted small">{typeLabel(c.connectionType)}</span>
                   </div>
-                  <span className={`due small${c.nextDueOn < today ? ' overdue' : ''}`}>{c.archived ? 'archived' : `due ${relativeDay(c.nextDueOn, today)}`}</span>
+                  <span className={`due small${c.nextDueOn !== null && c.nextDueOn < today ? ' overdue' : ''}`}>{c.archived ? 'archived' : c.nextDueOn === null ? 'unsorted' : `due ${relativeDay(c.nextDueOn, today)}`}</span>
                 </>
               ) : (
                 <span className="muted small placeholder-row">Loading…</span>

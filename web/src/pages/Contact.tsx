@@ -63,8 +63,10 @@ export default function Contact({ id }: { id: number }) {
         </div>
         <dl className="facts">
           <Fact label="Keep in touch">every {c.effectiveCadenceDays} days{c.cadenceDays === null ? ' (network default)' : ''}</Fact>
-          <Fact label="Next due"><span className={c.nextDueOn < today ? 'overdue' : ''}>{formatDay(c.nextDueOn)} ({relativeDay(c.nextDueOn, today)})</span>{c.snoozedUntil ? `, snoozed to ${formatDay(c.snoozedUntil)}` : ''}</Fact>
-          <Fact label="Last interaction">{c.lastInteractionAt ? `${formatDay(c.lastInteractionAt)} (${relativeDay(c.lastInteractionAt, today)})` : 'never'}</Fact>
+          {c.nextDueOn === null
+            ? <Fact label="Next due"><span className="muted">none yet: unsorted, <a href="/triage">sort in Triage</a></span></Fact>
+            : <Fact label="Next due"><span className={c.nextDueOn < today ? 'overdue' : ''}>{formatDay(c.nextDueOn)} ({relativeDay(c.nextDueOn, today)})</span>{c.snoozedUntil ? `, snoozed to ${formatDay(c.snoozedUntil)}` : ''}</Fact>}
+          <Fact label="Last conversation">{c.lastInteractionAt ? `${formatDay(c.lastInteractionAt)} (${relativeDay(c.lastInteractionAt, today)})` : 'never'}</Fact>
         </dl>
         <div className="page-actions">
           <button type="button" className="primary" onClick={() => setWriting(true)}>Write a message</button>

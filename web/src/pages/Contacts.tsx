@@ -32,6 +32,8 @@ export default function Contacts() {
   const [filters, setFilters] = useState<Filters>(() => Object.fromEntries(FILTER_KEYS.map((k) => [k, search.get(k) ?? ''])) as unknown as Filters);
   const [archived, setArchived] = useState(search.get('archived') === 'true');
   const [selected, setSelected] = useState<Set<number>>(new Set());
+  // Every contact matching the filters, not only the rows loaded on screen.
+  const [allMatching, setAllMatching] = useState(false);
   const [total, setTotal] = useState(0);
   const rowAt = useRef<(i: number) => ContactRow | undefined>(() => undefined);
   const lastClicked = useRef<number | null>(null);
@@ -86,15 +88,22 @@ export default function Contacts() {
       </PageHeader>
       <div className="search-row">
         <label htmlFor="contact-search" className="visually-hidden">Search contacts</label>
-        <input id="contact-search" ref={searchBox} type="search" value={query} onChange={(e) => setQuery(e.target.value)}
+        <input id="contact-search" ref={searchBox} type="search" value={query} onChange={(e) => { setQuery(e.target.value); setAllMatching(false); }}
           placeholder="Search names, organisations, notes, tags, conversations…  ( / )" autoComplete="off" />
         <div className="field checkbox">
-          <input id="show-archived" type="checkbox" checked={archived} onChange={(e) => { setArchived(e.target.checked); setSelected(new Set()); }} />
+          <input id="show-archived" type="checkbox" checked={archived} onChange={(e) => { setArchived(e.target.checked); setSelected(new Set()); setAllMatching(false); }} />
           <label htmlFor="show-archived">Archived</label>
         </div>
       </div>
-      <ContactFilters value={filters} onChange={(f) => { setFilters(f); setSelected(new Set()); }} />
-      {selected.size > 0 && <BulkBar ids={[...selected]} onClear={() => setSelected(new Set())} />}
+      <ContactFilters value={filters} onChange={(f) => { setFilters(f); setSelected(new Set()); setAllMatching(false); }} />
+      {(selected.size > 0 || allMatching) && total > selected.size && !allMatching && (
+        <p className="muted small">
+          <button type="button" className="ghost" onClick={() => setAllMatching(true)}>Select all {plural(total, 'matching contact')}</button>
+        </p>
+      )}
+      {allMatching
+        ? <BulkBar target={{ filter: params, count: total }} onClear={() => { setAllMatching(false); setSelected(new Set()); }} />
+        : selected.size > 0 && <BulkBar target={{ ids: [...selected] }} onClear={() => setSelected(new Set())} />}
       <ContactVirtualList params={params} selected={selected} onToggle={onToggle} onLoaded={onLoaded} typeLabel={typeLabel} />
     </div>
   );
