@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { describeLocation, isPostgresUrl, resolveDatabaseLocation } from './location.ts';
+import { ensureJournalTriggers } from './journal/triggers.ts';
 import { migrateToLatest } from './migrate.ts';
 import { openPostgres } from './postgres/open.ts';
 import { postgresSearchIndex } from './postgres/search-index.ts';
@@ -17,6 +18,7 @@ export async function openStore(options: { location?: string | null; workspaceId
     });
     try {
       await migrateToLatest(db as unknown as Kysely<unknown>, 'postgres', schema);
+      await ensureJournalTriggers(db as unknown as Kysely<unknown>, 'postgres');
     } catch (e) {
       await db.destroy();
       throw e;
@@ -26,6 +28,7 @@ export async function openStore(options: { location?: string | null; workspaceId
   const { db, raw } = openSqlite(location);
   try {
     await migrateToLatest(db as unknown as Kysely<unknown>, 'sqlite');
+    await ensureJournalTriggers(db as unknown as Kysely<unknown>, 'sqlite');
   } catch (e) {
     await db.destroy();
     throw e;

@@ -1,0 +1,195 @@
+import { CompiledQuery, type Kysely } from 'kysely';
+import { RapportError } from '../../domain/errors.ts';
+import type { Store } from '../store.ts';
+import { entryRows, loadEntry, type Image, type JournalRow } from './journal.repository.ts';
+import { parentsFirst, tableShapes, type TableShape } from './shapes.ts';
+
+// One row's net change over an entry: as it was before the operation, and as the operation left it (null: absent).
+interface NetRow { key: Image; before: Image | null; after: Image | null }
+
+const CHUNK = 5_000;
+const keyText = (shape: TableShape, image: Image): string => JSON.stringify(shape.key.map((k) => image[k]));
+const keyImage = (shape: TableShape, image: Image): Image => Object.fromEntries(shape.key.map((k) => [k, image[k]]));
+
+// Folds the captured rows into one net change per row. An update that changed a row's key (a participant moved
+// to another contact by a merge) is the removal of the old row and the arrival of a new one.
+function netChanges(rows: readonly JournalRow[], shapes: Map<string, TableShape>): Map<string, Map<string, NetRow>> {
+  const out = new Map<string, Map<string, NetRow>>();
+  const note = (shape: TableShape, before: Image | null, after: Image | null): void => {
+    const image = (after ?? before)!;
+    const byKey = out.get(shape.name) ?? out.set(shape.name, new Map()).get(shape.name)!;
+    const k = keyText(shape, image);
+    const seen = byKey.get(k);
+    if (seen) seen.after = after;
+    else byKey.set(k, { key: keyImage(shape, image), before, after });
+  };
+  for (const r of rows) {
+    const shape = shapes.get(r.table);
+    if (!shape) throw new RapportError('conflict', `cannot undo: table ${r.table} no longer exists`);
+    if (r.before && r.after && keyText(shape, r.before) !== keyText(shape, r.after)) {
+      note(shape, r.before, null);
+      note(shape, null, r.after);
+    } else note(shape, r.before, r.after);
+  }
+  for (const byKey of out.values()) for (const [k, n] of byKey) if (n.before === null && n.after === null) byKey.delete(k);
+  return out;
+}
+
+function same(current: Image | undefined, expected: Image | null): boolean {
+  if (expected === null) return current === undefined;
+  if (current === undefined) return false;
+  return Object.keys(expected).every((c) => JSON.stringify(current[c] ?? null) === JSON.stringify(expected[c] ?? null));
+}
+
+const q = (name: string) => `"${name}"`;
+
+// Rows of a table whose key is among these, as plain objects.
+async function currentRows(store: Store, shape: TableShape, keys: readonly Image[]): Promise<Map<string, Image>> {
+  const out = new Map<string, Image>();
+  for (let i = 0; i < keys.length; i += CHUNK) {
+    const text = `select * from ${q(shape.name)} where ${keyMatch(store, shape, 1)}`;
+    const res = await store.db.executeQuery<Image>(CompiledQuery.raw(text, [JSON.stringify(keys.slice(i, i + CHUNK))]));
+    for (const row of res.rows) out.set(keyText(shape, row), row);
+  }
+  return out;
+}
+
+// "(key columns) in (the keys in JSON parameter n)".
+function keyMatch(store: Store, shape: TableShape, n: number): string {
+  const cols = shape.key.map(q).join(', ');
+  if (store.dialect === 'sqlite') {
+    return `(${cols}) in (select ${shape.key.map((k) => `json_extract(value, '$.${k}')`).join(', ')} from json_each(?))`;
+  }
+  return `(${cols}) in (select ${shape.key.map((k) => `r.${q(k)}`).join(', ')} from jsonb_populate_recordset(null::${q(shape.name)}, $${n}::jsonb) r)`;
+}
+
+async function run(store: Store, text: string, json: unknown): Promise<void> {
+  await store.db.executeQuery(CompiledQuery.raw(text, [JSON.stringify(json)]));
+}
+
+async function deleteRows(store: Store, shape: TableShape, keys: readonly Image[]): Promise<void> {
+  for (let i = 0; i < keys.length; i += CHUNK) await run(store, `delete from ${q(shape.name)} where ${keyMatch(store, shape, 1)}`, keys.slice(i, i + CHUNK));
+}
+
+async function insertRows(store: Store, shape: TableShape, images: readonly Image[]): Promise<void> {
+  const cols = shape.columns.filter((c) => c in images[0]!);
+  const list = cols.map(q).join(', ');
+  const text = store.dialect === 'sqlite'
+    ? `insert into ${q(shape.name)} (${list}) select ${cols.map((c) => `json_extract(value, '$.${c}')`).join(', ')} from json_each(?)`
+    : `insert into ${q(shape.name)} (${list}) select ${cols.map((c) => `r.${q(c)}`).join(', ')} from jsonb_populate_recordset(null::${q(shape.name)}, $1::jsonb) r`;
+  for (let i = 0; i < images.length; i += CHUNK) await run(store, text, images.slice(i, i + CHUNK));
+}
+
+async function updateRows(store: Store, shape: TableShape, images: readonly Image[]): Promise<void> {
+  const cols = shape.columns.filter((c) => !shape.key.includes(c) && c in images[0]!);
+  if (cols.length === 0) return;
+  const t = q(shape.name);
+  const text = store.dialect === 'sqlite'
+    ? `update ${t} set ${cols.map((c) => `${q(c)} = json_extract(j.value, '$.${c}')`).join(', ')} from json_each(?) as j where ${shape.key.map((k) => `${t}.${q(k)} = json_extract(j.value, '$.${k}')`).join(' and ')}`
+    : `update ${t} set ${cols.map((c) => `${q(c)} = r.${q(c)}`).join(', ')} from jsonb_populate_recordset(null::${t}, $1::jsonb) r where ${shape.key.map((k) => `${t}.${q(k)} = r.${q(k)}`).join(' and ')}`;
+  for (let i = 0; i < images.length; i += CHUNK) await run(store, text, images.slice(i, i + CHUNK));
+}
+
+// How a row is named in a message: by its name, summary or description when it has one.
+function label(table: string, image: Image | null, key: Image): string {
+  const words = image && (image.name ?? image.summary ?? image.description ?? image.address ?? image.tag);
+  const what = table.replace(/_/g, ' ').replace(/s$/, '');
+  return `${what}${typeof words === 'string' ? ` "${words}"` : ''} (${Object.entries(key).map(([k, v]) => `${k} ${String(v)}`).join(', ')})`;
+}
+
+async function changedSince(store: Store, entryId: number, table: string, shape: TableShape, k: string, how: 'deleted' | 'changed'): Promise<string> {
+  const later = (await entryRows(store, entryId, { after: true, table }))
+    .filter((r) => [r.before, r.after].some((img) => img !== null && keyText(shape, img) === k))
+    .at(-1);
+  if (!later) return `${how} since`;
+  const entry = await loadEntry(store, later.entryId);
+  return `${how} since by #${later.entryId}${entry ? ` "${entry.summary}"` : ''}`;
+}
+
+export interface UndoOutcome {
+  removed: number;
+  restored: number;
+  reverted: number;
+  // Contacts whose search rows need rebuilding: those changed, and the people of changed interactions and organisations.
+  contactIds: number[];
+}
+
+// Puts back every row an entry changed, inside the caller's transaction. The rows must still be as the entry left
+// them; otherwise nothing is changed and the message names the first rows that differ. `capture` is the entry that
+// is recording this undo: anything it caught beyond the entry's own rows (a cascade into data added since) fails it.
+export async function undoEntryRows(store: Store, entryId: number, capture: number | null): Promise<UndoOutcome> {
+  const shapes = await tableShapes(store.db as unknown as Kysely<unknown>, store.dialect);
+  const net = netChanges(await entryRows(store, entryId), shapes);
+
+  const conflicts: string[] = [];
+  for (const [table, byKey] of net) {
+    const shape = shapes.get(table)!;
+    const current = await currentRows(store, shape, [...byKey.values()].map((n) => n.key));
+    for (const [k, n] of byKey) {
+      if (same(current.get(k), n.after)) continue;
+      const now = current.get(k) ?? null;
+      const how = await changedSince(store, entryId, table, shape, k, now === null ? 'deleted' : 'changed');
+      conflicts.push(`${label(table, n.after ?? now ?? n.before, n.key)} was ${how}`);
+      if (conflicts.length >= 3) break;
+    }
+    if (conflicts.length >= 3) break;
+  }
+  if (conflicts.length > 0) {
+    throw new RapportError('conflict', `cannot undo #${entryId}: the data changed since — ${conflicts.join('; ')}. Nothing was changed.`);
+  }
+
+  const order = parentsFirst(shapes).filter((t) => net.has(t));
+  let removed = 0, restored = 0, reverted = 0;
+  for (const table of [...order].reverse()) {
+    const keys = [...net.get(table)!.values()].filter((n) => n.before === null).map((n) => n.key);
+    if (keys.length) await deleteRows(store, shapes.get(table)!, keys);
+    removed += keys.length;
+  }
+  for (const table of order) {
+    const images = [...net.get(table)!.values()].filter((n) => n.after === null).map((n) => n.before!);
+    if (images.length) await insertRows(store, shapes.get(table)!, images);
+    restored += images.length;
+  }
+  for (const table of order) {
+    const images = [...net.get(table)!.values()].filter((n) => n.before !== null && n.after !== null).map((n) => n.before!);
+    if (images.length) await updateRows(store, shapes.get(table)!, images);
+    reverted += images.length;
+  }
+
+  if (capture !== null) {
+    const extra = (await entryRows(store, capture)).find((r) => {
+      const shape = shapes.get(r.table)!;
+      return ![r.before, r.after].every((img) => img === null || net.get(r.table)?.has(keyText(shape, img)));
+    });
+    if (extra) {
+      const image = extra.before ?? extra.after!;
+      throw new RapportError('conflict', `cannot undo #${entryId}: it would also change ${label(extra.table, image, keyImage(shapes.get(extra.table)!, image))}, added or changed since. Nothing was changed.`);
+    }
+  }
+  return { removed, restored, reverted, contactIds: await touchedContacts(store, net) };
+}
+
+async function touchedContacts(store: Store, net: Map<string, Map<string, NetRow>>): Promise<number[]> {
+  const ids = new Set<number>();
+  const idsOf = (table: string) => [...(net.get(table)?.values() ?? [])].map((n) => Number(n.key.id));
+  const interactions = idsOf('interactions');
+  const organisations = idsOf('organisations');
+  for (let i = 0; i < interactions.length; i += 500) {
+    const rows = await store.db.selectFrom('interaction_participants').select('contact_id').where('interaction_id', 'in', interactions.slice(i, i + 500)).execute();
+    for (const r of rows) ids.add(r.contact_id);
+  }
+  for (let i = 0; i < organisations.length; i += 500) {
+    const rows = await store.db.selectFrom('contacts').select('id').where('organisation_id', 'in', organisations.slice(i, i + 500)).execute();
+    for (const r of rows) ids.add(r.id);
+  }
+  for (const [table, byKey] of net) {
+    for (const n of byKey.values()) {
+      for (const img of [n.before, n.after]) {
+        if (!img) continue;
+        if (table === 'contacts') ids.add(Number(img.id));
+        for (const c of ['contact_id', 'a_id', 'b_id']) if (typeof img[c] === 'number') ids.add(img[c]);
+      }
+    }
+  }
+  return [...ids].sort((a, b) => a - b);
+}
