@@ -13,6 +13,7 @@ import { registerEventCommands } from './events.ts';
 import { registerCommunityCommands } from './communities.ts';
 import { registerTypeCommands } from './types.ts';
 import { registerDemoCommand } from './demo.ts';
+import { registerHistoryCommands } from './history.ts';
 import { registerNetworkCommands } from './network.ts';
 import { registerImportExportCommands } from './import-export.ts';
 
@@ -31,6 +32,7 @@ export const COMMAND_AREAS: ((program: Command, rt: CliRuntime) => void)[] = [
   registerTypeCommands,
   registerSettingsCommands,
   registerImportExportCommands,
+  registerHistoryCommands,
   registerDemoCommand,
   registerServeCommand,
 ];

@@ -1,4 +1,4 @@
-import { CompiledQuery, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
 import { RapportError } from '../../domain/errors.ts';
 import type { Store } from '../store.ts';
 import { entryRows, loadEntry, type Image, type JournalRow } from './journal.repository.ts';
@@ -8,7 +8,8 @@ import { parentsFirst, tableShapes, type TableShape } from './shapes.ts';
 interface NetRow { key: Image; before: Image | null; after: Image | null }
 
 const CHUNK = 5_000;
-const keyText = (shape: TableShape, image: Image): string => JSON.stringify(shape.key.map((k) => image[k]));
+// Keys are integers and text; a separator no key contains keeps them apart.
+const keyText = (shape: TableShape, image: Image): string => (shape.key.length === 1 ? String(image[shape.key[0]!]) : shape.key.map((k) => String(image[k])).join('\u0000'));
 const keyImage = (shape: TableShape, image: Image): Image => Object.fromEntries(shape.key.map((k) => [k, image[k]]));
 
 // Folds the captured rows into one net change per row. An update that changed a row's key (a participant moved
@@ -35,10 +36,12 @@ function netChanges(rows: readonly JournalRow[], shapes: Map<string, TableShape>
   return out;
 }
 
+// Stored values are integers, text and null on both dialects, so a column compares with ===.
 function same(current: Image | undefined, expected: Image | null): boolean {
   if (expected === null) return current === undefined;
   if (current === undefined) return false;
-  return Object.keys(expected).every((c) => JSON.stringify(current[c] ?? null) === JSON.stringify(expected[c] ?? null));
+  for (const c in expected) if ((current[c] ?? null) !== (expected[c] ?? null)) return false;
+  return true;
 }
 
 const q = (name: string) => `"${name}"`;
@@ -120,7 +123,6 @@ export interface UndoOutcome {
 export async function undoEntryRows(store: Store, entryId: number, capture: number | null): Promise<UndoOutcome> {
   const shapes = await tableShapes(store.db as unknown as Kysely<unknown>, store.dialect);
   const net = netChanges(await entryRows(store, entryId), shapes);
-
   const conflicts: string[] = [];
   for (const [table, byKey] of net) {
     const shape = shapes.get(table)!;
@@ -137,7 +139,6 @@ export async function undoEntryRows(store: Store, entryId: number, capture: numb
   if (conflicts.length > 0) {
     throw new RapportError('conflict', `cannot undo #${entryId}: the data changed since — ${conflicts.join('; ')}. Nothing was changed.`);
   }
-
   const order = parentsFirst(shapes).filter((t) => net.has(t));
   let removed = 0, restored = 0, reverted = 0;
   for (const table of [...order].reverse()) {
@@ -155,8 +156,7 @@ export async function undoEntryRows(store: Store, entryId: number, capture: numb
     if (images.length) await updateRows(store, shapes.get(table)!, images);
     reverted += images.length;
   }
-
-  if (capture !== null) {
+  if (capture !== null && !(await capturedOnlyThese(store, capture, net))) {
     const extra = (await entryRows(store, capture)).find((r) => {
       const shape = shapes.get(r.table)!;
       return ![r.before, r.after].every((img) => img === null || net.get(r.table)?.has(keyText(shape, img)));
@@ -167,6 +167,17 @@ export async function undoEntryRows(store: Store, entryId: number, capture: numb
     }
   }
   return { removed, restored, reverted, contactIds: await touchedContacts(store, net) };
+}
+
+// Each row put back is one captured change (an update that changes nothing is not captured). More captured
+// changes than that means the undo reached rows outside the entry: a cascade into data added since.
+async function capturedOnlyThese(store: Store, capture: number, net: Map<string, Map<string, NetRow>>): Promise<boolean> {
+  const counts = await sql<{ tbl: string; n: number }>`select tbl, count(*) as n from undo_rows where entry_id = ${capture} group by tbl`.execute(store.db);
+  for (const { tbl, n } of counts.rows) {
+    const expected = [...(net.get(tbl)?.values() ?? [])].filter((r) => !same(r.before ?? undefined, r.after) || !same(r.after ?? undefined, r.before)).length;
+    if (Number(n) > expected) return false;
+  }
+  return true;
 }
 
 async function touchedContacts(store: Store, net: Map<string, Map<string, NetRow>>): Promise<number[]> {
