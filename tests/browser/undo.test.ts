@@ -61,6 +61,20 @@ describe.skipIf(!chromiumAvailable)('undo in the web app', () => {
     expect(errors).toEqual([]);
   });
 
+  it("gives Today's one-click Log message a toast whose Undo brings the follow-up back", async () => {
+    await page.goto(app.url);
+    const logAda = page.getByRole('button', { name: 'Log message to Ada Lovelace' });
+    await logAda.click();
+    const toast = page.getByRole('status').filter({ hasText: 'Logged a message with Ada Lovelace' });
+    await toast.waitFor();
+    await logAda.waitFor({ state: 'detached' });
+    expect((await timeline('Ada Lovelace')).map((i) => i.kind)).toEqual(['message']);
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await logAda.waitFor();
+    expect(await timeline('Ada Lovelace')).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   it('edits and deletes a timeline entry, and the delete can be undone', async () => {
     await app.run(interactionLog, { contactIds: [ids.get('Ada Lovelace')], kind: 'coffee', occurredAt: '2026-11-02', summary: 'Engines and looms' });
     await page.goto(`${app.url}/contacts/${ids.get('Ada Lovelace')}`);

@@ -47,8 +47,9 @@ export function ContactTimeline({ contactId }: { contactId: number }) {
                 </button>
               </span>
             </div>
-            {editing === i.id && <TimelineEntryEditor entry={i} onDone={() => setEditing(null)} />}
-            {i.summary && <p className="note-text">{i.summary}</p>}
+            {editing === i.id
+              ? <TimelineEntryEditor entry={i} onDone={() => setEditing(null)} />
+              : i.summary && <p className="note-text">{i.summary}</p>}
             {i.participants.length > 1 && (
               <p className="muted small">With {i.participants.filter((p) => p.id !== contactId).map((p, n) => (
                 <span key={p.id}>{n > 0 && ', '}<Link href={`/contacts/${p.id}`}>{p.name}</Link></span>

@@ -4,6 +4,11 @@ import { call } from '../api.ts';
 import { ErrorNote, Loading } from './ui.tsx';
 
 const n = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString()} ${count === 1 ? one : many}`;
+// "1 interaction and 2 links": the kinds with none are left out.
+const listed = (parts: [number, string][]): string => {
+  const words = parts.filter(([count]) => count > 0).map(([count, one]) => n(count, one));
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)!}` : words.join('');
+};
 
 // Settings → Remove demo data: says first what goes (including what the user added only with demo people), then
 // removes it in one step that the toast can undo.
@@ -30,7 +35,7 @@ export function DemoRemoval() {
         <div role="alertdialog" aria-labelledby="demo-remove-q" className="confirm">
           <p id="demo-remove-q"><strong>Remove the demo data?</strong>{' '}
             {yours > 0
-              ? <>What you added only with demo people goes with them: {n(p.yours.interactions, 'interaction')}, {n(p.yours.followUps, 'follow-up')}, {n(p.yours.actions, 'action')} and {n(p.yours.links, 'link')}.
+              ? <>What you added only with demo people goes with them: {listed([[p.yours.interactions, 'interaction'], [p.yours.followUps, 'follow-up'], [p.yours.actions, 'action'], [p.yours.links, 'link']])}.
                 {' '}An interaction you logged with one of your own contacts as well stays.</>
               : <>Nothing you added goes with it.</>}
             {' '}You can undo this afterwards.</p>
