@@ -1,4 +1,4 @@
-import { CompiledQuery, type Kysely } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Contact } from '../src/domain/contact.ts';
 import type { Interaction } from '../src/domain/entities.ts';
@@ -15,20 +15,9 @@ import { interactionDelete, interactionLog, interactionUpdate } from '../src/ser
 import { contactMerge } from '../src/services/merge.service.ts';
 import { tagAdd } from '../src/services/tags.service.ts';
 import type { JournalEntry } from '../src/store/journal/journal.repository.ts';
-import { tableShapes } from '../src/store/journal/shapes.ts';
 import { buildWorld, type World } from './backup-world.ts';
+import { dumpTables } from './support/dump.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
-
-// Every row of every table the journal covers, in key order: "exactly the previous rows" means this is equal.
-export async function dumpTables(t: TestContext): Promise<Record<string, unknown[]>> {
-  const shapes = await tableShapes(t.store.db as unknown as Kysely<unknown>, t.store.dialect);
-  const out: Record<string, unknown[]> = {};
-  for (const shape of [...shapes.values()].sort((a, b) => a.name.localeCompare(b.name))) {
-    const res = await t.store.db.executeQuery(CompiledQuery.raw(`select * from "${shape.name}" order by ${shape.key.map((k) => `"${k}"`).join(', ')}`));
-    out[shape.name] = res.rows;
-  }
-  return out;
-}
 
 async function journalCounts(t: TestContext): Promise<{ entries: number; rows: number }> {
   const n = async (table: string) => Number((await t.store.db.executeQuery<{ n: number }>(CompiledQuery.raw(`select count(*) as n from ${table}`))).rows[0]!.n);
