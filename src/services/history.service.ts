@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RapportError } from '../domain/errors.ts';
 import { currentCapture, latestUndoable, listEntries, loadEntry, markUndoes, markUndone, JOURNAL_KEEP, type JournalEntry } from '../store/journal/journal.repository.ts';
 import { undoEntryRows } from '../store/journal/undo.ts';
+import { widenCacheForBulkLoad } from '../store/repositories/demo.repository.ts';
 import { removeDemoData } from './demo-remove.service.ts';
 import { defineOperation, idParam, type ServiceContext } from './operation.ts';
 
@@ -39,9 +40,15 @@ async function undo(ctx: ServiceContext, id: number | undefined): Promise<UndoRe
     const removed = await removeDemoData(ctx);
     outcome = { removed: removed.rows, restored: 0, reverted: 0 };
   } else {
-    const result = await undoEntryRows(store, target.id, await currentCapture(store));
-    await store.search.reindex(store.db, store.workspaceId, result.contactIds);
-    outcome = result;
+    // An import's undo touches as many rows as the import did: the same wider page cache keeps it in memory.
+    const restoreCache = target.rowCount > 10_000 ? await widenCacheForBulkLoad(store) : async () => undefined;
+    try {
+      const result = await undoEntryRows(store, target.id, self);
+      await store.search.reindex(store.db, store.workspaceId, result.contactIds);
+      outcome = result;
+    } finally {
+      await restoreCache();
+    }
   }
   const now = clock.now().toISOString();
   await markUndone(store, target.id, now);
