@@ -14,6 +14,7 @@ import { importRun, type ImportReport } from '../src/services/import.service.ts'
 import { interactionDelete, interactionLog, interactionUpdate } from '../src/services/interactions.service.ts';
 import { contactMerge } from '../src/services/merge.service.ts';
 import { tagAdd } from '../src/services/tags.service.ts';
+import { followUpAdd } from '../src/services/follow-ups.service.ts';
 import type { JournalEntry } from '../src/store/journal/journal.repository.ts';
 import { buildWorld, type World } from './backup-world.ts';
 import { dumpTables } from './support/dump.ts';
@@ -74,6 +75,10 @@ describe.each(DIALECTS)('undo and history on %s', (dialect) => {
     expect((await latest()).summary).toBe('Deleted a coffee with Ada Lovelace and Charles Babbage');
     await t.run(contactMerge, { keepId: world.ada.id, mergeId: world.grace.id });
     expect((await latest()).summary).toBe('Merged Grace Hopper 🔸 Ünïcödé into Ada Lovelace');
+    await t.run(followUpAdd, { contactId: world.charles.id, dueOn: '2026-12-10', reason: 'Send the paper' });
+    expect((await latest()).summary).toBe('Planned a follow-up with Charles Babbage');
+    await t.run(tagAdd, { ids: [world.ada.id, world.charles.id], tags: ['engines'] });
+    expect((await latest()).summary).toBe('Tagged 2 contacts “engines”');
   });
 
   it('undoes a whole import in one step, search included', async () => {

@@ -38,7 +38,32 @@ const interactionWith = (verb: string): Describe => async (store, _input, output
   return `${verb} ${kindWords(it.kind)} with ${listNames(it.participants.map((p) => p.name))}`;
 };
 
+// The contacts named by a column of the rows an entry touched in a table (the follow-ups' contact_id…).
+async function peopleIn(store: Store, entryId: number, table: string, column = 'contact_id'): Promise<string> {
+  const ids = [...new Set((await entryRows(store, entryId, { table })).flatMap((r) => {
+    const v = (r.after ?? r.before)?.[column];
+    return typeof v === 'number' ? [v] : [];
+  }))];
+  return listNames(await contactNames(store, ids));
+}
+
 const DESCRIBE: Record<string, Describe> = {
+  'follow-up.add': async (store, _i, _o, entryId) => `Planned a follow-up with ${await peopleIn(store, entryId, 'follow_ups')}`,
+  'follow-up.done': async (store, input, _o, entryId) =>
+    `${(input as { done?: boolean }).done === false ? 'Reopened' : 'Marked done'} the follow-up with ${await peopleIn(store, entryId, 'follow_ups')}`,
+  'follow-up.snooze': async (store, _i, _o, entryId) => `Snoozed the follow-up with ${await peopleIn(store, entryId, 'follow_ups')}`,
+  'contact.snooze': async (store, _i, _o, entryId) => `Snoozed ${await peopleIn(store, entryId, 'contacts', 'id')}`,
+  'tag.add': async (_s, input) => {
+    const { ids, tags } = input as { ids: number[]; tags: string[] };
+    return `Tagged ${plural(ids.length, 'contact')} ${tags.map((t) => `“${t}”`).join(', ')}`;
+  },
+  'tag.remove': async (_s, input) => {
+    const { ids, tags } = input as { ids: number[]; tags: string[] };
+    return `Removed ${tags.map((t) => `“${t}”`).join(', ')} from ${plural(ids.length, 'contact')}`;
+  },
+  'settings.update': async () => 'Changed settings',
+  // What was sent stays sent: undo takes back Rapport's record of it.
+  'draft.send': async (store, _i, _o, entryId) => `Recorded a message sent to ${await peopleIn(store, entryId, 'interaction_participants')}`,
   'interaction.log': interactionWith('Logged'),
   'interaction.update': interactionWith('Edited'),
   'interaction.delete': async (store, _input, _output, entryId) => {
