@@ -217,7 +217,7 @@ export async function undoEntryRows(store: Store, entryId: number, capture: numb
       throw new RapportError('conflict', `cannot undo #${entryId}: it would also change ${label(extra.table, image, keyImage(shapes.get(extra.table)!, image))}, added or changed since. Nothing was changed.`);
     }
   }
-  return { removed, restored, reverted, contactIds: await touchedContacts(store, entryId, net) };
+  return { removed, restored, reverted, contactIds: await touchedContacts(store, entryId, net, shapes) };
 }
 
 // Each row put back is one captured change (an update that changes nothing is not captured). More captured
@@ -235,12 +235,13 @@ async function capturedOnlyThese(store: Store, capture: number, net: Map<string,
   return true;
 }
 
-async function touchedContacts(store: Store, entryId: number, net: Map<string, Map<string, NetRow>>): Promise<number[]> {
+// Rows an entry inserted or deleted bring their people's other changed rows with them (participants, the contact
+// itself); only an updated interaction or organisation needs its people looked up.
+async function touchedContacts(store: Store, entryId: number, net: Map<string, Map<string, NetRow>>, shapes: Map<string, TableShape>): Promise<number[]> {
   const ids = new Set<number>();
-  const idsOf = (table: string) => [...(net.get(table)?.values() ?? [])].map((n) => Number(n.key.id));
-  const interactions = idsOf('interactions');
-  const organisations = idsOf('organisations');
-  for (const id of idsOf('contacts')) ids.add(id);
+  const updated = (table: string) => [...(net.get(table)?.values() ?? [])].filter((n) => n.before !== null && n.after !== null).map((n) => Number(n.key.id));
+  const interactions = updated('interactions');
+  const organisations = updated('organisations');
   for (let i = 0; i < interactions.length; i += 500) {
     const rows = await store.db.selectFrom('interaction_participants').select('contact_id').where('interaction_id', 'in', interactions.slice(i, i + 500)).execute();
     for (const r of rows) ids.add(r.contact_id);
@@ -249,11 +250,23 @@ async function touchedContacts(store: Store, entryId: number, net: Map<string, M
     const rows = await store.db.selectFrom('contacts').select('id').where('organisation_id', 'in', organisations.slice(i, i + 500)).execute();
     for (const r of rows) ids.add(r.id);
   }
-  // Rows that point at a contact, read from their images in SQL (an import's are never parsed here).
-  const field = (name: string) => (store.dialect === 'sqlite' ? `json_extract(coalesce(after, before), '$.${name}')` : `(coalesce(after, before)->>'${name}')::integer`);
-  const res = await store.db.executeQuery<{ id: number | null }>(CompiledQuery.raw(
-    ['contact_id', 'a_id', 'b_id'].map((c) => `select distinct ${field(c)} as id from undo_rows where entry_id = ${store.dialect === 'sqlite' ? '?' : '$1'}`).join(' union '),
-    store.dialect === 'sqlite' ? [entryId, entryId, entryId] : [entryId]));
-  for (const r of res.rows) if (r.id !== null) ids.add(Number(r.id));
+  const pointers = ['contact_id', 'a_id', 'b_id'];
+  const unkeyed: string[] = [];
+  for (const [table, byKey] of net) {
+    const shape = shapes.get(table)!;
+    const inKey = table === 'contacts' ? ['id'] : pointers.filter((c) => shape.key.includes(c));
+    if (inKey.length > 0) for (const n of byKey.values()) for (const c of inKey) ids.add(Number(n.key[c]));
+    if (pointers.some((c) => shape.columns.includes(c) && !shape.key.includes(c))) unkeyed.push(table);
+  }
+  // Rows that point at a contact outside their key (emails, follow-ups…): read from their images in SQL.
+  if (unkeyed.length > 0) {
+    const sqlite = store.dialect === 'sqlite';
+    const field = (name: string) => (sqlite ? `json_extract(coalesce(after, before), '$.${name}')` : `(coalesce(after, before)->>'${name}')::integer`);
+    const tables = unkeyed.map((t) => `'${t}'`).join(', ');
+    const res = await store.db.executeQuery<{ id: number | null }>(CompiledQuery.raw(
+      pointers.map((c) => `select distinct ${field(c)} as id from undo_rows where entry_id = ${sqlite ? '?' : '$1'} and tbl in (${tables})`).join(' union '),
+      sqlite ? pointers.map(() => entryId) : [entryId]));
+    for (const r of res.rows) if (r.id !== null) ids.add(Number(r.id));
+  }
   return [...ids].sort((a, b) => a - b);
 }
