@@ -25,7 +25,7 @@ const load = (): string => loadavg().map((x) => x.toFixed(1)).join(' ');
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 // Deterministic rows with the real file's shape: a few emails, companies shared by many, commas in some fields.
-function linkedInCsv(rows: number): string {
+export function linkedInCsv(rows: number): string {
   const first = ['Ada', 'Grace', 'Alan', 'Katherine', 'Tim', 'Margaret', 'Edsger', 'Barbara', 'Donald', 'Frances', 'Dr. Radia', 'Linus'];
   const last = ['Lovelace', 'Hopper', 'Turing', 'Johnson', 'Berners-Lee', 'Hamilton', 'Dijkstra', 'Liskov', 'Knuth', 'Allen', 'Perlman', 'Torvalds 🔸'];
   const lines = [

@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono';
 import { toIsoDay } from '../domain/dates.ts';
 import { MAX_JSON_DEPTH } from '../domain/limits.ts';
-import { runOperation, type Operation, type ServiceContext } from '../services/operation.ts';
+import { runJournalled, runOperation, type Operation, type ServiceContext } from '../services/operation.ts';
 import { inputFromQuery, planInput, withPathParams } from './input.ts';
 import { problemResponse, transportProblem } from './problem.ts';
 import { cacheKey, type ReadCache } from './read-cache.ts';
@@ -116,15 +116,19 @@ export function mountOperations(app: Hono, operations: readonly Operation[], opt
         return c.body(body, 200, JSON_HEADERS);
       }
       let result: unknown;
+      let undo: Record<string, string> = {};
       try {
-        result = await runOperation(ctx, op, input);
+        const ran = await runJournalled(ctx, op, input);
+        result = ran.output;
+        // The web app's "… — Undo" toast: which history entry this write made, and its line.
+        if (ran.entry) undo = { 'Rapport-Undo-Id': String(ran.entry.id), 'Rapport-Undo-Summary': encodeURIComponent(ran.entry.summary) };
       } finally {
         // Cleared after failed writes too: cheaper than reasoning about what a failure may have touched.
         if (op.effect === 'write') options.cache?.clear();
       }
       if (op.effect === 'write') await options.after?.(op);
       if (download && op.http.method === 'get' && isFileResult(result)) return asDownload(c, result);
-      return c.body(JSON.stringify(result ?? null), 200, JSON_HEADERS);
+      return c.body(JSON.stringify(result ?? null), 200, { ...JSON_HEADERS, ...undo });
     });
   }
 }

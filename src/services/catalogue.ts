@@ -1,7 +1,7 @@
 import type { Operation } from './operation.ts';
 import { contactList, search } from './contact-list.service.ts';
 import { contactSnooze, followUpAdd, followUpDone, followUpList, followUpSnooze } from './follow-ups.service.ts';
-import { interactionDelete, interactionList, interactionLog } from './interactions.service.ts';
+import { interactionDelete, interactionList, interactionLog, interactionUpdate } from './interactions.service.ts';
 import { settingsGet, settingsUpdate } from './settings.service.ts';
 import { authFailures } from './login-failures.service.ts';
 import { today } from './today.service.ts';
@@ -17,6 +17,8 @@ import { linkAdd, linkList, linkRemove } from './links.service.ts';
 import { organisationCreate, organisationDelete, organisationGet, organisationList, organisationUpdate } from './organisations.service.ts';
 import { tagAdd, tagList, tagRemove } from './tags.service.ts';
 import { demoLoad } from './demo.service.ts';
+import { demoRemove } from './demo-remove.service.ts';
+import { historyList, historyUndo } from './history.service.ts';
 import { networkGraph, networkReport } from './network.service.ts';
 import { introFind } from './network-intro.service.ts';
 import { backupRestore, calendar, contactMerge, duplicatesList, exportOp, importPreview, importRun } from './import-export.catalogue.ts';
@@ -27,7 +29,7 @@ export const CATALOGUE = [
   today,
   triageList, triageSort,
   contactCreate, contactUpdate, contactGet, contactResolve, contactArchive, contactErase, contactList, contactSnooze, search,
-  interactionLog, interactionList, interactionDelete,
+  interactionLog, interactionList, interactionUpdate, interactionDelete,
   followUpAdd, followUpDone, followUpSnooze, followUpList,
   settingsGet, settingsUpdate, authFailures,
   contactBulkUpdate, tagAdd, tagRemove, tagList, connectionTypeList, connectionTypeAdd,
@@ -37,7 +39,7 @@ export const CATALOGUE = [
   actionCreate, actionUpdate, actionDone, actionList,
   communityCreate, communityUpdate, communityGet, communityList, communityAddMember, communityRemoveMember,
   eventCreate, eventGet, eventList, eventAttend, eventUnattend,
-  demoLoad,
+  demoLoad, demoRemove, historyList, historyUndo,
   networkReport, networkGraph, introFind,
   importPreview, importRun, exportOp, backupRestore, calendar, duplicatesList, contactMerge,
   templateList, templateGet, templateSave, templateDelete, draftCompose, draftLint, draftSend, draftSent, outreachToday,

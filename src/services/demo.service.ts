@@ -3,6 +3,7 @@ import { RapportError } from '../domain/errors.ts';
 import { rowCounts, widenCacheForBulkLoad } from '../store/repositories/demo.repository.ts';
 import { planDemo } from './demo/plan.ts';
 import { writeDemo, type DemoCounts } from './demo/write.ts';
+import { markDemoRows } from './demo-remove.service.ts';
 import { defineOperation } from './operation.ts';
 import { settingsAndDefaults } from './support/settings.ts';
 
@@ -27,6 +28,8 @@ export const demoLoad = defineOperation({
   effect: 'write',
   input: demoLoadInput,
   http: { method: 'post', path: '/demo' },
+  // Undone by removing the demo (demo.remove), not by copying a million rows into the journal.
+  journal: 'entry',
   run: async (ctx, { size, seed }): Promise<DemoSummary> => {
     const counts = await rowCounts(ctx.store);
     const present = Object.entries(counts).filter(([, n]) => n > 0);
@@ -40,7 +43,9 @@ export const demoLoad = defineOperation({
     const plan = planDemo({ size, seed, defaults, followUpDays: { event: settings.eventFollowUpDays, newContact: settings.newContactFollowUpDays } });
     const restoreCache = await widenCacheForBulkLoad(ctx.store);
     try {
-      return { size, seed, ...(await writeDemo(ctx, plan, defaults)) };
+      const counts = await writeDemo(ctx, plan, defaults);
+      await markDemoRows(ctx.store);
+      return { size, seed, ...counts };
     } finally {
       await restoreCache();
     }

@@ -5,7 +5,7 @@ import { addDays, toIsoDay } from '../domain/dates.ts';
 import { invalid, notFound } from '../domain/errors.ts';
 import { refreshDue } from '../store/repositories/contacts.repository.ts';
 import { resolveFollowUps } from '../store/repositories/follow-ups.repository.ts';
-import { insertInteraction, interactionIdsOfContact, loadInteractions, participantIds } from '../store/repositories/interactions.repository.ts';
+import { insertInteraction, interactionIdsOfContact, loadInteractions, participantIds, replaceParticipants, type InteractionRow } from '../store/repositories/interactions.repository.ts';
 import type { Store } from '../store/store.ts';
 import { defineOperation, idParam, pageSchema, type Page, type ServiceContext } from './operation.ts';
 import { assertContactsExist } from './support/contact-ref.ts';
@@ -75,6 +75,35 @@ export const interactionList = defineOperation({
     await assertContactsExist(store, [contactId], 'contactId');
     const { ids, total } = await interactionIdsOfContact(store, contactId, limit, offset);
     return { items: await loadInteractions(store, ids), total, limit, offset };
+  },
+});
+
+// A correction: what was logged, re-stated. The people in it may change (the wrong Isaac); everyone it touched,
+// before and after, gets their cadence and search recomputed.
+export const interactionUpdate = defineOperation({
+  name: 'interaction.update',
+  summary: 'Correct a logged interaction: when, kind, channel, summary, value, gratitude, or who took part',
+  effect: 'write',
+  input: interactionInputSchema.partial().extend({ id: idParam }),
+  http: { method: 'patch', path: '/interactions/{id}' },
+  run: async ({ store, clock }, { id, contactIds, ...patch }): Promise<Interaction> => {
+    const before = await participantIds(store, id);
+    const [current] = await loadInteractions(store, [id]);
+    if (!current) throw notFound('interaction', id);
+    if (contactIds) await assertContactsExist(store, contactIds);
+    const row: Partial<InteractionRow> = {};
+    if (patch.occurredAt !== undefined) row.occurred_at = patch.occurredAt;
+    if (patch.kind !== undefined) row.kind = patch.kind;
+    if (patch.channel !== undefined) row.channel = patch.channel;
+    else if (patch.kind !== undefined && patch.kind !== current.kind) row.channel = DEFAULT_CHANNEL[patch.kind];
+    if (patch.summary !== undefined) row.summary = patch.summary;
+    if (patch.value !== undefined) row.value_flow = patch.value;
+    if (patch.valueNote !== undefined) row.value_note = patch.valueNote;
+    if (patch.gratitude !== undefined) row.gratitude = patch.gratitude ? 1 : 0;
+    if (Object.keys(row).length > 0) await store.db.updateTable('interactions').set(row).where('id', '=', id).where('workspace_id', '=', store.workspaceId).execute();
+    if (contactIds) await replaceParticipants(store, id, contactIds);
+    await afterInteractionsChanged(store, [...new Set([...before, ...(contactIds ?? [])])], null, clock.now().toISOString());
+    return (await loadInteractions(store, [id]))[0]!;
   },
 });
 

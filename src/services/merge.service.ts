@@ -9,6 +9,7 @@ import { deriveInsideOrganisation, findOrCreateOrganisation } from '../store/rep
 import { contactAsDraft } from './import-plan.ts';
 import { defineOperation, idParam, type ServiceContext } from './operation.ts';
 import { getContact } from './contacts.service.ts';
+import { keepDemoMarkOnMerge } from './demo-remove.service.ts';
 import { settingsAndDefaults } from './support/settings.ts';
 
 const COLUMN: Partial<Record<ScalarField, keyof ContactRow>> = {
@@ -41,6 +42,7 @@ export async function mergeContacts(ctx: ServiceContext, keepId: number, goneId:
   const [createdA, createdB] = [await contactCreatedAt(store, keepId), await contactCreatedAt(store, goneId)];
   if (createdA && createdB && createdB < createdA) row.created_at = createdB;
 
+  await keepDemoMarkOnMerge(store, keepId, goneId);
   await moveContactReferences(store, keepId, goneId);
   await store.search.remove(store.db, store.workspaceId, [goneId]);
   await store.db.deleteFrom('contacts').where('id', '=', goneId).where('workspace_id', '=', store.workspaceId).execute();

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { Clock } from '../domain/clock.ts';
 import { offsetSchema } from '../domain/limits.ts';
 import { RapportError, type FieldProblem } from '../domain/errors.ts';
+import { closeEntry, openEntry, type JournalEntry } from '../store/journal/journal.repository.ts';
 import type { Store } from '../store/store.ts';
+import { describeWrite } from './history-summaries.ts';
 
 export interface ServiceContext {
   store: Store;
@@ -22,6 +24,9 @@ export interface Operation<I extends z.ZodType = z.ZodType, O = unknown> {
   http: { method: HttpMethod; path: string };
   // True when it can answer 409: a name already taken, a non-empty database, a name matching several records.
   conflicts?: boolean;
+  // How a write is journalled for undo: 'rows' (default) copies every row it changes; 'entry' writes only the
+  // entry, for an operation with an inverse of its own (demo.load, undone by removing the demo).
+  journal?: 'rows' | 'entry';
   run(ctx: ServiceContext, input: z.output<I>): Promise<O>;
 }
 
@@ -68,9 +73,24 @@ export function parseInput<I extends z.ZodType>(schema: I, raw: unknown, what = 
 }
 
 export async function runOperation<I extends z.ZodType, O>(ctx: ServiceContext, op: Operation<I, O>, raw: unknown): Promise<O> {
+  return (await runJournalled(ctx, op, raw)).output;
+}
+
+// As runOperation, also returning the journal entry a write left (null for a read, a nested call, or no change).
+export async function runJournalled<I extends z.ZodType, O>(ctx: ServiceContext, op: Operation<I, O>, raw: unknown): Promise<{ output: O; entry: JournalEntry | null }> {
   const input = parseInput(op.input, raw, op.name);
-  if (op.effect === 'read' || ctx.store.inTransaction) return op.run(ctx, input);
-  return ctx.store.transaction((tx) => op.run({ ...ctx, store: tx }, input));
+  if (op.effect === 'read' || ctx.store.inTransaction) return { output: await op.run(ctx, input), entry: null };
+  return ctx.store.transaction((tx) => journalled({ ...ctx, store: tx }, op, input, (inner) => op.run(inner, input)));
+}
+
+// Runs a write inside the caller's transaction with its journal entry: the rows it changes are copied in the same
+// transaction, so a failed write leaves no entry and a committed one always has its entry.
+export async function journalled<O>(ctx: ServiceContext, op: Pick<Operation, 'name' | 'journal'>, input: unknown, fn: (ctx: ServiceContext) => Promise<O>): Promise<{ output: O; entry: JournalEntry | null }> {
+  const rows = (op.journal ?? 'rows') === 'rows';
+  const entryId = await openEntry(ctx.store, op.name, ctx.clock.now().toISOString(), rows);
+  const output = await fn(ctx);
+  const summary = await describeWrite(ctx.store, op.name, input, output, entryId);
+  return { output, entry: await closeEntry(ctx.store, entryId, summary, !rows) };
 }
 
 // The shared bounds (ids, lists, text) live in domain/limits.ts; re-exported here for the operations' schemas.

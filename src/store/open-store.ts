@@ -2,6 +2,7 @@ import type SQLiteDatabase from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { RapportError } from '../domain/errors.ts';
 import { defaultDatabaseLocation, describeLocation, isPostgresUrl, resolveDatabaseLocation } from './location.ts';
+import { ensureJournalTriggers } from './journal/triggers.ts';
 import { migrateToLatest } from './migrate.ts';
 import { openPostgres } from './postgres/open.ts';
 import { postgresSearchIndex } from './postgres/search-index.ts';
@@ -21,6 +22,7 @@ export async function openStore(options: { location?: string | null; workspaceId
     });
     try {
       await migrateToLatest(db as unknown as Kysely<unknown>, 'postgres', schema);
+      await ensureJournalTriggers(db as unknown as Kysely<unknown>, 'postgres');
     } catch (e) {
       await db.destroy();
       throw e;
@@ -30,6 +32,7 @@ export async function openStore(options: { location?: string | null; workspaceId
   const { db, raw } = openSqlite(location, { createDirectory: location === defaultDatabaseLocation() });
   try {
     await migrateToLatest(db as unknown as Kysely<unknown>, 'sqlite');
+    await ensureJournalTriggers(db as unknown as Kysely<unknown>, 'sqlite');
   } catch (e) {
     await db.destroy();
     if (raw.readonly) throw new RapportError('forbidden', `cannot upgrade ${location} to this version of Rapport: the file is read-only (open it once with write access)`, { cause: e });

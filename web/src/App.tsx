@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ComponentTyp
 import { call } from './api.ts';
 import { LogInteractionDialog } from './components/LogInteractionDialog.tsx';
 import { NewContactDialog } from './components/NewContactDialog.tsx';
+import { UndoToast } from './components/UndoToast.tsx';
 import { ErrorNote, Loading } from './components/ui.tsx';
 import { Link, navigate, useLocation } from './router.tsx';
 import { requestSearchFocus, useShortcuts } from './shortcuts.ts';
@@ -113,6 +114,7 @@ export function App() {
       </main>
       <NewContactDialog open={newContactOpen} onClose={() => setNewContactOpen(false)} />
       <LogInteractionDialog open={logOpen} onClose={() => setLogOpen(false)} contactId={contactIdIn(path)} />
+      <UndoToast />
     </div>
   );
 }

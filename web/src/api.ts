@@ -95,7 +95,22 @@ async function request(name: string, input: Record<string, unknown>, init: { sig
   }
   const res = await fetch(url, options);
   if (!res.ok) throw await problemOf(res);
-  return res.json() as Promise<unknown>;
+  const body = (await res.json()) as unknown;
+  const undoId = res.headers.get('Rapport-Undo-Id');
+  if (undoId) announceWrite({ id: Number(undoId), summary: decodeURIComponent(res.headers.get('Rapport-Undo-Summary') ?? '') });
+  return body;
+}
+
+// Every write the server journalled, as it succeeds: the one place the "… — Undo" toast learns of writes,
+// whichever page or dialog made them.
+export interface UndoableWrite { id: number; summary: string }
+const writeListeners = new Set<(write: UndoableWrite) => void>();
+function announceWrite(write: UndoableWrite): void {
+  for (const listener of writeListeners) listener(write);
+}
+export function onUndoableWrite(listener: (write: UndoableWrite) => void): () => void {
+  writeListeners.add(listener);
+  return () => { writeListeners.delete(listener); };
 }
 
 export const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));

@@ -8,9 +8,9 @@ import { IMPORT_FORMATS } from '../../io/import-record.ts';
 import { calendar } from '../../services/calendar.service.ts';
 import { duplicatesList, type DuplicatePair } from '../../services/duplicates.service.ts';
 import { exportOp, type ExportResult } from '../../services/export.service.ts';
-import { importInput, importPreview, readImport, runImport, type ImportProgress, type ImportReport } from '../../services/import.service.ts';
+import { importInput, importPreview, importRun, readImport, runImport, type ImportProgress, type ImportReport } from '../../services/import.service.ts';
 import { contactMerge } from '../../services/merge.service.ts';
-import { parseInput, type Page } from '../../services/operation.ts';
+import { journalled, parseInput, type Page } from '../../services/operation.ts';
 import { readUserFile, writeUserFile } from '../files.ts';
 import { dim, paint, printJson, table, unguardedTerminal, writeData } from '../output.ts';
 import { collect } from '../parse.ts';
@@ -87,14 +87,15 @@ async function importCommand(rt: CliRuntime, file: string, o: ImportOptions): Pr
   let report: ImportReport;
   if (o.dryRun) report = await rt.run<ImportReport>(importPreview, raw);
   else {
-    // The catalogue's import.run, called here directly only to hand it a progress bar; same input, one transaction.
+    // The catalogue's import.run, called here directly only to hand it a progress bar; same input, one transaction,
+    // journalled like every write so `rapport undo` takes it back.
     const input = parseInput(importInput, raw, 'import.run input');
     const ctx = await rt.context();
     const bar = progressBar();
     try {
       // Parsed before the write lock is taken: the server and other commands wait only for the matching and writing.
       const read = await readImport(ctx, input, bar.onProgress);
-      report = await ctx.store.transaction((tx) => runImport({ ...ctx, store: tx }, input, { write: true, onProgress: bar.onProgress, read }));
+      report = (await ctx.store.transaction((tx) => journalled({ ...ctx, store: tx }, importRun, input, (inner) => runImport(inner, input, { write: true, onProgress: bar.onProgress, read })))).output;
     } catch (e) {
       bar.stop();
       if (e instanceof RapportError && e.problems.length > 1) {

@@ -13,6 +13,7 @@ import { registerEventCommands } from './events.ts';
 import { registerCommunityCommands } from './communities.ts';
 import { registerTypeCommands } from './types.ts';
 import { registerDemoCommand } from './demo.ts';
+import { registerHistoryCommands } from './history.ts';
 import { registerNetworkCommands } from './network.ts';
 import { registerImportExportCommands } from './import-export.ts';
 import { registerTriageCommands } from './triage.ts';
@@ -33,6 +34,7 @@ export const COMMAND_AREAS: ((program: Command, rt: CliRuntime) => void)[] = [
   registerSettingsCommands,
   registerImportExportCommands,
   registerTriageCommands,
+  registerHistoryCommands,
   registerDemoCommand,
   registerServeCommand,
 ];

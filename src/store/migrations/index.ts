@@ -5,6 +5,8 @@ import * as outreach from './2026-11-23-0002-outreach.ts';
 import * as contactListIndex from './2026-12-03-0003-contact-list-index.ts';
 import * as loginFailures from './2026-12-06-0030-login-failures.ts';
 import * as contactTriage from './2026-12-06-0040-contact-triage.ts';
+import * as undoJournal from './2026-12-06-0050-undo-journal.ts';
+import * as demoOrigin from './2026-12-06-0051-demo-origin.ts';
 
 // Forward-only, named by date; append new files here in order. Never edit one that has shipped.
 export const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: DialectName) => Promise<void> }> = {
@@ -13,4 +15,6 @@ export const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: Dia
   '2026-12-03-0003-contact-list-index': contactListIndex,
   '2026-12-06-0030-login-failures': loginFailures,
   '2026-12-06-0040-contact-triage': contactTriage,
+  '2026-12-06-0050-undo-journal': undoJournal,
+  '2026-12-06-0051-demo-origin': demoOrigin,
 };

@@ -59,3 +59,16 @@ export async function participantIds(store: Store, interactionId: number): Promi
   const rows = await store.db.selectFrom('interaction_participants').select('contact_id').where('interaction_id', '=', interactionId).execute();
   return rows.map((r) => r.contact_id);
 }
+
+// Only the differences are written, so a correction that keeps someone keeps their row.
+export async function replaceParticipants(store: Store, interactionId: number, contactIds: readonly number[]): Promise<void> {
+  const now = await participantIds(store, interactionId);
+  const wanted = new Set(contactIds);
+  const gone = now.filter((id) => !wanted.has(id));
+  const added = [...wanted].filter((id) => !now.includes(id));
+  if (gone.length) await store.db.deleteFrom('interaction_participants').where('interaction_id', '=', interactionId).where('contact_id', 'in', gone).execute();
+  if (added.length) {
+    await store.db.insertInto('interaction_participants')
+      .values(added.map((contact_id) => ({ workspace_id: store.workspaceId, interaction_id: interactionId, contact_id }))).execute();
+  }
+}

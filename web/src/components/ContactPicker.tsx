@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { call } from '../api.ts';
 
 export interface PickedContact { id: number; name: string }
 
-// Type part of a name, pick from the first matches. Used wherever a form needs one or more people.
+// Type part of a name, pick from the first matches. Used wherever a form needs one or more people. Enter takes a
+// match only when it is the only one: with two Isaacs the user chooses (a call once went to the wrong one).
 export function ContactPicker({ label, picked, onChange, multiple = false, autoFocus = false }: {
   label: string;
   picked: PickedContact[];
@@ -14,6 +15,8 @@ export function ContactPicker({ label, picked, onChange, multiple = false, autoF
 }) {
   const id = useId();
   const [query, setQuery] = useState('');
+  const [mustChoose, setMustChoose] = useState(false);
+  const results = useRef<HTMLUListElement>(null);
   const q = query.trim();
   const matches = useQuery({
     queryKey: ['contact-picker', q],
@@ -24,6 +27,7 @@ export function ContactPicker({ label, picked, onChange, multiple = false, autoF
   const choose = (c: PickedContact): void => {
     onChange(multiple ? [...picked.filter((p) => p.id !== c.id), c] : [c]);
     setQuery('');
+    setMustChoose(false);
   };
   const showInput = multiple || picked.length === 0;
   return (
@@ -42,13 +46,22 @@ export function ContactPicker({ label, picked, onChange, multiple = false, autoF
       {showInput && (
         <>
           <input id={id} type="search" value={query} autoComplete="off" placeholder="Type a name…" autoFocus={autoFocus}
-            onChange={(e) => setQuery(e.target.value)}
+            aria-describedby={mustChoose ? `${id}-hint` : undefined}
+            onChange={(e) => { setQuery(e.target.value); setMustChoose(false); }}
             onKeyDown={(e) => {
-              const first = matches.data?.items[0];
-              if (e.key === 'Enter' && first) { e.preventDefault(); choose({ id: first.id, name: first.name }); }
+              if (e.key !== 'Enter' || !q) return;
+              // Enter never submits the surrounding form from here.
+              e.preventDefault();
+              const items = matches.data?.items ?? [];
+              if (items.length === 1) choose({ id: items[0]!.id, name: items[0]!.name });
+              else if (items.length > 1) {
+                setMustChoose(true);
+                results.current?.querySelector('button')?.focus();
+              }
             }} />
+          {mustChoose && <p id={`${id}-hint`} className="picker-hint small" role="alert">{matches.data?.items.length} people match “{q}”: choose one.</p>}
           {q && matches.data && (
-            <ul className="picker-results" aria-label="Matching contacts">
+            <ul ref={results} className="picker-results" aria-label="Matching contacts">
               {matches.data.items.length === 0 && <li className="muted">No one matches “{q}”.</li>}
               {matches.data.items.map((c) => (
                 <li key={c.id}>

@@ -5,6 +5,7 @@ import type { Situation } from '../../../src/domain/situations.ts';
 import { call } from '../api.ts';
 import { ConnectionTypeSettings } from '../components/ConnectionTypeSettings.tsx';
 import { FailedSignIns } from '../components/FailedSignIns.tsx';
+import { DemoRemoval } from '../components/DemoRemoval.tsx';
 import { PasswordSettings } from '../components/PasswordSettings.tsx';
 import { ErrorNote, Loading, PageHeader } from '../components/ui.tsx';
 import { NETWORK_LABELS, NETWORKS, SITUATION_HINTS, SITUATION_LABELS, SITUATIONS } from '../labels.ts';
@@ -87,6 +88,7 @@ export default function Settings() {
       <section className="card" aria-labelledby="s-types"><h2 id="s-types">Connection types</h2><ConnectionTypeSettings /></section>
       <section className="card" aria-labelledby="s-password"><h2 id="s-password">Password</h2><PasswordSettings /></section>
       <section className="card" aria-labelledby="s-failures"><h2 id="s-failures">Failed sign-ins</h2><FailedSignIns /></section>
+      <section className="card" aria-labelledby="s-demo"><h2 id="s-demo">Demo data</h2><DemoRemoval /></section>
       <section className="card" aria-labelledby="s-cal">
         <h2 id="s-cal">Calendar and API</h2>
         <p>Calendar feed: <code className="copyable">{`${window.location.origin}/calendar.ics`}</code></p>
