@@ -93,6 +93,23 @@ describe.skipIf(!chromiumAvailable)('triage of a LinkedIn import', () => {
     await page.close();
   });
 
+  it('Contacts: "select all N matching" tags every contact the search finds, not only the ones on screen', async () => {
+    const page = await browser.newPage({ viewport: DESKTOP });
+    const errors = watchErrors(page);
+    await page.goto(`${app.url}/contacts?q=northstar`);
+    await page.getByLabel('Select José Núñez').waitFor();
+    await page.getByLabel('Select José Núñez').click();
+    await page.getByRole('button', { name: 'Select all 2 matching contacts' }).click();
+    await page.getByText('All 2 matching contacts').waitFor();
+    await page.getByLabel('Add a tag').fill('northstar-people');
+    await page.getByRole('button', { name: 'Add tag' }).click();
+    await page.getByRole('status').filter({ hasText: 'Tagged: 2 contacts' }).waitFor();
+    await screenshot(page, 'contacts-all-matching-desktop');
+    expect((await app.run<{ total: number }>(contactList, { tag: 'northstar-people', limit: 1 })).total).toBe(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('is usable on a phone', async () => {
     const page = await browser.newPage({ viewport: PHONE });
     const errors = watchErrors(page);
