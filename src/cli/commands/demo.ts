@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { DEMO_DEFAULT_SIZE, DEMO_MAX_SIZE, demoLoad, type DemoSummary } from '../../services/demo.service.ts';
+import type { DemoSummary } from '../../services/demo.service.ts';
+import { DEMO_DEFAULT_SIZE, DEMO_MAX_SIZE } from '../../services/demo/size.ts';
 import { describeLocation } from '../../store/location.ts';
 import { dim, printJson, table } from '../output.ts';
 import { integer } from '../parse.ts';
@@ -12,6 +13,7 @@ export function registerDemoCommand(program: Command, rt: CliRuntime): void {
     .option('--json', 'print the counts as JSON')
     .addHelpText('after', '\nRefuses a database that already holds anything: try it on a scratch file, e.g. RAPPORT_DB=/tmp/demo.db rapport demo')
     .action(async (o: { size: number; seed: number; json?: boolean }) => {
+      const { demoLoad } = await import('../../services/demo.service.ts');
       const started = performance.now();
       const r = await rt.run<DemoSummary>(demoLoad, { size: o.size, seed: o.seed });
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
