@@ -2,10 +2,10 @@
 import type { BuildOptions, Metafile } from 'esbuild';
 
 export const ROOT: string;
-export const CLI_ENTRY: string;
+export const CLI_BUNDLE: string;
 export const EXTERNAL: string[];
 export function cliBuildIsStale(): boolean;
 export function webBuildIsStale(): boolean;
-export function cliBuildOptions(): BuildOptions & { outdir: string; metafile: true };
+export function cliBuildOptions(): BuildOptions & { outfile: string; metafile: true };
 export function buildCli(): Promise<Metafile>;
 export function buildWeb(options?: { force?: boolean }): Promise<boolean>;

@@ -1,12 +1,13 @@
-// `npm run build` (and `prepare`, so `npm install` and `npm pack` run it): the CLI as JavaScript in dist/, and the web
-// app in web/dist. Plain JavaScript on purpose: it runs before anything is compiled, and bin/rapport.js calls
-// buildCli() itself when a checkout's sources are newer than dist/, so a stale dist never runs.
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+// `npm run build` (and `prepare`, so `npm install` and `npm pack` run it): the CLI as one JavaScript file,
+// dist/rapport.cjs, and the web app in web/dist. Plain JavaScript on purpose: it runs before anything is compiled,
+// and bin/rapport.js calls buildCli() itself when a checkout's sources are newer than dist/, so a stale dist never runs.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const CLI_ENTRY = join(ROOT, 'dist', 'cli', 'main.js');
+export const CLI_BUNDLE = join(ROOT, 'dist', 'rapport.cjs');
 const WEB_DIR = join(ROOT, 'web');
 const WEB_INDEX = join(WEB_DIR, 'dist', 'index.html');
 
@@ -23,11 +24,12 @@ function newestMtime(path) {
 
 const mtime = (path) => (existsSync(path) ? statSync(path).mtimeMs : 0);
 
-// dist/ is stale when it is missing or anything it is made from (sources, lock file, this script) changed after it.
+// dist/ is stale when it is missing or a source or this script changed after it. (New dependencies come with
+// `npm install`, whose `prepare` rebuilds.)
 export function cliBuildIsStale() {
-  const built = mtime(CLI_ENTRY);
+  const built = mtime(CLI_BUNDLE);
   if (built === 0) return true;
-  const inputs = [join(ROOT, 'src'), join(ROOT, 'package.json'), join(ROOT, 'package-lock.json'), fileURLToPath(import.meta.url)];
+  const inputs = [join(ROOT, 'src'), fileURLToPath(import.meta.url)];
   return inputs.some((p) => newestMtime(p) > built);
 }
 
@@ -51,17 +53,17 @@ const zodEnglishOnly = {
   },
 };
 
-// One ESM bundle per entry, split at every dynamic import(), so a command loads only what it uses. Third-party
-// JavaScript is bundled too: resolving hundreds of files under node_modules costs more at start-up than parsing them.
+// One CommonJS file with third-party JavaScript inside: resolving hundreds of files under node_modules costs more at
+// start-up than the code itself. CommonJS because Node 20 can cache V8's compiled code only for a vm.Script (see
+// bin/rapport.js), which halves start-up. A module imported with `await import()` is still evaluated only when
+// its command runs (esbuild wraps it), so `rapport today` never evaluates the server, importers or analysis.
 export function cliBuildOptions() {
   return {
     absWorkingDir: ROOT,
     entryPoints: [join(ROOT, 'src', 'cli', 'main.ts')],
-    outdir: join(ROOT, 'dist'),
-    outbase: join(ROOT, 'src'),
+    outfile: CLI_BUNDLE,
     bundle: true,
-    splitting: true,
-    format: 'esm',
+    format: 'cjs',
     platform: 'node',
     target: 'node20',
     external: EXTERNAL,
@@ -69,17 +71,25 @@ export function cliBuildOptions() {
     metafile: true,
     minify: true,
     logLevel: 'warning',
-    chunkNames: 'chunks/[name]-[hash]',
-    // Bundled CommonJS packages (pg, commander) call require() for Node's own modules.
-    banner: { js: "import { createRequire as __rapportRequire } from 'node:module'; const require = __rapportRequire(import.meta.url);" },
+    // The sources are ES modules; in CommonJS import.meta.url becomes the bundle's own URL.
+    define: { 'import.meta.url': '__rapportModuleUrl' },
+    banner: { js: "const __rapportModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   };
 }
 
 export async function buildCli() {
   const { build } = await import('esbuild');
+  // Written beside and renamed into place, so a CLI starting meanwhile reads the old bundle or the new, never half.
   const options = cliBuildOptions();
-  rmSync(options.outdir, { recursive: true, force: true });
-  return (await build(options)).metafile;
+  const partial = `${options.outfile}.${process.pid}.partial`;
+  mkdirSync(dirname(options.outfile), { recursive: true });
+  const { metafile } = await build({ ...options, outfile: partial });
+  renameSync(partial, options.outfile);
+  // A first run writes V8's code cache for this Node (bin/rapport.js): `today` on an in-memory database compiles
+  // what most commands share (commander, migrations, the store, the services). Other Node versions write their own.
+  const warm = spawnSync(process.execPath, [join(ROOT, 'bin', 'rapport.js'), 'today'], { env: { ...process.env, RAPPORT_DB: ':memory:', NO_COLOR: '1' }, encoding: 'utf8' });
+  if (warm.status !== 0) throw new Error(`the built CLI failed its first run (rapport today on :memory:): ${warm.stderr}`);
+  return metafile;
 }
 
 // Vite builds the web app; it is a build tool, never loaded by `rapport serve`.
@@ -96,10 +106,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const started = performance.now();
   if (both || args.has('--cli')) {
     await buildCli();
-    console.log(`rapport: built dist/ in ${Math.round(performance.now() - started)} ms`);
+    console.error(`rapport: built dist/ in ${Math.round(performance.now() - started)} ms`);
   }
   if (both || args.has('--web')) {
     const webStarted = performance.now();
-    if (await buildWeb({ force: args.has('--force') })) console.log(`rapport: built web/dist in ${Math.round(performance.now() - webStarted)} ms`);
+    if (await buildWeb({ force: args.has('--force') })) console.error(`rapport: built web/dist in ${Math.round(performance.now() - webStarted)} ms`);
   }
 }

@@ -18,7 +18,7 @@ let meta: Metafile;
 beforeAll(async () => {
   const out = mkdtempSync(join(tmpdir(), 'rapport-build-'));
   try {
-    meta = (await build({ ...cliBuildOptions(), outdir: out, write: false, logLevel: 'silent' })).metafile;
+    meta = (await build({ ...cliBuildOptions(), outfile: join(out, 'rapport.cjs'), write: false, logLevel: 'silent' })).metafile;
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
