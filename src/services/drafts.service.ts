@@ -3,15 +3,17 @@ import type { Contact } from '../domain/contact.ts';
 import { toIsoDay } from '../domain/dates.ts';
 import { RapportError, invalid } from '../domain/errors.ts';
 import { KNOWN_PLACEHOLDERS, renderTemplate, templateKeySchema, type TemplatePart } from '../domain/templates.ts';
-import { loadDraftEvent, loadDraftFacts, loadGoalDescription } from '../store/repositories/drafts.repository.ts';
-import { loadSettings } from '../store/repositories/settings.repository.ts';
+import { loadContacts } from '../store/repositories/contacts.repository.ts';
+import { loadDraftEvents, loadDraftFactsMany, loadGoalDescription, type DraftEvent, type DraftFacts } from '../store/repositories/drafts.repository.ts';
+import type { Settings } from '../domain/settings.ts';
 import { getContact } from './contacts.service.ts';
 import { lintDraft, type DraftFinding } from './drafts-lint.ts';
 import { draftValues } from './drafts-values.ts';
 import { mailtoUrl } from './drafts-eml.ts';
 import { defineOperation, idParam, type ServiceContext } from './operation.ts';
 import { assertIdsExist } from './support/params.ts';
-import { templateOrThrow } from './templates.service.ts';
+import { pickTemplate, listTemplates, type TemplateEntry } from './templates.service.ts';
+import { settingsAndDefaults } from './support/settings.ts';
 
 const placeholderName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a placeholder name is letters and digits, e.g. topic');
 
@@ -56,23 +58,50 @@ async function otherContact(ctx: ServiceContext, input: ComposeInput): Promise<C
 }
 
 export async function composeDraft(ctx: ServiceContext, input: ComposeInput): Promise<ComposedDraft> {
+  return (await composeDrafts(ctx, [input]))[0]!;
+}
+
+// Many drafts in a fixed number of queries (outreach composes up to 100): the contacts, their facts, the templates,
+// the settings and the events asked for are each read once for all. A goal or a second person is read per draft
+// that names one.
+export async function composeDrafts(ctx: ServiceContext, inputs: readonly ComposeInput[]): Promise<ComposedDraft[]> {
   const { store, clock } = ctx;
-  await assertIdsExist(store, 'contacts', [input.contactId], 'contactId');
-  const [contact, template, facts, settings, other] = await Promise.all([
-    getContact(store, input.contactId), templateOrThrow(store, input.template), loadDraftFacts(store, input.contactId),
-    loadSettings(store), otherContact(ctx, input),
+  if (inputs.length === 0) return [];
+  const ids = [...new Set(inputs.map((i) => i.contactId))];
+  await assertIdsExist(store, 'contacts', ids, 'contactId');
+  const { settings, defaults } = await settingsAndDefaults(store);
+  const withEvent = inputs.flatMap((i) => (i.eventId !== undefined ? [{ eventId: i.eventId, contactId: i.contactId }] : []));
+  const [contacts, facts, templates, events] = await Promise.all([
+    loadContacts(store, ids, defaults), loadDraftFactsMany(store, ids), listTemplates(store), loadDraftEvents(store, withEvent),
   ]);
-  let event = facts.event;
-  if (input.eventId !== undefined) {
-    event = await loadDraftEvent(store, input.eventId, input.contactId);
-    if (!event) throw new RapportError('not_found', `eventId: no event with id ${input.eventId}`, { problems: [{ path: 'eventId', message: 'no such event', value: input.eventId }] });
+  const byId = new Map(contacts.map((c) => [c.id, c]));
+  const drafts: ComposedDraft[] = [];
+  for (const input of inputs) {
+    const template = pickTemplate(templates, input.template);
+    const other = await otherContact(ctx, input);
+    const contactFacts = facts.get(input.contactId)!;
+    let event = contactFacts.event;
+    if (input.eventId !== undefined) {
+      event = events.get(`${input.eventId}:${input.contactId}`) ?? null;
+      if (!event) throw new RapportError('not_found', `eventId: no event with id ${input.eventId}`, { problems: [{ path: 'eventId', message: 'no such event', value: input.eventId }] });
+    }
+    let goal = contactFacts.openGoals[0]?.description ?? null;
+    if (input.goalId !== undefined) {
+      await assertIdsExist(store, 'goals', [input.goalId], 'goalId');
+      goal = await loadGoalDescription(store, input.goalId);
+    }
+    drafts.push(draftFrom(input, { contact: byId.get(input.contactId)!, template, facts: contactFacts, event, goal, other, settings, today: toIsoDay(clock.now()) }));
   }
-  let goal = facts.openGoals[0]?.description ?? null;
-  if (input.goalId !== undefined) {
-    await assertIdsExist(store, 'goals', [input.goalId], 'goalId');
-    goal = await loadGoalDescription(store, input.goalId);
-  }
-  const derived = draftValues({ contact, facts, event, goal, other, myName: settings.myName, today: toIsoDay(clock.now()) });
+  return drafts;
+}
+
+interface DraftParts {
+  contact: Contact; template: TemplateEntry; facts: DraftFacts; event: DraftEvent | null; goal: string | null; other: Contact | null;
+  settings: Settings; today: string;
+}
+
+function draftFrom(input: ComposeInput, { contact, template, facts, event, goal, other, settings, today }: DraftParts): ComposedDraft {
+  const derived = draftValues({ contact, facts, event, goal, other, myName: settings.myName, today });
   const given = Object.fromEntries(Object.entries(input.values).filter(([, v]) => v.trim() !== ''));
   const all = { ...derived, ...given };
   const rendered = renderTemplate(template, all);

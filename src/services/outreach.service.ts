@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FollowUpSource } from '../domain/entities.ts';
 import { interactionCounts } from '../store/repositories/drafts.repository.ts';
 import { suggestedTemplate } from './drafts-lint.ts';
-import { composeDraft, composeSchema, type ComposedDraft } from './drafts.service.ts';
+import { composeDrafts, composeSchema, type ComposedDraft } from './drafts.service.ts';
 import { defineOperation, parseInput, type ServiceContext } from './operation.ts';
 import { today as todayOperation } from './today.service.ts';
 
@@ -27,12 +27,9 @@ const composeInput = (contactId: number, template: string, eventId: number | nul
 
 async function withDrafts(ctx: ServiceContext, candidates: readonly Candidate[]): Promise<OutreachItem[]> {
   const counts = await interactionCounts(ctx.store, candidates.map((c) => c.contactId));
-  const items: OutreachItem[] = [];
-  for (const { source, template: fixed, ...c } of candidates) {
-    const template = fixed ?? suggestedTemplate(source, (counts.get(c.contactId) ?? 0) > 0);
-    items.push({ ...c, template, draft: await composeDraft(ctx, composeInput(c.contactId, template, c.eventId)) });
-  }
-  return items;
+  const chosen = candidates.map(({ source, template: fixed, ...c }) => ({ ...c, template: fixed ?? suggestedTemplate(source, (counts.get(c.contactId) ?? 0) > 0) }));
+  const drafts = await composeDrafts(ctx, chosen.map((c) => composeInput(c.contactId, c.template, c.eventId)));
+  return chosen.map((c, i) => ({ ...c, draft: drafts[i]! }));
 }
 
 export const outreachToday = defineOperation({
