@@ -6,6 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    reporters: ['default'],
+    globalSetup: ['tests/support/global-setup.ts'],
+    reporters: ['default', './tests/support/corpus-reporter.ts'],
   },
 });

@@ -204,8 +204,9 @@ function largeGraph(notes: string[]): void {
       ['  the same, wall clock, one run', fmt(wall)],
     ],
   );
-  const ok = full.timing.ms < 2000;
-  console.log(`full structure pass target < 2 s: ${ok ? 'HOLDS' : 'MISSED'} (${fmt(full.timing.ms)} CPU ms, betweenness sampled on ${PIVOTS} pivots)`);
+  // Judged on the wall clock, what a user waits; the CPU median beside it says how much other work took turns.
+  const ok = wall < 2000;
+  console.log(`full structure pass target < 2 s wall: ${ok ? 'HOLDS' : 'MISSED'} (${fmt(wall)} ms wall, ${fmt(full.timing.ms)} CPU ms, betweenness sampled on ${PIVOTS} pivots)`);
   notes.push(
     `The 30k pass samples betweenness (Brandes–Pich, ${PIVOTS} pivots, scaled by n/k): exact betweenness is O(n·m) and is ` +
       `estimated above from the measured per-source cost.`,

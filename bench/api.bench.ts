@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { systemClock } from '../src/domain/clock.ts';
-import { ensureWebBuilt, WEB_DIST } from '../src/server/web-build.ts';
+import { buildWeb } from '../scripts/build.mjs';
+import { WEB_DIST } from '../src/server/web-build.ts';
 import { demoLoad } from '../src/services/demo.service.ts';
 import { runOperation } from '../src/services/operation.ts';
 import { openStore } from '../src/store/open-store.ts';
@@ -120,7 +121,7 @@ export default async function apiBench(): Promise<void> {
     console.log(' "same body": a bare route sending the very bytes Rapport sent, to separate Rapport\'s overhead from the cost of a larger body.)');
     console.log(`load average at end: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 
-    await ensureWebBuilt();
+    await buildWeb();
     if (existsSync(join(WEB_DIST, '.vite', 'manifest.json'))) {
       const js = firstVisitJs();
       console.log(`first-visit JavaScript: ${js.files} files, ${kb(js.raw)} raw, ${kb(js.gzip)} gzipped (target < 250 KB: ${js.gzip < 250 * 1024 ? 'met' : 'MISSED'}); CSS ${kb(js.css)} gzipped`);

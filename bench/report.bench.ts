@@ -97,8 +97,8 @@ export default async function reportBench(): Promise<void> {
     const op = steps.op!;
     const wall = median(op.map((x) => x.wall));
     const cpu = median(op.map((x) => x.cpu));
-    // CPU time is the verdict on a shared machine, where the wall clock also counts other processes' turns.
-    console.log(`\nfull report target < 2000 ms: ${cpu < 2000 ? 'HOLDS' : 'MISSED'} in CPU time (${cpu.toFixed(0)} ms); wall clock ${wall.toFixed(0)} ms ${wall < 2000 ? '(also under)' : `at load average ${load()}`}`);
+    // The wall clock is what a user waits; CPU time is printed beside it to say how much other work took turns.
+    console.log(`\nfull report target < 2000 ms wall: ${wall < 2000 ? 'HOLDS' : 'MISSED'} (${wall.toFixed(0)} ms wall, ${cpu.toFixed(0)} ms CPU, load average ${load()})`);
     console.log(`intro: ${intro}`);
     console.log(`load average at end: ${load()}`);
   } finally {

@@ -14,7 +14,7 @@ import { importRun, type ImportReport } from '../src/services/import.service.ts'
 import { parseInput, runOperation } from '../src/services/operation.ts';
 import { openStore } from '../src/store/open-store.ts';
 import type { Store } from '../src/store/store.ts';
-import { linkedInCsv } from './import.bench.ts';
+import { linkedInCsv } from './peers/linkedin-bare.ts';
 
 const SIZE = Number(process.env.BENCH_UNDO_SIZE ?? 30_000);
 const RUNS = Number(process.env.BENCH_UNDO_RUNS ?? 3);

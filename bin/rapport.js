@@ -1,6 +1,42 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so a fresh clone needs no build step.
-import { register } from 'tsx/esm/api';
+// Runs the compiled CLI, dist/rapport.cjs (built at `npm install` by `prepare`). In a checkout, where src/ sits
+// beside it, dist/ is rebuilt first if any source is newer, so edited code never runs stale; an installed package
+// has no src/. Node 20 has no compile cache for modules, so the bundle runs as a vm.Script with V8's code cache
+// beside it (one file per Node version): parsing and compiling ~1 MB of JavaScript is most of a cold start.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 
-register();
-await import('../src/cli/main.ts');
+if (existsSync(new URL('../src/cli/main.ts', import.meta.url))) {
+  const { buildCli, cliBuildIsStale } = await import('../scripts/build.mjs');
+  if (cliBuildIsStale()) {
+    process.stderr.write('rapport: sources changed since the last build; rebuilding dist/ (npm run build)\n');
+    await buildCli();
+  }
+}
+
+const bundle = fileURLToPath(new URL('../dist/rapport.cjs', import.meta.url));
+if (!existsSync(bundle)) {
+  process.stderr.write(`rapport: ${bundle} is missing; build it with \`npm run build\` (npm install does it)\n`);
+  process.exit(1);
+}
+const cacheFile = `${bundle}.${process.version}-${process.arch}.v8cache`;
+const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
+const Module = createRequire(import.meta.url)('node:module');
+const script = new vm.Script(Module.wrap(readFileSync(bundle, 'utf8')), { filename: bundle, cachedData });
+const main = new Module(bundle, null);
+main.filename = bundle;
+main.paths = Module._nodeModulePaths(fileURLToPath(new URL('../dist/', import.meta.url)));
+const require = (id) => main.require(id);
+require.resolve = (id) => Module._resolveFilename(id, main);
+if (cachedData === undefined || script.cachedDataRejected) {
+  // After the command has run, so the cache holds the functions it compiled too. A package installed read-only
+  // simply runs without one.
+  process.once('beforeExit', () => {
+    try {
+      writeFileSync(cacheFile, script.createCachedData());
+    } catch { /* not writable: start-up stays uncached */ }
+  });
+}
+script.runInThisContext()(main.exports, require, main, bundle, fileURLToPath(new URL('../dist/', import.meta.url)));

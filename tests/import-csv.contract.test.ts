@@ -4,10 +4,10 @@ import type { Contact } from '../src/domain/contact.ts';
 import { contactCreate, contactGet } from '../src/services/contacts.service.ts';
 import { importPreview, importRun, type ImportReport } from '../src/services/import.service.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
-import { fixturesUrl } from './support/fixtures.ts';
+import { clientFixturesUrl, corpusUrl } from './support/fixtures.ts';
 
-// Header rows as the real exporters write them (../shared/fixtures/csv); data rows are built here, cell by column name.
-const headerLines = (file: string) => readFileSync(new URL(file, fixturesUrl('csv')), 'utf8')
+// Header rows as the real exporters write them (tests/fixtures/clients/csv); data rows are built here, cell by column name.
+const headerLines = (file: string, root: URL = clientFixturesUrl('csv')) => readFileSync(new URL(file, root), 'utf8')
   .split(/\r?\n/).filter((l) => l.trim() !== '' && !l.startsWith('#'));
 const [GOOGLE, GOOGLE_LEGACY] = headerLines('google_contacts_headers.txt') as [string, string];
 const [OUTLOOK, OUTLOOK_LIVE] = headerLines('outlook_contacts_headers.txt') as [string, string];
@@ -158,5 +158,13 @@ describe.each(DIALECTS)('CSV imports on %s', (dialect) => {
     expect(report.rows.map((r) => [r.matchedLine, r.matchedBy])).toEqual([[null, null], [2, 'same email ada@example.org'], [2, 'same phone number']]);
     expect(await count()).toBe(1);
     expect((await contact(report.rows[0]!.contactId)).phones).toEqual([{ number: '+44 20 7946 0000', label: null }]);
+  });
+});
+
+// The corpus's header rows, gathered from real exports: ours must be the same columns in the same order.
+const CORPUS = corpusUrl('csv');
+describe.skipIf(!CORPUS)('corpus: client CSV headers', () => {
+  it.each(['google_contacts_headers.txt', 'outlook_contacts_headers.txt'])('%s lists the columns ours lists', (file) => {
+    expect(headerLines(file, CORPUS!)).toEqual(headerLines(file));
   });
 });

@@ -8,11 +8,13 @@ import { importPreview, importRun, type ImportReport } from '../src/services/imp
 import { interactionList } from '../src/services/interactions.service.ts';
 import type { Page } from '../src/services/operation.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
-import { fixturesUrl } from './support/fixtures.ts';
+import { clientFixturesUrl, corpusUrl } from './support/fixtures.ts';
 
-// The exact preamble and header of a real Connections.csv; rows are synthetic, one per quirk seen in real exports
-// (../shared/fixtures/csv/linkedin_observed_quirks.md), since real rows are other people's data.
-const FIXTURE = readFileSync(new URL('linkedin_Connections_preamble_and_header.csv', fixturesUrl('csv')), 'utf8');
+// A preamble and header in the shape of a real Connections.csv (tests/fixtures/clients/csv); rows are synthetic, one
+// per quirk seen in real exports (the corpus's csv/linkedin_observed_quirks.md), since real rows are other people's data.
+const FILE = 'linkedin_Connections_preamble_and_header.csv';
+const FIXTURE = readFileSync(new URL(FILE, clientFixturesUrl('csv')), 'utf8');
+const CORPUS = corpusUrl('csv');
 const PREAMBLE_AND_HEADER = FIXTURE.replace(/\r?\n$/, '');
 
 const QUIRK_ROWS = [
@@ -130,5 +132,26 @@ describe.each(DIALECTS)('LinkedIn Connections.csv on %s', (dialect) => {
     const preview = await t.run<ImportReport>(importPreview, { content: bad, filename: 'Connections.csv' });
     expect(preview.rejected).toEqual([{ line: 5, reason: 'Connected On: not a date "Octember 9th" (expected like "09 Oct 2024")' }]);
     await expect(run(bad)).rejects.toThrow('Connections.csv line 5: Connected On: not a date "Octember 9th"');
+  });
+});
+
+// The corpus's copy of a real export's first lines: ours has the same shape, and the real one imports the same way.
+describe.skipIf(!CORPUS)('corpus: the real LinkedIn preamble and header', () => {
+  const real = CORPUS ? readFileSync(new URL(FILE, CORPUS), 'utf8') : '';
+  const shape = (text: string) => text.split(/\r?\n/).map((line) => (line.startsWith('"') ? '"…"' : line));
+
+  it('has the lines ours has: "Notes:", one quoted line, a blank line, the header', () => {
+    expect(shape(real)).toEqual(shape(FIXTURE));
+  });
+
+  it('imports a row below it', async () => {
+    const t = await testContext('sqlite');
+    try {
+      const report = await t.run<ImportReport>(importRun, { content: `${real.replace(/\r?\n$/, '')}\n${QUIRK_ROWS[1]}\n`, filename: 'Connections.csv' });
+      expect(report).toMatchObject({ format: 'linkedin', counts: { created: 1, rejected: 0 } });
+      expect(report.rows[0]!.line).toBe(5);
+    } finally {
+      await t.close();
+    }
   });
 });

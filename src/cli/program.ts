@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import type { Clock } from '../domain/clock.ts';
+import { packageVersion } from '../server/package-info.ts';
 import { COMMAND_AREAS } from './commands/index.ts';
 import { CliRuntime } from './runtime.ts';
 
@@ -11,6 +12,7 @@ The database is $RAPPORT_DB, or --db PATH (a file, or a postgres:// URL), else ~
 export function buildProgram(clock?: Clock): { program: Command; runtime: CliRuntime } {
   const program = new Command('rapport')
     .description('Rapport: keep your operational, personal and strategic networks on purpose')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .option('--db <path-or-url>', 'database file or postgres:// URL (default: $RAPPORT_DB or the XDG data directory)')
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', EXIT_CODES_HELP)

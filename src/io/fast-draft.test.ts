@@ -3,15 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { contactInputSchema } from '../domain/contact.ts';
 import { fastDraft } from './fast-draft.ts';
 import { readAllRecords } from './parse-file.ts';
-import { fixturesUrl } from '../../tests/support/fixtures.ts';
+import { clientFixturesUrl, corpusUrl } from '../../tests/support/fixtures.ts';
 
 // Inputs as validateRecord builds them: every fixture card plus rows built to sit on each rule's edge.
 function inputs(): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
-  const root = fixturesUrl('vcard');
-  for (const rel of readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.vcf'))) {
-    const { records } = readAllRecords(readFileSync(new URL(rel, root), 'utf8').replace(/\r\n?/g, '\n'), rel, { format: 'vcard' });
-    for (const r of records) out.push({ ...r.fields, name: r.fields.name ?? 'x', notes: r.fields.notes.join('\n\n') || null, cadenceDays: null });
+  // The project's own client cards always; the outside corpus's too when it is present.
+  for (const root of [clientFixturesUrl('vcard'), corpusUrl('vcard')]) {
+    if (!root) continue;
+    for (const rel of readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.vcf'))) {
+      const { records } = readAllRecords(readFileSync(new URL(rel, root), 'utf8').replace(/\r\n?/g, '\n'), rel, { format: 'vcard' });
+      for (const r of records) out.push({ ...r.fields, name: r.fields.name ?? 'x', notes: r.fields.notes.join('\n\n') || null, cadenceDays: null });
+    }
   }
   const emails = ['ada@example.org', ' ADA@Example.ORG ', 'a..b@example.org', '.a@example.org', 'a@b', 'test,user@example.com', 'é@example.org', "o'brien@example.ie", 'a+b@sub.example.co.uk', ''];
   const urls = ['https://www.linkedin.com/in/ada', 'linkedin.com/in/ada', ' http://x.org/a?b=c#d ', 'HTTPS://EXAMPLE.COM', 'ftp://x.org', 'https://exa mple.com', 'https://a..b', 'https://', 'www.example.com/path with space',

@@ -1,4 +1,3 @@
-import { hash, verify } from '@node-rs/argon2';
 import { z } from 'zod';
 import { RapportError } from '../domain/errors.ts';
 import { loadAuthSecret, saveAuthSecret } from '../store/repositories/auth.repository.ts';
@@ -11,6 +10,8 @@ export const passwordSchema = z.string().min(8, 'a password is at least 8 charac
 export const loadPasswordHash = (store: Store): Promise<string | null> => loadAuthSecret(store, 'auth.password-hash');
 
 export async function passwordMatches(passwordHash: string, candidate: string): Promise<boolean> {
+  // Loaded here, not at start-up: only the server checks passwords, and a missing driver must not read as "wrong".
+  const { verify } = await import('@node-rs/argon2');
   try {
     return await verify(passwordHash, candidate);
   } catch {
@@ -46,6 +47,7 @@ export const authSetPassword = defineOperation({
   http: { method: 'post', path: '/auth/password' },
   run: async ({ store }, { currentPassword, newPassword }) => {
     await assertCurrentPassword(store, currentPassword);
+    const { hash } = await import('@node-rs/argon2');
     await saveAuthSecret(store, 'auth.password-hash', await hash(newPassword));
     return { passwordSet: true };
   },

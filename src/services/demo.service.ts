@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { RapportError } from '../domain/errors.ts';
 import { rowCounts, widenCacheForBulkLoad } from '../store/repositories/demo.repository.ts';
 import { planDemo } from './demo/plan.ts';
+import { DEMO_DEFAULT_SIZE, DEMO_MAX_SIZE } from './demo/size.ts';
 import { writeDemo, type DemoCounts } from './demo/write.ts';
 import { markDemoRows } from './demo-remove.service.ts';
 import { defineOperation } from './operation.ts';
 import { settingsAndDefaults } from './support/settings.ts';
 
-export const DEMO_DEFAULT_SIZE = 200;
-export const DEMO_MAX_SIZE = 50_000;
+export { DEMO_DEFAULT_SIZE, DEMO_MAX_SIZE };
 
 export const demoLoadInput = z.object({
   size: z.coerce.number().int().min(20, 'a demo has at least 20 contacts').max(DEMO_MAX_SIZE, `a demo has at most ${DEMO_MAX_SIZE} contacts`).default(DEMO_DEFAULT_SIZE),

@@ -40,7 +40,10 @@ export async function listTemplates(store: Store): Promise<TemplateEntry[]> {
 }
 
 export async function templateOrThrow(store: Store, key: string, path = 'template'): Promise<TemplateEntry> {
-  const all = await listTemplates(store);
+  return pickTemplate(await listTemplates(store), key, path);
+}
+
+export function pickTemplate(all: readonly TemplateEntry[], key: string, path = 'template'): TemplateEntry {
   const found = all.find((t) => t.key === key);
   if (found) return found;
   throw new RapportError('not_found', `${path}: no template ${JSON.stringify(key)}; known templates: ${all.map((t) => t.key).join(', ')}`, {

@@ -4,8 +4,6 @@ import { RapportError } from '../domain/errors.ts';
 import { defaultDatabaseLocation, describeLocation, isPostgresUrl, resolveDatabaseLocation } from './location.ts';
 import { ensureJournalTriggers } from './journal/triggers.ts';
 import { migrateToLatest } from './migrate.ts';
-import { openPostgres } from './postgres/open.ts';
-import { postgresSearchIndex } from './postgres/search-index.ts';
 import { openSqlite } from './sqlite/open.ts';
 import { sqliteSearchIndex } from './sqlite/search-index.ts';
 import { isSqliteBusy, sqliteWriteTransaction } from './sqlite/write-transaction.ts';
@@ -17,6 +15,8 @@ export async function openStore(options: { location?: string | null; workspaceId
   const location = resolveDatabaseLocation(options.location);
   const workspaceId = options.workspaceId ?? 1;
   if (isPostgresUrl(location)) {
+    // The PostgreSQL driver loads only for a postgres:// location, so a SQLite command starts without it.
+    const [{ openPostgres }, { postgresSearchIndex }] = await Promise.all([import('./postgres/open.ts'), import('./postgres/search-index.ts')]);
     const { db, pool, schema } = await openPostgres(location).catch((e: unknown) => {
       throw new Error(`cannot open PostgreSQL at ${describeLocation(location)}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     });

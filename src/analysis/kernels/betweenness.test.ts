@@ -12,7 +12,7 @@ interface KarateRefs {
 }
 
 describe('betweenness on karate', () => {
-  const refs = readJsonFixture<KarateRefs>('refvalues_karate.json').karate;
+  const refs = readJsonFixture<KarateRefs>('reference-values.json').karate;
   const g = karate();
 
   it('matches the published unnormalised values (igraph/networkx, 4 d.p.)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { arcCosts, buildGraph, degree, findArc, graphFromIds, strengths, type CsrGraph } from './csr.ts';
-import { emailEuCore, karate } from './test-fixtures.ts';
+import { emailEuCore, graphCorpus, karate } from './test-fixtures.ts';
 
 function rowOf(graph: CsrGraph, u: number): number[] {
   return Array.from(graph.neighbours.subarray(graph.offsets[u]!, graph.offsets[u + 1]!));
@@ -49,7 +49,7 @@ describe('buildGraph', () => {
     expect(degree(g, 0)).toBe(16);
   });
 
-  it('makes email-Eu-core undirected and simple: 1005 nodes, 16064 edges', () => {
+  it.skipIf(!graphCorpus)('corpus: makes email-Eu-core undirected and simple: 1005 nodes, 16064 edges', () => {
     const g = emailEuCore();
     expect(g.nodeCount).toBe(1005);
     expect(g.edgeCount).toBe(16064);

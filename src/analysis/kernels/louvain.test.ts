@@ -20,7 +20,7 @@ function labelsOf(groups: number[][], n: number): Int32Array {
 }
 
 describe('modularity', () => {
-  const refs = readJsonFixture<KarateRefs>('refvalues_karate.json').karate;
+  const refs = readJsonFixture<KarateRefs>('reference-values.json').karate;
   const g = karate();
 
   it('matches networkx on the published karate partitions', () => {

@@ -10,7 +10,7 @@ interface BurtExpected {
 }
 
 describe('Burt / Borgatti holes example (networkx test values: 3 d.p. constraint, 2 d.p. size)', () => {
-  const expected = readJsonFixture<BurtExpected>('burt-holes-example/expected.json');
+  const expected = readJsonFixture<{ holes_example: BurtExpected }>('reference-values.json').holes_example;
   const { graph, indexOf } = burtExample(true);
   const at = (values: Float64Array, id: string): number => values[indexOf.get(id)!]!;
 
@@ -51,7 +51,7 @@ describe('karate', () => {
   const g = karate();
 
   it('constraint matches networkx for every node (6 d.p.)', () => {
-    const refs = readJsonFixture<{ karate: { burt_constraint_unweighted_all: Record<string, number> } }>('refvalues_karate.json');
+    const refs = readJsonFixture<{ karate: { burt_constraint_unweighted_all: Record<string, number> } }>('reference-values.json');
     const c = constraint(g, { weighted: false });
     const all = Object.entries(refs.karate.burt_constraint_unweighted_all);
     expect(all).toHaveLength(34);
@@ -60,7 +60,7 @@ describe('karate', () => {
   });
 
   it('effective size matches networkx (top five)', () => {
-    const refs = readJsonFixture<{ karate: { effective_size_unweighted_top5: [number, number][] } }>('refvalues_karate.json');
+    const refs = readJsonFixture<{ karate: { effective_size_unweighted_top5: [number, number][] } }>('reference-values.json');
     const e = effectiveSize(g, { weighted: false });
     for (const [node, value] of refs.karate.effective_size_unweighted_top5) expect(e[node]).toBeCloseTo(value, 9);
   });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { demoRemove, type DemoRemoval } from '../../services/demo-remove.service.ts';
-import { DEMO_DEFAULT_SIZE, DEMO_MAX_SIZE, demoLoad, type DemoSummary } from '../../services/demo.service.ts';
+import type { DemoSummary } from '../../services/demo.service.ts';
+import { DEMO_DEFAULT_SIZE, DEMO_MAX_SIZE } from '../../services/demo/size.ts';
 import { describeLocation } from '../../store/location.ts';
 import { dim, printJson, table } from '../output.ts';
 import { integer } from '../parse.ts';
@@ -16,6 +17,7 @@ export function registerDemoCommand(program: Command, rt: CliRuntime): void {
     .addHelpText('after', '\nRefuses a database that already holds anything: try it on a scratch file, e.g. RAPPORT_DB=/tmp/demo.db rapport demo')
     .action(async (o: { size: number; seed: number; json?: boolean; remove?: boolean; dryRun?: boolean }) => {
       if (o.remove) return removeDemo(rt, Boolean(o.dryRun), Boolean(o.json));
+      const { demoLoad } = await import('../../services/demo.service.ts');
       const started = performance.now();
       const r = await rt.run<DemoSummary>(demoLoad, { size: o.size, seed: o.seed });
       const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -1,15 +1,13 @@
 import { Option, type Command } from 'commander';
-import cliProgress from 'cli-progress';
+import type cliProgress from 'cli-progress';
 import type { Contact } from '../../domain/contact.ts';
 import { RapportError } from '../../domain/errors.ts';
 import { NETWORKS } from '../../domain/networks.ts';
 import { TEXT_ENCODINGS } from '../../io/decode.ts';
 import { IMPORT_FORMATS } from '../../io/import-record.ts';
-import { calendar } from '../../services/calendar.service.ts';
-import { duplicatesList, type DuplicatePair } from '../../services/duplicates.service.ts';
-import { exportOp, type ExportResult } from '../../services/export.service.ts';
-import { importInput, importPreview, importRun, readImport, runImport, type ImportProgress, type ImportReport } from '../../services/import.service.ts';
-import { contactMerge } from '../../services/merge.service.ts';
+import type { DuplicatePair } from '../../services/duplicates.service.ts';
+import type { ExportResult } from '../../services/export.service.ts';
+import type { ImportProgress, ImportReport } from '../../services/import.service.ts';
 import { journalled, parseInput, type Page } from '../../services/operation.ts';
 import { readUserFile, writeUserFile } from '../files.ts';
 import { dim, paint, printJson, table, unguardedTerminal, writeData } from '../output.ts';
@@ -25,14 +23,14 @@ const FORMAT_NAMES: Record<string, string> = { linkedin: 'LinkedIn', google: 'Go
 const SHOWN = 20;
 
 // A bar on a terminal for files big enough to wait for; nothing when piped or small.
-function progressBar(): { onProgress: ImportProgress; stop: () => void } {
+function progressBar(progress: typeof cliProgress): { onProgress: ImportProgress; stop: () => void } {
   let bar: cliProgress.SingleBar | null = null;
   let phase = '';
   return {
     onProgress: (done, total, next) => {
       if (!process.stderr.isTTY || total < 1000) return;
       if (!bar) {
-        bar = new cliProgress.SingleBar({ stream: unguardedTerminal(process.stderr) as NodeJS.WriteStream, format: '{phase} |{bar}| {percentage}% {value}/{total}', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+        bar = new progress.SingleBar({ stream: unguardedTerminal(process.stderr) as NodeJS.WriteStream, format: '{phase} |{bar}| {percentage}% {value}/{total}', hideCursor: true, clearOnComplete: true }, progress.Presets.shades_classic);
         bar.start(total, 0, { phase: next });
       }
       if (next !== phase) {
@@ -84,6 +82,8 @@ async function importCommand(rt: CliRuntime, file: string, o: ImportOptions): Pr
     noPhotos: !o.photos, skipInvalid: o.skipInvalid ?? false, networks: o.network ?? [], tags: o.tag ?? [],
     ...(o.type ? { connectionType: o.type } : {}), ...(o.map ? { map: o.map } : {}),
   };
+  // The importers (CSV, vCard) load only for this command.
+  const { importInput, importPreview, importRun, readImport, runImport } = await import('../../services/import.service.ts');
   let report: ImportReport;
   if (o.dryRun) report = await rt.run<ImportReport>(importPreview, raw);
   else {
@@ -91,7 +91,7 @@ async function importCommand(rt: CliRuntime, file: string, o: ImportOptions): Pr
     // journalled like every write so `rapport undo` takes it back.
     const input = parseInput(importInput, raw, 'import.run input');
     const ctx = await rt.context();
-    const bar = progressBar();
+    const bar = progressBar((await import('cli-progress')).default);
     try {
       // Parsed before the write lock is taken: the server and other commands wait only for the matching and writing.
       const read = await readImport(ctx, input, bar.onProgress);
@@ -152,6 +152,7 @@ export function registerImportExportCommands(program: Command, rt: CliRuntime): 
     .option('--active', 'only contacts not archived')
     .option('-o, --output <file>', 'write to a file instead of standard output')
     .action(async (o: { format: string; network?: string; type?: string; tag?: string; query?: string; archived?: boolean; active?: boolean; output?: string }) => {
+      const { exportOp } = await import('../../services/export.service.ts');
       const r = await rt.run<ExportResult>(exportOp, {
         format: o.format, network: o.network, connectionType: o.type, tag: o.tag, query: o.query,
         archived: o.archived ? true : o.active ? false : undefined,
@@ -162,6 +163,7 @@ export function registerImportExportCommands(program: Command, rt: CliRuntime): 
   program.command('calendar').description('write follow-ups and actions due as an iCalendar file (import it, or subscribe to it)')
     .option('-o, --output <file>', 'write to a file instead of standard output')
     .action(async (o: { output?: string }) => {
+      const { calendar } = await import('../../services/calendar.service.ts');
       const r = await rt.run<{ count: number; content: string }>(calendar, {});
       output(r.content, o.output, `${r.count} follow-ups and actions`);
     });
@@ -169,6 +171,7 @@ export function registerImportExportCommands(program: Command, rt: CliRuntime): 
   program.command('duplicates').description('list likely duplicate contacts and why (same email, LinkedIn, phone, or similar name at one organisation)')
     .option('--json', 'print as JSON')
     .action(async (o: { json?: boolean }) => {
+      const { duplicatesList } = await import('../../services/duplicates.service.ts');
       const page = await rt.run<Page<DuplicatePair>>(duplicatesList, { limit: 500 });
       if (o.json) return printJson(page);
       if (page.items.length === 0) return console.log('no likely duplicates');
@@ -180,6 +183,7 @@ export function registerImportExportCommands(program: Command, rt: CliRuntime): 
   program.command('merge <keep> <merge>').description('merge two contacts: <keep> absorbs <merge> (interactions, links, tags, follow-ups, goals, events, emails, phones); <merge> is erased')
     .option('--json', 'print the merged contact as JSON')
     .action(async (keepRef: string, mergeRef: string, o: { json?: boolean }) => {
+      const { contactMerge } = await import('../../services/merge.service.ts');
       const keepId = await rt.contactId(keepRef, 'keep');
       const mergeId = await rt.contactId(mergeRef, 'merge');
       const r = await rt.run<{ contact: Contact; merged: { id: number; name: string }; filled: string[] }>(contactMerge, { keepId, mergeId });

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { NetworkReport } from '../../analysis/report.ts';
-import { networkReport } from '../../services/network.service.ts';
-import { introFind, type IntroResult } from '../../services/network-intro.service.ts';
+import type { IntroResult } from '../../services/network-intro.service.ts';
 import { printJson } from '../output.ts';
 import { integer } from '../parse.ts';
 import type { CliRuntime } from '../runtime.ts';
@@ -11,6 +10,7 @@ export function registerNetworkCommands(program: Command, rt: CliRuntime): void 
   program.command('report').description('the shape of your networks: balance against your situation, tie strength, dormant ties, reciprocity, brokers, clusters, and advice')
     .option('--json', 'print the full report as JSON')
     .action(async (o: { json?: boolean }) => {
+      const { networkReport } = await import('../../services/network.service.ts');
       const r = await rt.run<NetworkReport>(networkReport, {});
       if (o.json) return printJson(r);
       console.log(renderReport(r));
@@ -24,6 +24,7 @@ export function registerNetworkCommands(program: Command, rt: CliRuntime): void 
     .option('--hops', 'fewest introductions first, ignoring tie strength')
     .option('--json', 'print as JSON')
     .action(async (target: string, o: { k: number; org?: boolean; contact?: boolean; hops?: boolean; json?: boolean }) => {
+      const { introFind } = await import('../../services/network-intro.service.ts');
       const kind = o.org ? 'organisation' : o.contact ? 'contact' : 'auto';
       const r = await rt.run<IntroResult>(introFind, { target, kind, k: o.k, by: o.hops ? 'hops' : 'strength' });
       if (o.json) return printJson(r);

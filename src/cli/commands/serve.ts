@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { RapportError } from '../../domain/errors.ts';
 import { DEFAULT_HOST, DEFAULT_PORT } from '../../server/hosts.ts';
-import { startServer, UnsafeBindError } from '../../server/serve.ts';
-import { ensureWebBuilt, REPO_ROOT, WEB_DIST } from '../../server/web-build.ts';
+import { packageVersion } from '../../server/package-info.ts';
+import { WEB_BUILD_HINT, WEB_DIST, WEB_INDEX, webBuildIsStale } from '../../server/web-build.ts';
 import { describeLocation } from '../../store/location.ts';
 import type { CliRuntime } from '../runtime.ts';
 
-interface ServeFlags { host: string; port: string; allowedHost: string[]; build: boolean; web: boolean }
+interface ServeFlags { host: string; port: string; allowedHost: string[]; web: boolean }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -18,16 +17,19 @@ function portOf(text: string): number {
   return port;
 }
 
-const version = (): string => (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-
 // Serves the web app and the API until Ctrl-C; `npm start` is this command on the default database.
 export async function serveCommand(rt: CliRuntime, flags: ServeFlags): Promise<void> {
+  if (flags.web && !existsSync(WEB_INDEX)) {
+    throw new RapportError('invalid', `the web app is not built (${WEB_DIST} is missing): ${WEB_BUILD_HINT}, or serve the API alone with --no-web`);
+  }
+  if (flags.web && webBuildIsStale()) process.stderr.write(`note: the web app's sources changed since ${WEB_DIST} was built; ${WEB_BUILD_HINT}\n`);
+  // The server (Hono, argon2) loads only for this command.
+  const { startServer, UnsafeBindError } = await import('../../server/serve.ts');
   const ctx = await rt.context();
-  if (flags.web && flags.build) await ensureWebBuilt();
   try {
     const server = await startServer({
       store: ctx.store, clock: ctx.clock, host: flags.host, port: portOf(flags.port), token: process.env.RAPPORT_TOKEN ?? null,
-      allowedHosts: flags.allowedHost, webRoot: flags.web ? WEB_DIST : null, version: version(),
+      allowedHosts: flags.allowedHost, webRoot: flags.web ? WEB_DIST : null, version: packageVersion(),
     });
     console.log(`Rapport is running at ${server.url}  (database: ${describeLocation(ctx.store.location)})`);
     console.log(`API docs: ${server.url}/api/docs   Calendar feed: ${server.url}/calendar.ics   Stop: Ctrl-C`);
@@ -49,7 +51,6 @@ export function registerServeCommand(program: Command, rt: CliRuntime): void {
     .option('--host <address>', 'address to listen on', DEFAULT_HOST)
     .option('--port <port>', 'port to listen on ($PORT)', process.env.PORT ?? String(DEFAULT_PORT))
     .option('--allowed-host <name>', 'another name this server is reached by (a reverse proxy\'s), repeatable', collect, [])
-    .option('--no-build', 'do not rebuild the web app even if its sources changed')
     .option('--no-web', 'serve the API alone')
     .action((flags: ServeFlags) => serveCommand(rt, flags));
 }

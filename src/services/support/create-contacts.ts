@@ -6,7 +6,7 @@ import { RapportError } from '../../domain/errors.ts';
 import { networksToMask } from '../../domain/networks.ts';
 import { insertContactsBulk, myOrganisationIds, organisationIdsByKey, organisationNames } from '../../store/repositories/contacts-bulk.repository.ts';
 import { contactIdsByEmail, type ContactRow } from '../../store/repositories/contacts.repository.ts';
-import { insertOrganisation } from '../../store/repositories/organisations.repository.ts';
+import { insertOrganisationsBulk } from '../../store/repositories/demo.repository.ts';
 import { searchDocument } from '../../store/search-text.ts';
 import { loadCustomConnectionTypes } from '../../store/repositories/settings.repository.ts';
 import type { ServiceContext } from '../operation.ts';
@@ -57,11 +57,17 @@ export async function createContacts(ctx: ServiceContext, drafts: readonly Conta
     }
   }
 
+  // Organisations not stored yet, each once, in one multi-row insert: thirty thousand contacts can name thousands.
   const orgIds = await organisationIdsByKey(store);
+  const missing = new Map<string, string>();
   for (const d of drafts) {
     if (!d.organisation) continue;
     const key = normaliseName(d.organisation);
-    if (!orgIds.has(key)) orgIds.set(key, await insertOrganisation(store, { name: d.organisation, industry: null, website: null, isMine: false, notes: null }, now));
+    if (!orgIds.has(key) && !missing.has(key)) missing.set(key, d.organisation.trim());
+  }
+  if (missing.size > 0) {
+    const ids = await insertOrganisationsBulk(store, [...missing.values()].map((name) => ({ name, industry: null, website: null, is_mine: 0, notes: null, created_at: now, updated_at: now })));
+    [...missing.keys()].forEach((key, i) => orgIds.set(key, ids[i]!));
   }
   const mine = await myOrganisationIds(store);
 

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { systemClock } from '../../../src/domain/clock.ts';
 import { startServer, type RunningServer } from '../../../src/server/serve.ts';
-import { ensureWebBuilt, REPO_ROOT, WEB_DIST } from '../../../src/server/web-build.ts';
+import { buildWeb } from '../../../scripts/build.mjs';
+import { REPO_ROOT, WEB_DIST } from '../../../src/server/web-build.ts';
 import { runOperation, type Operation, type ServiceContext } from '../../../src/services/operation.ts';
 import { openStore } from '../../../src/store/open-store.ts';
 
@@ -37,7 +38,7 @@ async function buildOnce(): Promise<void> {
     }
   }
   try {
-    await ensureWebBuilt(() => undefined);
+    await buildWeb();
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }

@@ -1,0 +1,63 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build, type Metafile } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliBuildOptions } from '../scripts/build.mjs';
+import { runRapport } from './support/cli.ts';
+
+// What a command must not load before its action runs: a command that needs one of these imports it inside its
+// action (`await import(...)`), so `rapport today` opens the database and answers without them.
+const LAZY = [
+  'node_modules/hono/', 'node_modules/@hono/', 'node_modules/pg/', 'node_modules/ical.js/', 'node_modules/ical-generator/',
+  'node_modules/csv-parse/', 'node_modules/csv-stringify/', 'node_modules/cli-progress/', '@node-rs/argon2',
+  'src/server/serve.ts', 'src/server/app.ts', 'src/analysis/', 'src/io/parse-file.ts', 'src/services/demo/plan.ts',
+];
+
+let meta: Metafile;
+beforeAll(async () => {
+  const out = mkdtempSync(join(tmpdir(), 'rapport-build-'));
+  try {
+    meta = (await build({ ...cliBuildOptions(), outfile: join(out, 'rapport.cjs'), write: false, logLevel: 'silent' })).metafile;
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+// Every module `rapport <anything>` evaluates before an action runs: the static imports reachable from main.ts.
+function startupChains(): Map<string, string[]> {
+  const chains = new Map<string, string[]>([['src/cli/main.ts', ['src/cli/main.ts']]]);
+  const queue = ['src/cli/main.ts'];
+  while (queue.length > 0) {
+    const from = queue.shift()!;
+    for (const imp of meta.inputs[from]?.imports ?? []) {
+      if (imp.kind === 'dynamic-import' || chains.has(imp.path)) continue;
+      chains.set(imp.path, [...chains.get(from)!, imp.path]);
+      queue.push(imp.path);
+    }
+  }
+  return chains;
+}
+
+describe('the compiled CLI', () => {
+  it('starts without the server, the analysis kernels, the importers, argon2 or pg', () => {
+    const offenders = [...startupChains()].filter(([path]) => LAZY.some((l) => path.includes(l))).map(([, chain]) => chain.join(' → '));
+    expect(offenders, 'load these inside the command action with await import(...)').toEqual([]);
+  });
+
+  it('never contains Vite, a build tool', () => {
+    const importsVite = Object.entries(meta.inputs).filter(([, i]) => i.imports.some((imp) => imp.path === 'vite' || imp.path.startsWith('vite/')));
+    expect(importsVite.map(([path]) => path)).toEqual([]);
+  });
+
+  describe('run as a process', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rapport-startup-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('prints the version of package.json for --version', async () => {
+      const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string };
+      const r = await runRapport(join(dir, 'never-opened.db'), ['--version']);
+      expect(r).toMatchObject({ code: 0, stdout: `${version}\n` });
+    });
+  });
+});
