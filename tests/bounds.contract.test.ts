@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Contact, ContactDraft } from '../src/domain/contact.ts';
 import { MAX_BULK_IDS, MAX_ID } from '../src/domain/limits.ts';
+import { actionCreate, actionUpdate } from '../src/services/actions.service.ts';
 import { communityAddMember, communityCreate } from '../src/services/communities.service.ts';
 import { contactArchive, contactCreate, contactErase, contactGet, contactResolve, contactUpdate } from '../src/services/contacts.service.ts';
 import { followUpAdd } from '../src/services/follow-ups.service.ts';
@@ -10,6 +11,7 @@ import { linkAdd } from '../src/services/links.service.ts';
 import { organisationCreate, organisationUpdate } from '../src/services/organisations.service.ts';
 import { createContacts } from '../src/services/support/create-contacts.ts';
 import { tagAdd } from '../src/services/tags.service.ts';
+import { templateSave } from '../src/services/templates.service.ts';
 import { addContact } from './support/builders.ts';
 import { Rng } from './support/fuzz-gen.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
@@ -103,5 +105,16 @@ describe.each(DIALECTS)('bounds on %s', (dialect) => {
     const ada = await addContact(t, 'Ada');
     await expect(t.run(followUpAdd, { contactId: ada, dueOn: '2026-12-01', reason: 'ask', eventId: 999 })).rejects.toMatchObject({ code: 'not_found', message: expect.stringContaining('eventId: no event with id 999') });
     await expect(t.run(linkAdd, { aId: ada, bId: MAX_ID + 1 })).rejects.toMatchObject({ code: 'invalid' });
+  });
+
+  // Found by the API fuzz test.
+  it('takes an empty action patch as "change nothing" instead of failing on an empty update', async () => {
+    const action = await t.run<{ id: number; description: string }>(actionCreate, { kind: 'coffee', description: 'Coffee with Ada' });
+    await expect(t.run(actionUpdate, { id: action.id })).resolves.toMatchObject({ id: action.id, description: 'Coffee with Ada' });
+  });
+
+  it('refuses a NUL in a template part, naming the part', async () => {
+    const parts = { greeting: 'Hi {{firstName}},', context: 'We met\u0000.', intent: 'Coffee soon?', closing: 'Sam' };
+    await expect(t.run(templateSave, { key: 'short-hello', name: 'Short hello', parts })).rejects.toMatchObject({ code: 'invalid', message: expect.stringContaining('parts.context: the context part must not contain control characters') });
   });
 });

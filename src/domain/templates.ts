@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lineText, TEXT_LIMITS } from './limits.ts';
+import { hasTextControl, lineText, TEXT_LIMITS } from './limits.ts';
 import { RapportError } from './errors.ts';
 import { BUILT_IN_TEMPLATES } from './templates-builtin.ts';
 import { OPTIONAL, PLACEHOLDER } from './templates-render.ts';
@@ -67,6 +67,7 @@ const templateText = (what: string, max: number, emptyMessage?: string) =>
     .superRefine((value, ctx) => {
       const problem = syntaxProblem(value);
       if (problem) ctx.addIssue({ code: 'custom', message: `${what} ${problem}` });
+      if (hasTextControl(value)) ctx.addIssue({ code: 'custom', message: `${what} must not contain control characters other than tab and line breaks` });
     });
 
 const part = (name: TemplatePart) =>

@@ -45,6 +45,7 @@ const HINTS: [RegExp, (r: Rng) => Json][] = [
   [/^tags?$/i, (r) => r.pick(['friend', 'mentor', 'pm'])],
   [/content/i, (r) => r.pick(['name,email\nAda,ada@example.com\n', 'BEGIN:VCARD\nVERSION:3.0\nFN:Ada\nEND:VCARD\n', '{}', ''])],
   [/^map$/i, () => 'Name=name,Mail=email'],
+  [/^(key|template)$/, (r) => r.pick(['warm-intro', 'thanks-for-help', 'reconnect', 'my-own-note'])],
 ];
 
 export interface GenOptions {
@@ -177,26 +178,31 @@ export function hostileValue(rng: Rng, allowHuge: boolean): Json {
   }
 }
 
-// One field of a valid input replaced by a hostile value (or one added, or the whole input replaced).
+// One field of a valid input replaced by a hostile value (or one added, or the whole input replaced); the field
+// may sit inside a nested object or list, so the parts of a template or an attendee meet hostile values too.
 export function mutate(valid: Json, rng: Rng, allowHuge: boolean): Json {
-  const obj = isSchema(valid) ? { ...(valid as Record<string, Json>) } : {};
-  const keys = Object.keys(obj);
-  const roll = rng.next();
-  if (roll < 0.05) return hostileValue(rng, false);
-  if (roll < 0.12 || keys.length === 0) {
+  if (rng.chance(0.05)) return hostileValue(rng, false);
+  const root: Json = isSchema(valid) ? structuredClone(valid) : {};
+  let target = root as Record<string, Json>;
+  for (;;) {
+    const nested = Object.keys(target).filter((k) => isSchema(target[k]) && Object.keys(target[k] as object).length > 0);
+    if (nested.length === 0 || !rng.chance(0.3)) break;
+    target = target[rng.pick(nested)] as Record<string, Json>;
+  }
+  const keys = Object.keys(target);
+  if (keys.length === 0 || rng.chance(0.08)) {
     // defineProperty, so "__proto__" becomes an own key that JSON.stringify sends, not the object's prototype.
-    Object.defineProperty(obj, rng.pick(['__proto__', 'constructor', 'extra', 'id', 'ids', 'limit']), { value: hostileValue(rng, allowHuge), enumerable: true, writable: true, configurable: true });
-    return obj;
+    Object.defineProperty(target, rng.pick(['__proto__', 'constructor', 'extra', 'id', 'ids', 'limit']), { value: hostileValue(rng, allowHuge), enumerable: true, writable: true, configurable: true });
+    return root;
   }
   const key = rng.pick(keys);
-  const current = obj[key];
-  // Inside an array sometimes, so list items meet the hostile values too.
+  const current = target[key];
   if (Array.isArray(current) && current.length > 0 && rng.chance(0.4)) {
     const copy = [...current];
     copy[rng.int(0, copy.length - 1)] = hostileValue(rng, false);
-    obj[key] = copy;
+    target[key] = copy;
   } else {
-    obj[key] = hostileValue(rng, allowHuge);
+    target[key] = hostileValue(rng, allowHuge);
   }
-  return obj;
+  return root;
 }

@@ -31,16 +31,19 @@ export async function insertAction(store: Store, fields: ActionFields, now: stri
 }
 
 export async function updateActionRow(store: Store, id: number, patch: Partial<ActionFields> & { doneAt?: string | null }): Promise<void> {
+  const values = {
+    ...(patch.kind !== undefined ? { kind: patch.kind } : {}),
+    ...(patch.description !== undefined ? { description: patch.description } : {}),
+    ...(patch.dueOn !== undefined ? { due_on: patch.dueOn } : {}),
+    ...(patch.goalId !== undefined ? { goal_id: patch.goalId } : {}),
+    ...(patch.contactId !== undefined ? { contact_id: patch.contactId } : {}),
+    ...(patch.doneAt !== undefined ? { done_at: patch.doneAt } : {}),
+  };
+  // An empty patch changes nothing (and "update … set" with nothing to set is a syntax error on both dialects).
+  if (Object.keys(values).length === 0) return;
   await store.db
     .updateTable('actions')
-    .set({
-      ...(patch.kind !== undefined ? { kind: patch.kind } : {}),
-      ...(patch.description !== undefined ? { description: patch.description } : {}),
-      ...(patch.dueOn !== undefined ? { due_on: patch.dueOn } : {}),
-      ...(patch.goalId !== undefined ? { goal_id: patch.goalId } : {}),
-      ...(patch.contactId !== undefined ? { contact_id: patch.contactId } : {}),
-      ...(patch.doneAt !== undefined ? { done_at: patch.doneAt } : {}),
-    })
+    .set(values)
     .where('workspace_id', '=', store.workspaceId)
     .where('id', '=', id)
     .execute();
