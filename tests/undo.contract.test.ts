@@ -14,6 +14,7 @@ import { importRun, type ImportReport } from '../src/services/import.service.ts'
 import { interactionDelete, interactionLog, interactionUpdate } from '../src/services/interactions.service.ts';
 import { contactMerge } from '../src/services/merge.service.ts';
 import { tagAdd } from '../src/services/tags.service.ts';
+import { authSetPassword } from '../src/services/auth.service.ts';
 import { followUpAdd } from '../src/services/follow-ups.service.ts';
 import type { JournalEntry } from '../src/store/journal/journal.repository.ts';
 import { buildWorld, type World } from './backup-world.ts';
@@ -156,6 +157,14 @@ describe.each(DIALECTS)('undo and history on %s', (dialect) => {
     await undo();
     expect(await dumpTables(t)).toEqual(edited);
     expect((await t.run<{ items: JournalEntry[] }>(historyList, {})).items.find((e) => e.id === edit.id)!.undoneAt).toBeNull();
+  });
+
+  it('never journals the password: undo cannot bring one back or drop it', async () => {
+    await t.run(contactUpdate, { id: world.ada.id, title: 'Analyst' });
+    const edit = await latest();
+    await t.run(authSetPassword, { newPassword: 'correct horse battery' });
+    expect((await latest()).id).toBe(edit.id);
+    expect((await undo()).undone.id).toBe(edit.id);
   });
 
   it('says so when there is nothing to undo or the entry is unknown', async () => {

@@ -43,6 +43,8 @@ export const authSetPassword = defineOperation({
   name: 'auth.set-password',
   summary: 'Set or change the password (the current one is required to change it); signs every session out',
   effect: 'write',
+  // Not undoable: an undo would bring back or drop a password past the checks these operations make.
+  journal: 'none',
   input: z.object({ currentPassword: z.string().max(200).optional(), newPassword: passwordSchema }),
   http: { method: 'post', path: '/auth/password' },
   run: async ({ store }, { currentPassword, newPassword }) => {
@@ -57,6 +59,8 @@ export const authClearPassword = defineOperation({
   name: 'auth.clear-password',
   summary: 'Remove the password (only allowed while the server listens on this computer alone)',
   effect: 'write',
+  // Not undoable: an undo would bring back or drop a password past the checks these operations make.
+  journal: 'none',
   input: z.object({ currentPassword: z.string().max(200) }),
   http: { method: 'post', path: '/auth/password/clear' },
   run: async ({ store }, { currentPassword }) => {

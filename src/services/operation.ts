@@ -25,8 +25,9 @@ export interface Operation<I extends z.ZodType = z.ZodType, O = unknown> {
   // True when it can answer 409: a name already taken, a non-empty database, a name matching several records.
   conflicts?: boolean;
   // How a write is journalled for undo: 'rows' (default) copies every row it changes; 'entry' writes only the
-  // entry, for an operation with an inverse of its own (demo.load, undone by removing the demo).
-  journal?: 'rows' | 'entry';
+  // entry, for an operation with an inverse of its own (demo.load, undone by removing the demo); 'none' leaves no
+  // entry at all (the password).
+  journal?: 'rows' | 'entry' | 'none';
   run(ctx: ServiceContext, input: z.output<I>): Promise<O>;
 }
 
@@ -80,6 +81,7 @@ export async function runOperation<I extends z.ZodType, O>(ctx: ServiceContext, 
 export async function runJournalled<I extends z.ZodType, O>(ctx: ServiceContext, op: Operation<I, O>, raw: unknown): Promise<{ output: O; entry: JournalEntry | null }> {
   const input = parseInput(op.input, raw, op.name);
   if (op.effect === 'read' || ctx.store.inTransaction) return { output: await op.run(ctx, input), entry: null };
+  if (op.journal === 'none') return { output: await ctx.store.transaction((tx) => op.run({ ...ctx, store: tx }, input)), entry: null };
   return ctx.store.transaction((tx) => journalled({ ...ctx, store: tx }, op, input, (inner) => op.run(inner, input)));
 }
 
