@@ -7,6 +7,15 @@ import { networksToMask } from '../src/domain/networks.ts';
 
 export interface DueRow { id: number; next_due: string }
 
+// Today lists each person once: someone met at an event in the last 14 days and not heard from since, or named in
+// an open action due within the week, is listed there and not under keep in touch. (The bench runs on the system
+// clock, as SQLite's date('now') does.)
+const LISTED_ELSEWHERE = `
+        and c.id not in (select ea.contact_id from event_attendees ea join events e on e.id = ea.event_id join contacts m on m.id = ea.contact_id
+          where ea.met_there = 1 and e.date >= date('now', '-14 days') and e.date <= date('now')
+            and (m.last_interaction_at is null or m.last_interaction_at < e.date))
+        and c.id not in (select a.contact_id from actions a where a.done_at is null and a.due_on <= date('now', '+7 days') and a.contact_id is not null)`;
+
 // Today's keep-in-touch list computed from scratch in one statement: last interaction per contact from the
 // interactions themselves, plus the cadence rule (override, else the shortest network default, else 180 days),
 // later of that and a snooze, skipping contacts an open follow-up covers. The same list `today` reads from
@@ -25,7 +34,7 @@ export function dueFromInteractions(raw: SQLite.Database, defaults: CadenceDefau
           case when c.networks & 4 then ${defaults.strategic} else 9999 end) end) || ' days') as due
       from contacts c left join last on last.contact_id = c.id
       where c.workspace_id = 1 and c.archived = 0
-        and not exists (select 1 from follow_ups f where f.contact_id = c.id and f.done_at is null)
+        and not exists (select 1 from follow_ups f where f.contact_id = c.id and f.done_at is null)${LISTED_ELSEWHERE}
     ), due as (
       select id, case when snoozed_until > due then snoozed_until else due end as next_due from planned
     )`;
@@ -41,7 +50,7 @@ export function dueFromInteractions(raw: SQLite.Database, defaults: CadenceDefau
 // The same list read from the maintained next_due_on column, to show what the store's bookkeeping buys.
 export function dueFromColumn(raw: SQLite.Database): (weekEnd: string, limit: number) => { items: DueRow[]; total: number } {
   const where = `from contacts c where c.workspace_id = 1 and c.archived = 0 and c.next_due_on <= ?
-    and not exists (select 1 from follow_ups f where f.contact_id = c.id and f.done_at is null)`;
+    and not exists (select 1 from follow_ups f where f.contact_id = c.id and f.done_at is null)${LISTED_ELSEWHERE}`;
   const list = raw.prepare(`select c.id, c.next_due_on as next_due ${where} order by c.next_due_on, c.id limit ?`);
   const count = raw.prepare(`select count(*) as total ${where}`);
   return (weekEnd, limit) => ({ items: list.all(weekEnd, limit) as DueRow[], total: (count.get(weekEnd) as { total: number }).total });

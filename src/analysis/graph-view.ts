@@ -17,6 +17,10 @@ export interface GraphNode {
   community: number | null;
   strength: number;
   band: TieBand | 'me';
+  // What the band is read from (see tie-band-explain.ts): the highest score reached, interactions, quiet days.
+  peak: number;
+  interactions: number;
+  daysSinceLast: number | null;
   // Links to other contacts, in the whole network (not only among those shown).
   degree: number;
   bridge: boolean;
@@ -64,13 +68,13 @@ export function graphView(model: NetworkModel, structure: Structure, options: { 
   const bridges = new Set(topK(Array.from({ length: n }, (_, i) => i).filter((i) => structure.betweenness[i]! > 0), BRIDGES,
     (a, b) => structure.betweenness[b]! - structure.betweenness[a]! || a - b));
 
-  const nodes: GraphNode[] = [{ id: ME_NODE_ID, name: 'You', organisation: null, networks: [], community: null, strength: 100, band: 'me', degree: n, bridge: false }];
+  const nodes: GraphNode[] = [{ id: ME_NODE_ID, name: 'You', organisation: null, networks: [], community: null, strength: 100, band: 'me', peak: 100, interactions: 0, daysSinceLast: null, degree: n, bridge: false }];
   const edges: GraphEdge[] = [];
   for (const i of chosen) {
     const c = model.contacts[i]!;
     nodes.push({
       id: c.id, name: c.name, organisation: c.organisation, networks: c.networks, community: structure.community[i]!,
-      strength: c.tie.strength, band: c.tie.band, degree: g.offsets[i + 1]! - g.offsets[i]!, bridge: bridges.has(i),
+      strength: c.tie.strength, band: c.tie.band, peak: c.tie.peak, interactions: c.tie.interactions, daysSinceLast: c.tie.daysSinceLast, degree: g.offsets[i + 1]! - g.offsets[i]!, bridge: bridges.has(i),
     });
     edges.push({ source: ME_NODE_ID, target: c.id, kind: 'me', weight: c.tie.strength });
     for (let a = g.offsets[i]!; a < g.offsets[i + 1]!; a++) {

@@ -49,11 +49,14 @@ export const communityGet = defineOperation({
 
 export const communityList = defineOperation({
   name: 'community.list',
-  summary: 'Every community, by name, with how many of your contacts are members',
+  summary: 'Every community, by name, with how many of your contacts are members; with contactId, only those that contact belongs to',
   effect: 'read',
-  input: z.object({}),
+  input: z.object({ contactId: idParam.optional() }),
   http: { method: 'get', path: '/communities' },
-  run: ({ store }): Promise<CommunitySummary[]> => listCommunities(store),
+  run: async ({ store }, { contactId }): Promise<CommunitySummary[]> => {
+    if (contactId !== undefined) await assertContactsExist(store, [contactId], 'contactId');
+    return listCommunities(store, contactId);
+  },
 });
 
 export const communityAddMember = defineOperation({

@@ -31,9 +31,9 @@ describe.skipIf(!chromiumAvailable)('the composer', () => {
   // Someone the demo has you meet at a recent event, with the follow-up that event planned.
   const metAtEvent = async (): Promise<{ id: number; name: string; event: string }> => {
     const view = await app.run<TodayView>(today, { limit: 100 });
-    const f = view.followUps.find((x) => x.source === 'event');
-    if (!f) throw new Error('the demo has no event follow-up on Today');
-    return { id: f.contactId, name: f.contactName, event: f.reason.replace('Follow up after meeting at ', '') };
+    const m = view.metAtEvents[0];
+    if (!m) throw new Error('the demo has nobody met at a recent event on Today');
+    return { id: m.contactId, name: m.contactName, event: m.eventName };
   };
   const findings = (page: Page) => page.getByTestId('composer-findings');
 
@@ -48,23 +48,30 @@ describe.skipIf(!chromiumAvailable)('the composer', () => {
     await expect.poll(() => text.inputValue(), { timeout: 10_000 }).toContain(`meet you at ${person.event}`);
     expect(await dialog.getByLabel('Template').inputValue()).toBe('event-follow-up');
 
-    // The demo knows the event, not what you talked about nor your name: both are flagged and block sending.
+    // The demo knows the event but not your name: flagged, and it blocks sending. A topic nobody recorded is
+    // not asked for: the sentence about it is left out rather than invented.
     await expect.poll(() => findings(page).locator('[data-rule="unfilled-placeholder"]').count()).toBeGreaterThan(0);
     expect(await dialog.getByRole('button', { name: 'Copy and mark sent' }).isDisabled()).toBe(true);
-    await dialog.locator('[data-placeholder="lastTopic"]').fill('design tokens across teams');
+    expect(await dialog.locator('[data-placeholder="lastTopic"]').count()).toBe(0);
     await dialog.locator('[data-placeholder="myName"]').fill('Sam Rivera');
     await dialog.getByRole('button', { name: 'Fill in' }).click();
-    await expect.poll(() => text.inputValue()).toContain('Our conversation about design tokens across teams');
+    await expect.poll(() => text.inputValue()).toContain('Sam Rivera');
     await expect.poll(() => findings(page).textContent()).toContain('No mistakes found');
     const clean = await text.inputValue();
     await screenshot(page, 'composer-clean');
 
+    // The composer says which checks it runs, and the user can switch: in a first message a job ask is an error.
+    await dialog.getByLabel('First message').check();
+    await expect.poll(() => dialog.getByTestId('composer-mode').textContent()).toContain('First message — checks for a first contact are on');
     await text.fill(clean.replace('I would like to hear more', `${JOB_ASK}I would like to hear more`));
     await expect.poll(() => findings(page).locator('[data-rule="asks-for-job"]').count()).toBeGreaterThan(0);
     expect(await findings(page).textContent()).toContain('Ask to learn instead');
-    // Advice, not a block: a first message can still be sent against the advice.
+    expect(await dialog.getByRole('button', { name: 'Copy and mark sent' }).isDisabled()).toBe(true);
+    await screenshot(page, 'composer-job-ask-error');
+    await dialog.getByLabel('Ongoing conversation').check();
+    await expect.poll(() => findings(page).locator('[data-rule="asks-for-job"]').count()).toBe(0);
+    expect(await dialog.getByTestId('composer-mode').textContent()).toContain('Ongoing conversation');
     expect(await dialog.getByRole('button', { name: 'Copy and mark sent' }).isDisabled()).toBe(false);
-    await screenshot(page, 'composer-warning');
 
     await text.fill(clean);
     await expect.poll(() => findings(page).locator('[data-rule="asks-for-job"]').count()).toBe(0);
@@ -76,7 +83,7 @@ describe.skipIf(!chromiumAvailable)('the composer', () => {
     expect(logged.items[0]).toMatchObject({ kind: 'email', channel: 'email', summary: `Good to meet you at ${person.event}` });
     await page.goto(app.url);
     await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
-    await page.getByRole('heading', { name: /Follow-ups/ }).waitFor();
+    await page.locator('section.today-section').first().waitFor();
     expect(await page.locator(`main a[href="/contacts/${person.id}"]`).count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();

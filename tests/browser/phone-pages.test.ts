@@ -34,6 +34,12 @@ describe.skipIf(!chromiumAvailable)('phone-width pages', () => {
     expect(stage!.x + stage!.width).toBeLessThanOrEqual(PHONE.width);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // Bands are explained where they are shown: the chart's rule, and the picked person's own reason.
+    expect(await page.locator('.band-rule').textContent()).toContain('Dormant is about recency');
+    await page.locator('section[aria-labelledby="h-structure"] .link-button').first().click();
+    await expect.poll(async () => (await page.locator('[data-testid="tie-why"]').textContent()) ?? '').toMatch(/^(Strong|Medium|Weak|Dormant): /);
+    await page.locator('.intro-panel').scrollIntoViewIfNeeded();
+    await screenshot(page, 'phone-network-tie-why');
     // Turning the phone (a resize) must not break the drawing either.
     await page.setViewportSize({ width: 844, height: 390 });
     await page.setViewportSize(PHONE);

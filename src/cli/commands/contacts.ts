@@ -2,7 +2,11 @@ import { Option, type Command } from 'commander';
 import type { Contact } from '../../domain/contact.ts';
 import { NETWORKS } from '../../domain/networks.ts';
 import { toIsoDay } from '../../domain/dates.ts';
-import type { Interaction } from '../../domain/entities.ts';
+import type { Goal, Interaction, Link } from '../../domain/entities.ts';
+import { communityList } from '../../services/communities.service.ts';
+import { goalList } from '../../services/goals.service.ts';
+import { linkList } from '../../services/links.service.ts';
+import type { CommunitySummary } from '../../store/repositories/communities.repository.ts';
 import type { Page } from '../../services/operation.ts';
 import type { ContactSummary } from '../../store/repositories/contact-list.repository.ts';
 import { contactList, search } from '../../services/contact-list.service.ts';
@@ -11,7 +15,7 @@ import { interactionList } from '../../services/interactions.service.ts';
 import { dim, paint, printJson } from '../output.ts';
 import { collect, integer } from '../parse.ts';
 import type { CliRuntime } from '../runtime.ts';
-import { renderContact, renderContactList } from '../views/contact.view.ts';
+import { renderContact, renderContactList, type ContactAround } from '../views/contact.view.ts';
 
 interface ContactOptions {
   org?: string; title?: string; network?: string[]; type?: string; email?: string[]; phone?: string[]; url?: string[];
@@ -76,9 +80,20 @@ export function registerContactCommands(program: Command, rt: CliRuntime): void 
     .action(async (ref: string, o: { json?: boolean; limit: number }) => {
       const id = await rt.contactId(ref);
       const c = await rt.run<Contact>(contactGet, { id });
-      const timeline = await rt.run<Page<Interaction>>(interactionList, { contactId: id, limit: o.limit });
-      if (o.json) return printJson({ ...c, timeline: timeline.items });
-      console.log(renderContact(c, timeline.items, toIsoDay(rt.clock.now())));
+      const [timeline, goals, communities, links] = await Promise.all([
+        rt.run<Page<Interaction>>(interactionList, { contactId: id, limit: o.limit }),
+        rt.run<Goal[]>(goalList, {}),
+        rt.run<CommunitySummary[]>(communityList, { contactId: id }),
+        rt.run<Page<Link>>(linkList, { contactId: id, limit: 100 }),
+      ]);
+      const about: ContactAround = {
+        goals: goals.filter((g) => g.contacts.some((p) => p.id === id)).map((g) => ({ id: g.id, description: g.description, kind: g.kind, status: g.status })),
+        communities: communities.map((m) => ({ id: m.id, name: m.name, kind: m.kind })),
+        links: links.items.map((l) => (l.aId === id ? { id: l.bId, name: l.bName, strength: l.strength, note: l.note } : { id: l.aId, name: l.aName, strength: l.strength, note: l.note })),
+        linksTotal: links.total,
+      };
+      if (o.json) return printJson({ ...c, ...about, timeline: timeline.items });
+      console.log(renderContact(c, timeline.items, toIsoDay(rt.clock.now()), about));
     });
 
   contactOptions(contact.command('edit').description('change fields of a contact (lists given replace the old ones)').argument('<contact>', 'id or part of the name')

@@ -3,7 +3,15 @@ import type { Interaction } from '../../domain/entities.ts';
 import type { ContactSummary } from '../../store/repositories/contact-list.repository.ts';
 import { dim, paint, table } from '../output.ts';
 
-export function renderContact(c: Contact, timeline: readonly Interaction[], today: string): string {
+// What surrounds a person beyond their own record: the goals they serve, where they belong, whom they know.
+export interface ContactAround {
+  goals: { id: number; description: string; kind: string; status: string }[];
+  communities: { id: number; name: string; kind: string }[];
+  links: { id: number; name: string; strength: number | null; note: string | null }[];
+  linksTotal: number;
+}
+
+export function renderContact(c: Contact, timeline: readonly Interaction[], today: string, around?: ContactAround): string {
   const due = c.nextDueOn === null ? dim('none: unsorted (see `rapport triage`)') : c.nextDueOn < today ? paint('red', `${c.nextDueOn} (overdue)`) : c.nextDueOn;
   const lines: [string, string][] = [
     ['networks', c.networks.length ? c.networks.join(', ') : dim('none yet')],
@@ -24,6 +32,15 @@ export function renderContact(c: Contact, timeline: readonly Interaction[], toda
   if (c.archived) lines.push(['archived', 'yes']);
   const out = [paint('bold', `${c.name}  #${c.id}`), table(lines.map(([k, v]) => [`  ${dim(k)}`, v]))];
   if (c.notes) out.push('', paint('bold', 'Notes'), c.notes.split('\n').map((l) => `  ${l}`).join('\n'));
+  if (around) {
+    out.push('', paint('bold', `Goals (${around.goals.length})`));
+    out.push(around.goals.length ? table(around.goals.map((g) => [`  #${g.id}`, g.description, dim(g.kind), dim(g.status)])) : dim('  not linked to a goal'));
+    out.push('', paint('bold', `Communities (${around.communities.length})`));
+    out.push(around.communities.length ? table(around.communities.map((m) => [`  #${m.id}`, m.name, dim(m.kind)])) : dim('  in no community you track'));
+    out.push('', paint('bold', `Knows (${around.linksTotal})`));
+    out.push(around.links.length ? table(around.links.map((l) => [`  #${l.id}`, l.name, dim(l.strength === null ? '' : `strength ${l.strength}`), dim(l.note ?? '')])) : dim('  no links recorded: `rapport link A B`'));
+    if (around.linksTotal > around.links.length) out.push(dim(`  … and ${around.linksTotal - around.links.length} more: rapport links ${c.id}`));
+  }
   out.push('', paint('bold', `Timeline (${timeline.length} most recent)`));
   out.push(timeline.length ? table(timeline.map((i) => [
     `  ${i.occurredAt.slice(0, 10)}`, i.kind, dim(i.channel), i.summary ?? '',

@@ -1,4 +1,5 @@
 import type { PersonRef, NetworkReport } from '../../analysis/report.ts';
+import { TIE_BANDS_SUMMARY } from '../../domain/tie-band-explain.ts';
 import type { IntroResult } from '../../services/network-intro.service.ts';
 import { dim, paint, table } from '../output.ts';
 
@@ -28,6 +29,7 @@ export function renderReport(r: NetworkReport): string {
 
   section(out, 'Tie strength');
   out.push(`  strong ${b.bands.strong} · medium ${b.bands.medium} · weak ${b.bands.weak} · dormant ${b.bands.dormant}` + dim(`  (mean ${r.strength.mean}, median ${r.strength.median}; see docs/tie-strength.md)`));
+  out.push(dim(`  ${TIE_BANDS_SUMMARY}`));
   const max = Math.max(...r.strength.histogram);
   out.push(table(r.strength.histogram.map((c, i) => [`  ${i * 10}–${i === 9 ? 100 : i * 10 + 9}`, bar(c, max), String(c)])));
   for (const layer of r.dunbar) {

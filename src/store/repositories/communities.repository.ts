@@ -63,8 +63,13 @@ const toSummary = (r: CommunityRow): CommunitySummary => ({
   id: r.id, name: r.name, kind: r.kind as Community['kind'], notes: r.notes, iAmMember: r.i_am_member === 1, memberCount: Number(r.member_count ?? 0),
 });
 
-export async function listCommunities(store: Store): Promise<CommunitySummary[]> {
-  const rows = await communitiesQuery(store).orderBy('communities.name').orderBy('communities.id').execute();
+// Every community, or with `memberId` only those that contact belongs to.
+export async function listCommunities(store: Store, memberId?: number): Promise<CommunitySummary[]> {
+  let q = communitiesQuery(store);
+  if (memberId !== undefined) {
+    q = q.where((eb) => eb.exists(eb.selectFrom('community_members as m').select('m.contact_id').whereRef('m.community_id', '=', 'communities.id').where('m.contact_id', '=', memberId)));
+  }
+  const rows = await q.orderBy('communities.name').orderBy('communities.id').execute();
   return rows.map(toSummary);
 }
 

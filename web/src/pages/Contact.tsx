@@ -33,6 +33,7 @@ export default function Contact({ id }: { id: number }) {
   const contact = useQuery({ queryKey: ['contact', id], queryFn: () => call('contact.get', { id }) });
   const types = useQuery({ queryKey: ['connection-types'], queryFn: () => call('connection-type.list', {}), staleTime: 300_000 });
   const goals = useQuery({ queryKey: ['goals'], queryFn: () => call('goal.list', {}) });
+  const communities = useQuery({ queryKey: ['communities', 'of', id], queryFn: () => call('community.list', { contactId: id }) });
   const archive = useMutation({
     mutationFn: (archived: boolean) => call('contact.archive', { ids: [id], archived }),
     onSuccess: () => qc.invalidateQueries(),
@@ -101,6 +102,11 @@ export default function Contact({ id }: { id: number }) {
             {theirGoals.length === 0 ? <p className="muted">Not linked to a goal.</p> : (
               <ul className="link-list">{theirGoals.map((g) => <li key={g.id}><Link href={`/goals#goal-${g.id}`}>{g.description}</Link> <span className="muted small">{GOAL_KIND_LABELS[g.kind]}</span></li>)}</ul>
             )}
+          </Card>
+          <Card id="h-communities" title="Communities">
+            {communities.data?.length ? (
+              <ul className="link-list">{communities.data.map((m) => <li key={m.id}><Link href="/communities">{m.name}</Link> <span className="muted small">{m.kind}</span></li>)}</ul>
+            ) : <p className="muted">In no community you track.</p>}
           </Card>
           <Card id="h-manage" title="Manage">
             <div className="inline-form">

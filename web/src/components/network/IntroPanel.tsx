@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { GraphNode } from '../../../../src/analysis/graph-view.ts';
+import { explainTieBand } from '../../../../src/domain/tie-band-explain.ts';
 import { call } from '../../api.ts';
 import { Link } from '../../router.tsx';
 import { ErrorNote, Loading, NetworkBadges } from '../ui.tsx';
@@ -22,8 +23,9 @@ export function IntroPanel({ node, onPaths, onClose }: { node: GraphNode; onPath
         <button type="button" className="ghost" onClick={onClose} aria-label="Close">✕</button>
       </header>
       <p className="muted small">
-        {node.organisation ?? 'No organisation'} · {node.band} tie ({node.strength}) · knows {node.degree} of your contacts{node.bridge ? ' · bridges clusters' : ''}
+        {node.organisation ?? 'No organisation'} · <abbr title={node.band === 'me' ? undefined : explainTieBand({ ...node, band: node.band })}>{node.band} tie ({node.strength})</abbr> · knows {node.degree} of your contacts{node.bridge ? ' · bridges clusters' : ''}
       </p>
+      {node.band !== 'me' && <p className="small muted tie-why" data-testid="tie-why">{explainTieBand({ ...node, band: node.band })}</p>}
       <NetworkBadges networks={node.networks} />
       <h3>Warm introductions</h3>
       {intro.isPending && <Loading what="Finding paths" />}

@@ -1,3 +1,4 @@
+import { TIE_BANDS_SUMMARY } from '../../../../src/domain/tie-band-explain.ts';
 import { BAND_COLOURS } from './colours.ts';
 
 type Bands = { strong: number; medium: number; weak: number; dormant: number };
@@ -29,6 +30,7 @@ export function StrengthChart({ histogram, bands }: { histogram: readonly number
         <span className="legend"><i style={{ background: BAND_COLOURS.medium }} />medium {bands.medium}</span>
         <span className="legend"><i style={{ background: BAND_COLOURS.weak }} />weak {bands.weak}</span>
         <span className="legend"><i style={{ background: BAND_COLOURS.dormant }} />dormant {bands.dormant}</span>
+        <span className="band-rule small">{TIE_BANDS_SUMMARY}</span>
       </figcaption>
     </figure>
   );
