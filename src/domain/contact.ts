@@ -1,16 +1,18 @@
 import { z } from 'zod';
+import { cardSchema, type ContactCard } from './card.ts';
 import { connectionTypeKeySchema } from './connection-types.ts';
 import { isValidIsoDay } from './dates.ts';
 import { networkSchema, type Network } from './networks.ts';
 import { patchSchema } from './patch.ts';
+import { phoneMatchKey } from './phone.ts';
 
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 const optionalText = (max: number) => text(max).nullish().transform((v) => (v === '' || v == null ? null : v));
 
+// Stored as given ("Ada.Lovelace@Example.org"), compared without case everywhere.
 export const emailAddressSchema = z
   .string()
   .trim()
-  .toLowerCase()
   .pipe(z.email({ error: (issue) => `not an email address: ${JSON.stringify(issue.input)}` }));
 
 // An entry is written either as a bare value or as { value, label }; errors point at the value itself.
@@ -51,10 +53,10 @@ export const birthdaySchema = z.string().trim().refine(
   { error: (issue) => `not a birthday (YYYY-MM-DD or --MM-DD): ${JSON.stringify(issue.input)}` },
 );
 
+// Kept as given ("AI", "Berlin"), compared without case: one contact never has "ai" and "AI".
 export const tagSchema = z
   .string()
   .trim()
-  .toLowerCase()
   .min(1, 'a tag cannot be empty')
   .max(40, 'a tag is at most 40 characters')
   .regex(/^[^,\s][^,]*$/, 'a tag cannot contain a comma');
@@ -82,6 +84,8 @@ export const contactFields = {
   industry: optionalText(100),
   cadenceDays: cadenceDaysSchema.nullish().transform((v) => v ?? null),
   photo: z.string().max(2_000_000, 'a photo is at most about 1.5 MB').nullish().transform((v) => v ?? null),
+  // Addresses, name parts, dated events and the vCard properties Rapport does not model; left out, unchanged.
+  card: cardSchema.optional(),
 };
 
 export const contactInputSchema = z.object(contactFields);
@@ -120,6 +124,7 @@ export interface Contact {
   snoozedUntil: string | null;
   archived: boolean;
   hasPhoto: boolean;
+  card?: ContactCard;
   createdAt: string;
   updatedAt: string;
 }
@@ -151,10 +156,8 @@ export function normaliseUnicodeName(name: string): string {
     .trim();
 }
 
-export function normalisePhone(phone: string): string {
-  const digits = phone.replace(/(x|ext\.?)\s*\d+$/i, '').replace(/\D/g, '');
-  return digits.length > 10 ? digits.slice(-10) : digits;
-}
+// The stored number_key: E.164 where the number can be read (see phone.ts), so "+31 20 …" and "020 …" match in NL.
+export const normalisePhone = (phone: string, region: string | null = null): string => phoneMatchKey(phone, region);
 
 export function isLinkedInUrl(url: string): boolean {
   return /^https?:\/\/([a-z]+\.)?linkedin\.com\/in\//i.test(url);

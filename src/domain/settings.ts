@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CadenceDefaults } from './cadence.ts';
 import type { Network } from './networks.ts';
 import { patchSchema } from './patch.ts';
+import { isPhoneRegion } from './phone.ts';
 import { CADENCE_DEFAULTS, situationSchema, type Situation } from './situations.ts';
 
 const cadence = z.number().int().min(1).max(3650);
@@ -14,6 +15,8 @@ export const settingsSchema = z.object({
   eventFollowUpDays: z.number().int().min(0).max(60).default(2),
   newContactFollowUpDays: z.number().int().min(0).max(60).default(3),
   onboarded: z.boolean().default(false),
+  // Where national phone numbers ("01 23 45 67 89") are read as being from: set from the locale on first run.
+  defaultRegion: z.string().trim().toUpperCase().refine(isPhoneRegion, { error: (i) => `not a country code libphonenumber knows (e.g. FR, NL, US): ${JSON.stringify(i.input)}` }).nullable().default(null),
 });
 export type Settings = z.output<typeof settingsSchema>;
 // patchSchema, not .partial(): .partial() keeps the defaults, so saving only myName would reset onboarded and situation.

@@ -11,9 +11,9 @@ import { rejectedFile } from '../io/rejected-file.ts';
 import { validateRecord } from '../io/validate-record.ts';
 import { loadContacts } from '../store/repositories/contacts.repository.ts';
 import { connectedInteractionKeys, loadStoredKeys } from '../store/repositories/import.repository.ts';
-import { loadCustomConnectionTypes } from '../store/repositories/settings.repository.ts';
+import { loadCustomConnectionTypes, phoneRegion } from '../store/repositories/settings.repository.ts';
 import { restoreBackup, summariseBackup } from './backup-restore.ts';
-import { matchedIds, planImport, storedIndex, type PlannedRow, type RowOutcome } from './import-plan.ts';
+import { matchedIds, planImport, storedIndex, type PlannedRow, type RowOutcome, type SuggestedDuplicate } from './import-plan.ts';
 import { writeImportPlan } from './import-write.ts';
 import type { ServiceContext } from './operation.ts';
 import { settingsAndDefaults } from './support/settings.ts';
@@ -41,6 +41,8 @@ export interface ImportReport {
   written: boolean;
   counts: { rows: number; created: number; updated: number; unchanged: number; merged: number; rejected: number; blank: number };
   rows: PlannedRow[];
+  // Rows imported as their own contact although a contact of the same name exists: for review, never merged.
+  suggestedDuplicates: SuggestedDuplicate[];
   rejected: { line: number; reason: string }[];
   blankLines: number[];
   warnings: string[];
@@ -70,7 +72,7 @@ export async function runImport(ctx: ServiceContext, input: ImportInput, opts: {
   const file = input.filename;
   const { text, encoding, note } = decode(input);
   const format = input.format === 'auto' ? detectFormat(text, file) : input.format;
-  const base = { file, format, encoding, written: false, rows: [], rejected: [], blankLines: [], rejectedFile: null, restored: null };
+  const base = { file, format, encoding, written: false, rows: [], suggestedDuplicates: [], rejected: [], blankLines: [], rejectedFile: null, restored: null };
   if (format === 'json') {
     const restored = opts.write ? await restoreBackup(ctx, text, file) : summariseBackup(text, file);
     return { ...base, written: opts.write, warnings: [], restored, counts: { rows: 0, created: restored.contacts ?? 0, updated: 0, unchanged: 0, merged: 0, rejected: 0, blank: 0 } };
@@ -102,17 +104,19 @@ export async function runImport(ctx: ServiceContext, input: ImportInput, opts: {
   rejected.sort((a, b) => a.line - b.line);
 
   const index = storedIndex(await loadStoredKeys(store));
-  const keys = valid.map((r) => keysOfDraft(r.draft, r.nameIsFallback));
+  const region = await phoneRegion(store);
+  const keys = valid.map((r) => keysOfDraft(r.draft, r.nameIsFallback, region));
   const ids = matchedIds(keys, index);
   const { defaults } = await settingsAndDefaults(store);
   const existing = new Map<number, Contact>((await loadContacts(store, ids, defaults)).map((c) => [c.id, c]));
-  const plan = planImport(valid, keys, index, existing, await connectedInteractionKeys(store, ids));
+  const plan = planImport(valid, keys, index, existing, await connectedInteractionKeys(store, ids), region);
 
   const count = (o: RowOutcome) => plan.rows.filter((r) => r.outcome === o).length;
   const report: ImportReport = {
     ...base,
     counts: { rows: plan.rows.length + rejected.length + blankLines.length, created: count('created'), updated: count('updated'), unchanged: count('unchanged'), merged: count('merged'), rejected: rejected.length, blank: blankLines.length },
     rows: plan.rows,
+    suggestedDuplicates: plan.suggestions,
     rejected: rejected.map(({ line, reason }) => ({ line, reason })),
     blankLines,
     warnings,
@@ -130,6 +134,9 @@ export async function runImport(ctx: ServiceContext, input: ImportInput, opts: {
     const target = plan.targets[i]!;
     if (target.kind === 'new') row.contactId = createdIds[target.index]!;
   });
+  // A suggestion names the contact its row became, so the pair can be merged from the report.
+  const idOfLine = new Map(report.rows.map((r) => [r.line, r.contactId]));
+  for (const s of report.suggestedDuplicates) if (s.withContactId === null && s.withLine !== null) s.withContactId = idOfLine.get(s.withLine) ?? null;
   report.warnings.push(...writeWarnings);
   report.written = true;
   return report;

@@ -65,6 +65,14 @@ function printReport(report: ImportReport, rejectedPath: string | null): void {
     ])));
     if (matched.length > SHOWN) console.log(dim(`… and ${matched.length - SHOWN} more (--json for all)`));
   }
+  const suggested = report.suggestedDuplicates;
+  if (suggested.length) {
+    console.log(`\n${paint('bold', 'possible duplicates')} ${dim('(same name; kept apart — review with `rapport duplicates`, join with `rapport merge`)')}`);
+    console.log(table(suggested.slice(0, SHOWN).map((s) => [
+      `line ${s.line}`, s.name, s.withLine !== null ? `line ${s.withLine}` : `#${s.withContactId}`, s.withName, dim(s.reason),
+    ])));
+    if (suggested.length > SHOWN) console.log(dim(`… and ${suggested.length - SHOWN} more (--json for all)`));
+  }
   if (report.rejected.length) {
     console.log(`\n${paint('bold', 'rejected')}`);
     for (const r of report.rejected.slice(0, SHOWN)) console.log(`  line ${r.line}: ${r.reason}`);

@@ -3,10 +3,12 @@ import type { DialectName } from '../dialect.ts';
 import * as initial from './2026-11-23-0001-initial.ts';
 import * as outreach from './2026-11-23-0002-outreach.ts';
 import * as contactListIndex from './2026-12-03-0003-contact-list-index.ts';
+import * as wholeCard from './2026-12-06-0080-whole-card.ts';
 
 // Forward-only, named by date; append new files here in order. Never edit one that has shipped.
 export const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: DialectName) => Promise<void> }> = {
   '2026-11-23-0001-initial': initial,
   '2026-11-23-0002-outreach': outreach,
   '2026-12-03-0003-contact-list-index': contactListIndex,
+  '2026-12-06-0080-whole-card': wholeCard,
 };

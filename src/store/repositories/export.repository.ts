@@ -19,7 +19,7 @@ export async function exportContactIds(store: Store, filter: ExportFilter): Prom
   if (filter.connectionType) q = q.where('c.connection_type', '=', filter.connectionType);
   if (filter.tag) {
     const tag = filter.tag;
-    q = q.where((eb) => eb.exists(eb.selectFrom('contact_tags as t').select('t.tag').whereRef('t.contact_id', '=', 'c.id').where('t.tag', '=', tag)));
+    q = q.where((eb) => eb.exists(eb.selectFrom('contact_tags as t').select('t.tag').whereRef('t.contact_id', '=', 'c.id').where(sql<string>`lower(t.tag)`, '=', tag.toLowerCase())));
   }
   const rows = await q.orderBy('c.id').execute();
   const ids = rows.map((r) => r.id);
