@@ -85,6 +85,8 @@ export function fastDraft(input: Loose): ContactDraft | null {
     if (!/^[a-z][a-z0-9-]{0,39}$/.test(connectionType)) return null;
   }
   if (Array.isArray(input.phones) ? input.phones.length > 0 : input.phones != null) return null;
+  // The card's parts are zod's to check (validateRecord adds them after this path anyway).
+  if (input.card != null) return null;
   let birthday: string | null = null;
   if (input.birthday != null) {
     if (typeof input.birthday !== 'string') return null;

@@ -46,7 +46,7 @@ export interface ImportPlan {
   // Where each row goes, by the row's index.
   targets: Target[];
   // The first row of each new contact; later rows of the same person are absorbed into its draft.
-  creates: { draft: MergeableContact; line: number; days: string[]; keys: StrongKeys }[];
+  creates: { draft: MergeableContact; line: number; days: string[]; keys: StrongKeys; state: ValidRecord['state'] }[];
   updates: Map<number, ExistingUpdate & { days: string[] }>;
   interactions: { target: Target; interaction: ImportedInteraction }[];
 }
@@ -143,7 +143,7 @@ export function planImport(
     if (!hit) {
       at = plan.creates.length;
       days = [];
-      plan.creates.push({ draft: rec.draft, line: rec.line, days, keys: { emails: [...keys.emails], linkedIn: [...keys.linkedIn], phones: [...keys.phones] } });
+      plan.creates.push({ draft: rec.draft, line: rec.line, days, state: rec.state, keys: { emails: [...keys.emails], linkedIn: [...keys.linkedIn], phones: [...keys.phones] } });
     } else if (hit.at >= 0) {
       at = hit.at;
       const into = plan.creates[at]!;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { findConnectionType, connectionTypeKeySchema } from '../domain/connection-types.ts';
-import { tagSchema, type Contact } from '../domain/contact.ts';
+import { normaliseName, tagSchema, type Contact } from '../domain/contact.ts';
 import { RapportError } from '../domain/errors.ts';
 import { networkSchema } from '../domain/networks.ts';
 import { checkedText, decodeBytes, TEXT_ENCODINGS } from '../io/decode.ts';
@@ -10,6 +10,8 @@ import { detectFormat, parseContactFile } from '../io/parse-file.ts';
 import { rejectedFile } from '../io/rejected-file.ts';
 import { validateRecord } from '../io/validate-record.ts';
 import { loadContacts } from '../store/repositories/contacts.repository.ts';
+import { organisationIdsByKey } from '../store/repositories/contacts-bulk.repository.ts';
+import { insertOrganisation } from '../store/repositories/organisations.repository.ts';
 import { connectedInteractionKeys, loadStoredKeys } from '../store/repositories/import.repository.ts';
 import { loadCustomConnectionTypes, phoneRegion } from '../store/repositories/settings.repository.ts';
 import { restoreBackup, summariseBackup } from './backup-restore.ts';
@@ -39,7 +41,7 @@ export interface ImportReport {
   format: ImportFormat;
   encoding: string;
   written: boolean;
-  counts: { rows: number; created: number; updated: number; unchanged: number; merged: number; rejected: number; blank: number };
+  counts: { rows: number; organisations: number; created: number; updated: number; unchanged: number; merged: number; rejected: number; blank: number };
   rows: PlannedRow[];
   // Rows imported as their own contact although a contact of the same name exists: for review, never merged.
   suggestedDuplicates: SuggestedDuplicate[];
@@ -75,7 +77,7 @@ export async function runImport(ctx: ServiceContext, input: ImportInput, opts: {
   const base = { file, format, encoding, written: false, rows: [], suggestedDuplicates: [], rejected: [], blankLines: [], rejectedFile: null, restored: null };
   if (format === 'json') {
     const restored = opts.write ? await restoreBackup(ctx, text, file) : summariseBackup(text, file);
-    return { ...base, written: opts.write, warnings: [], restored, counts: { rows: 0, created: restored.contacts ?? 0, updated: 0, unchanged: 0, merged: 0, rejected: 0, blank: 0 } };
+    return { ...base, written: opts.write, warnings: [], restored, counts: { rows: 0, organisations: restored.organisations ?? 0, created: restored.contacts ?? 0, updated: 0, unchanged: 0, merged: 0, rejected: 0, blank: 0 } };
   }
   const custom = await loadCustomConnectionTypes(store);
   if (input.connectionType && !findConnectionType(input.connectionType, custom)) {
@@ -85,6 +87,7 @@ export async function runImport(ctx: ServiceContext, input: ImportInput, opts: {
   const valid: ValidRecord[] = [];
   const rejected: RejectedRow[] = [];
   const blank: number[] = [];
+  const organisations: { line: number; name: string; website: string | null; notes: string | null }[] = [];
   const warnings = note ? [note] : [];
   // Progress counts records against the lines of the file: an estimate, but known before reading.
   const expected = Math.max(1, format === 'vcard' ? (text.match(/^BEGIN:VCARD/gim) ?? []).length : countLines(text));
@@ -95,10 +98,12 @@ export async function runImport(ctx: ServiceContext, input: ImportInput, opts: {
       valid.push(v.record);
       for (const w of v.record.warnings) warnings.push(`line ${rec.line}: ${w}`);
     } else if (v.kind === 'blank') blank.push(v.line);
+    else if (v.kind === 'organisation') organisations.push(v);
     else rejected.push(v.row);
     if (++seen % 1000 === 0) opts.onProgress?.(seen, expected, 'reading');
   });
   rejected.push(...parsed.rejected);
+  for (const o of organisations) warnings.push(`line ${o.line}: a KIND:org card, so the organisation ${JSON.stringify(o.name)}, not a contact`);
   const blankLines = [...parsed.blankLines, ...blank].sort((a, b) => a - b);
   warnings.splice(note ? 1 : 0, 0, ...parsed.warnings);
   rejected.sort((a, b) => a.line - b.line);
@@ -114,7 +119,7 @@ export async function runImport(ctx: ServiceContext, input: ImportInput, opts: {
   const count = (o: RowOutcome) => plan.rows.filter((r) => r.outcome === o).length;
   const report: ImportReport = {
     ...base,
-    counts: { rows: plan.rows.length + rejected.length + blankLines.length, created: count('created'), updated: count('updated'), unchanged: count('unchanged'), merged: count('merged'), rejected: rejected.length, blank: blankLines.length },
+    counts: { rows: plan.rows.length + rejected.length + blankLines.length + organisations.length, organisations: organisations.length, created: count('created'), updated: count('updated'), unchanged: count('unchanged'), merged: count('merged'), rejected: rejected.length, blank: blankLines.length },
     rows: plan.rows,
     suggestedDuplicates: plan.suggestions,
     rejected: rejected.map(({ line, reason }) => ({ line, reason })),
@@ -128,6 +133,13 @@ export async function runImport(ctx: ServiceContext, input: ImportInput, opts: {
     throw new RapportError('invalid', `${file} line ${first.line}: ${first.reason}${rejected.length > 1 ? ` (and ${rejected.length - 1} more rejected rows)` : ''}; nothing was imported (fix the rows, or skip them with --skip-invalid)`, {
       problems: rejected.map((r) => ({ path: `line ${r.line}`, message: r.reason })),
     });
+  }
+  if (organisations.length) {
+    const known = await organisationIdsByKey(store);
+    for (const o of organisations) {
+      if (known.has(normaliseName(o.name))) continue;
+      known.set(normaliseName(o.name), await insertOrganisation(store, { name: o.name, industry: null, website: o.website, isMine: false, notes: o.notes }, ctx.clock.now().toISOString()));
+    }
   }
   const { createdIds, warnings: writeWarnings } = await writeImportPlan(ctx, plan, opts.onProgress && ((d, t) => opts.onProgress!(d, t, 'writing')));
   report.rows.forEach((row, i) => {

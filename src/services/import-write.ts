@@ -56,6 +56,10 @@ export async function writeImportPlan(ctx: ServiceContext, plan: ImportPlan, onP
     ? await createContacts(ctx, drafts, { followUpDays: null, lastInteractionAt: (i) => lastByNew.get(i) ?? null })
     : { ids: [], warnings: [] };
   onProgress?.(drafts.length, total);
+  // Archived and snoozed, as a Rapport vCard export said (X-RAPPORT-ARCHIVED, X-RAPPORT-SNOOZED-UNTIL).
+  for (const [i, c] of plan.creates.entries()) {
+    if (c.state) await updateContactRow(store, created.ids[i]!, { archived: c.state.archived ? 1 : 0, snoozed_until: c.state.snoozedUntil });
+  }
 
   const refresh: number[] = [];
   const children: ChildAdditions = { emails: [], phones: [], webLinks: [], tags: [] };

@@ -33,14 +33,16 @@ export async function insertAction(store: Store, fields: ActionFields, now: stri
 export async function updateActionRow(store: Store, id: number, patch: Partial<ActionFields> & { doneAt?: string | null }): Promise<void> {
   await store.db
     .updateTable('actions')
-    .set({
+    // The revision is the calendar's SEQUENCE: a subscribed calendar replaces an entry only when it grows.
+    .set((eb) => ({
+      revision: eb('revision', '+', 1),
       ...(patch.kind !== undefined ? { kind: patch.kind } : {}),
       ...(patch.description !== undefined ? { description: patch.description } : {}),
       ...(patch.dueOn !== undefined ? { due_on: patch.dueOn } : {}),
       ...(patch.goalId !== undefined ? { goal_id: patch.goalId } : {}),
       ...(patch.contactId !== undefined ? { contact_id: patch.contactId } : {}),
       ...(patch.doneAt !== undefined ? { done_at: patch.doneAt } : {}),
-    })
+    }))
     .where('workspace_id', '=', store.workspaceId)
     .where('id', '=', id)
     .execute();
