@@ -53,3 +53,8 @@ export const formatDay = (d: { year: number | null; month: number; day: number }
 
 export const addressLine = (a: Address): string =>
   [a.poBox, a.extended, a.street, [a.postcode, a.locality].filter(Boolean).join(' '), a.region, a.country].filter(Boolean).join(', ');
+
+// Organisation units are kept as one text, joined by ";" with any ";" inside a unit escaped, so "Research; Development"
+// stays one unit through a round trip.
+export const joinUnits = (units: readonly string[]): string => units.map((u) => u.replace(/\\/g, '\\\\').replace(/;/g, '\\;')).join(';');
+export const splitUnits = (joined: string): string[] => joined.split(/(?<!\\);/).map((u) => u.replace(/\\;/g, ';').replace(/\\\\/g, '\\'));

@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { emptyCard, parseDay } from '../domain/card.ts';
+import { emptyCard, joinUnits, parseDay } from '../domain/card.ts';
 import { emptyFields, clean, type ParsedFile, type ParsedRecord, type RecordFields, type RecordSink } from './import-record.ts';
 import { normaliseCard } from './vcard-normalise.ts';
 import { splitCards } from './vcard-split.ts';
@@ -68,7 +68,7 @@ const telValue = (type: string, v: string): string => {
 
 // Properties Rapport reads into its own fields (the first of each where it keeps one); every other line of the
 // card is kept verbatim. PRODID and REV describe the file, not the person: the export writes its own.
-const MODELLED = new Set(['begin', 'end', 'version', 'prodid', 'rev', 'fn', 'n', 'nickname', 'email', 'tel', 'url', 'org', 'title', 'note', 'bday', 'anniversary', 'categories', 'adr', 'photo', 'kind', 'x-abdate']);
+const MODELLED = new Set(['begin', 'end', 'version', 'prodid', 'rev', 'fn', 'n', 'nickname', 'email', 'tel', 'url', 'org', 'title', 'note', 'bday', 'anniversary', 'categories', 'adr', 'photo', 'x-abdate']);
 const SINGLE = new Set(['fn', 'n', 'org', 'title', 'bday', 'photo', 'kind']);
 const LABELLED = new Set(['email', 'tel', 'url', 'adr', 'x-abdate']);
 const appleLabel = (v: string) => v.replace(/^_\$!<(.*)>!\$_$/, '$1').trim();
@@ -139,7 +139,7 @@ function cardToFields(props: JProp[], lines: Line[], noPhotos: boolean, warnings
       case 'org': {
         const parts = components(values).map(text);
         f.organisation = clean(parts[0]);
-        card.organisationUnit = clean(parts.slice(1).filter(Boolean).join(';'));
+        card.organisationUnit = clean(joinUnits(parts.slice(1).filter(Boolean)));
         break;
       }
       case 'title': f.title = clean(whole(values)); break;
@@ -171,7 +171,9 @@ function cardToFields(props: JProp[], lines: Line[], noPhotos: boolean, warnings
       case 'photo': {
         const { photo, warning } = photoOf(prop, noPhotos);
         f.photo = photo;
-        if (warning) warnings.push(warning);
+        // A link to a picture is not the picture, but it is kept as the card had it.
+        if (!photo && !noPhotos) unused.add(index);
+        if (warning && !/is a link/.test(warning)) warnings.push(warning);
         break;
       }
       case 'x-rapport-networks': f.networks.push(...values.flatMap((x) => text(x).split(',')).map((n) => n.trim()).filter(Boolean)); break;

@@ -1,4 +1,4 @@
-import { formatDay } from '../domain/card.ts';
+import { formatDay, splitUnits } from '../domain/card.ts';
 import type { Contact } from '../domain/contact.ts';
 
 export type ExportContact = Contact & { photo: string | null };
@@ -80,10 +80,11 @@ export function contactToVcard(c: ExportContact, version: VcardVersion = '4.0'):
   lines.push(`FN:${escapeText(c.name)}`);
   const n = [c.familyName, c.givenName, card?.middleName, card?.namePrefix, card?.nameSuffix].map((p) => escapeText(p ?? ''));
   lines.push(`N:${n.join(';')}`);
-  if (card?.nickname) lines.push(`NICKNAME:${card.nickname.split(',').map(escapeText).join(',')}`);
+  // One line per nickname: 3.0 readers (vobject) take a list's first value only.
+  for (const nick of card?.nickname?.split(',') ?? []) if (nick.trim()) lines.push(`NICKNAME:${escapeText(nick.trim())}`);
   for (const e of c.emails) lines.push(...labelled('EMAIL', e.address, e.label, next, version === '3.0' ? ';TYPE=INTERNET' : ''));
   for (const p of c.phones) lines.push(...labelled('TEL', escapeText(p.number), p.label, next, version === '4.0' ? ';VALUE=text' : ''));
-  if (c.organisation) lines.push(`ORG:${[c.organisation, ...(card?.organisationUnit ? card.organisationUnit.split(';') : [])].map(escapeText).join(';')}`);
+  if (c.organisation) lines.push(`ORG:${[c.organisation, ...(card?.organisationUnit ? splitUnits(card.organisationUnit) : [])].map(escapeText).join(';')}`);
   if (c.title) lines.push(`TITLE:${escapeText(c.title)}`);
   const addresses = card?.addresses ?? [];
   for (const a of addresses) {
