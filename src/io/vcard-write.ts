@@ -74,9 +74,9 @@ export function contactToVcard(c: ExportContact, version: VcardVersion = '4.0'):
   // A group a kept line uses (item1.X-SOCIALPROFILE) is not handed out again.
   const taken = new Set(kept.map((l) => /^([^.:;]+)\./.exec(l)?.[1]?.toLowerCase()).filter(Boolean));
   const next = () => { do item++; while (taken.has(`item${item}`)); return `item${item}`; };
-  const keptNames = new Set(kept.map((l) => /^(?:[^.:;]+\.)?([^:;]+)/.exec(l)?.[1]?.toUpperCase()));
-  const lines: string[] = ['BEGIN:VCARD', `VERSION:${version}`, 'PRODID:-//Rapport//Rapport//EN'];
-  if (!keptNames.has('UID')) lines.push(`UID:urn:rapport:contact:${c.id}`);
+  // The card's own UID, when it had one, stays its identity; it is written where Rapport writes its own.
+  const uid = kept.find((l) => /^UID[:;]/i.test(l));
+  const lines: string[] = ['BEGIN:VCARD', `VERSION:${version}`, 'PRODID:-//Rapport//Rapport//EN', uid ?? `UID:urn:rapport:contact:${c.id}`];
   lines.push(`FN:${escapeText(c.name)}`);
   const n = [c.familyName, c.givenName, card?.middleName, card?.namePrefix, card?.nameSuffix].map((p) => escapeText(p ?? ''));
   lines.push(`N:${n.join(';')}`);
@@ -122,7 +122,7 @@ export function contactToVcard(c: ExportContact, version: VcardVersion = '4.0'):
   x('CADENCE-DAYS', c.cadenceDays);
   if (c.archived) x('ARCHIVED', 'true');
   x('SNOOZED-UNTIL', c.snoozedUntil);
-  lines.push(...kept);
+  lines.push(...kept.filter((l) => l !== uid));
   lines.push(`REV:${stamp(c.updatedAt)}`, 'END:VCARD');
   return lines.map(foldLine).join('\r\n') + '\r\n';
 }
