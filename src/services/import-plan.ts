@@ -54,20 +54,27 @@ export interface ImportPlan {
 // Key → where it leads: a new contact's index (>= 0) or a stored contact's id, negated. Numbers, not objects:
 // four maps of 30,000 entries each are part of what an import keeps in memory.
 type Index = Map<string, number>;
-export interface KeyIndex { emails: Index; linkedIn: Index; phones: Index; names: Index }
+// Names lead to every contact of that name (namesakes are kept apart, so there can be several).
+export interface KeyIndex { emails: Index; linkedIn: Index; phones: Index; names: Map<string, number[]> }
 
 const decode = (n: number): Target => (n < 0 ? { kind: 'existing', id: -n } : { kind: 'new', index: n });
+
+const addName = (names: Map<string, number[]>, key: string, at: number) => {
+  const list = names.get(key);
+  if (!list) names.set(key, [at]);
+  else if (!list.includes(at)) list.push(at);
+};
 
 // Stored contacts by every key, built once per import (rows of the file are added as the plan goes).
 export function storedIndex(stored: StoredKeys): KeyIndex {
   const put = (m: Index, key: string, id: number) => { if (!m.has(key)) m.set(key, -id); };
-  const emails: Index = new Map(), linkedIn: Index = new Map(), phones: Index = new Map(), names: Index = new Map();
+  const emails: Index = new Map(), linkedIn: Index = new Map(), phones: Index = new Map(), names = new Map<string, number[]>();
   for (const e of stored.emails) put(emails, e.address.toLowerCase(), e.contact_id);
   for (const l of stored.webLinks) put(linkedIn, l.url_key, l.contact_id);
   for (const p of stored.phones) if (p.number_key.length >= 7) put(phones, p.number_key, p.contact_id);
   for (const n of stored.names) {
     const key = nameKey(n.name);
-    if (key) put(names, `${key}|${n.organisation_key ?? ''}`, n.id);
+    if (key) addName(names, `${key}|${n.organisation_key ?? ''}`, -n.id);
   }
   return { emails, linkedIn, phones, names };
 }
@@ -90,7 +97,7 @@ function register(idx: KeyIndex, keys: MatchKeys, at: number): void {
   for (const k of keys.emails) if (!idx.emails.has(k)) idx.emails.set(k, at);
   for (const k of keys.linkedIn) if (!idx.linkedIn.has(k)) idx.linkedIn.set(k, at);
   for (const k of keys.phones) if (!idx.phones.has(k)) idx.phones.set(k, at);
-  if (keys.nameOrg && !idx.names.has(keys.nameOrg)) idx.names.set(keys.nameOrg, at);
+  if (keys.nameOrg) addName(idx.names, keys.nameOrg, at);
 }
 
 // Decides, row by row, whether each creates a contact, updates a stored one, or joins an earlier row of the file.
@@ -116,19 +123,21 @@ export function planImport(
   // person; anything else is another contact and a suggested duplicate.
   const byName = (rec: ValidRecord, keys: MatchKeys): { at: number; why: string } | null => {
     if (!keys.nameOrg) return null;
-    const at = idx.names.get(keys.nameOrg);
-    if (at === undefined) return null;
-    const theirs = at >= 0 ? plan.creates[at]!.keys : keysOfStored(-at);
-    if (strongConflict(theirs, keys)) return null;
-    const stored = at < 0 ? -at : null;
-    const working = at >= 0 ? plan.creates[at]!.draft : plan.updates.get(-at)?.working ?? contactAsDraft(existing.get(-at)!);
-    const days = at >= 0 ? plan.creates[at]!.days : plan.updates.get(-at)?.days ?? [];
-    const newDay = rec.interactions.some((i) => !days.includes(i.occurredAt) && !(stored !== null && connectedKeys.has(`${stored}|${i.occurredAt}`)));
-    if (!newDay && absorb(copyDraft(working), rec.draft, region).fields.length === 0) return { at, why: `${nameWhy(keys.nameOrg)}, nothing new` };
-    plan.suggestions.push({
-      line: rec.line, name: rec.draft.name, withLine: at >= 0 ? plan.creates[at]!.line : null, withContactId: stored,
-      withName: working.name, reason: nameWhy(keys.nameOrg),
-    });
+    let suggest: { at: number; name: string } | null = null;
+    for (const at of idx.names.get(keys.nameOrg) ?? []) {
+      const theirs = at >= 0 ? plan.creates[at]!.keys : keysOfStored(-at);
+      if (strongConflict(theirs, keys)) continue;
+      const stored = at < 0 ? -at : null;
+      const working = at >= 0 ? plan.creates[at]!.draft : plan.updates.get(-at)?.working ?? contactAsDraft(existing.get(-at)!);
+      const days = at >= 0 ? plan.creates[at]!.days : plan.updates.get(-at)?.days ?? [];
+      const newDay = rec.interactions.some((i) => !days.includes(i.occurredAt) && !(stored !== null && connectedKeys.has(`${stored}|${i.occurredAt}`)));
+      if (!newDay && absorb(copyDraft(working), rec.draft, region).fields.length === 0) return { at, why: `${nameWhy(keys.nameOrg)}, nothing new` };
+      suggest ??= { at, name: working.name };
+    }
+    if (suggest) {
+      const { at, name } = suggest;
+      plan.suggestions.push({ line: rec.line, name: rec.draft.name, withLine: at >= 0 ? plan.creates[at]!.line : null, withContactId: at < 0 ? -at : null, withName: name, reason: nameWhy(keys.nameOrg) });
+    }
     return null;
   };
   records.forEach((rec, n) => {
@@ -194,7 +203,7 @@ export function matchedIds(recordKeys: readonly MatchKeys[], idx: KeyIndex): num
     for (const k of keys.emails) note(idx.emails.get(k));
     for (const k of keys.linkedIn) note(idx.linkedIn.get(k));
     for (const k of keys.phones) note(idx.phones.get(k));
-    if (keys.nameOrg) note(idx.names.get(keys.nameOrg));
+    if (keys.nameOrg) for (const at of idx.names.get(keys.nameOrg) ?? []) note(at);
   }
   return [...ids].sort((a, b) => a - b);
 }
