@@ -21,6 +21,9 @@ export interface ContactChildren {
   card?: ContactCard;
 }
 
+// Tags sort the same on both dialects whatever their case ("math" before "Mentor").
+export const byTag = (a: string, b: string): number => a.toLowerCase().localeCompare(b.toLowerCase()) || (a < b ? -1 : a > b ? 1 : 0);
+
 // Tags keep the case they were given; the first spelling of a tag wins.
 export function uniqueTags(tags: readonly string[]): string[] {
   const seen = new Set<string>();
@@ -120,7 +123,7 @@ async function loadChunk(store: Store, ids: readonly number[], defaults: Cadence
       metHow: r.met_how,
       metWhere: r.met_where,
       notes: r.notes,
-      tags: (t.get(r.id) ?? []).map((x) => x.tag),
+      tags: (t.get(r.id) ?? []).map((x) => x.tag).sort(byTag),
       networks,
       connectionType: r.connection_type,
       insideOrganisation: r.inside_organisation === null ? null : r.inside_organisation === 1,

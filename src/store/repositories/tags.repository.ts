@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Store } from '../store.ts';
+import { byTag } from './contacts.repository.ts';
 
 const chunks = <T>(list: readonly T[], size = 500): T[][] => {
   const out: T[][] = [];
@@ -38,5 +39,5 @@ export async function removeTags(store: Store, contactIds: readonly number[], ta
 export async function tagCounts(store: Store): Promise<{ tag: string; count: number }[]> {
   const rows = await store.db.selectFrom('contact_tags').select((eb) => ['tag', eb.fn.countAll<number>().as('n')])
     .where('workspace_id', '=', store.workspaceId).groupBy('tag').orderBy('tag').execute();
-  return rows.map((r) => ({ tag: r.tag, count: Number(r.n) }));
+  return rows.map((r) => ({ tag: r.tag, count: Number(r.n) })).sort((a, b) => byTag(a.tag, b.tag));
 }
