@@ -67,8 +67,8 @@ describe.each(DIALECTS)('JSON backup on %s', (dialect) => {
   });
 
   it('refuses a backup from a newer Rapport, naming the field', async () => {
-    const newer = (await backupOf(t)).replace('"version": 1', '"version": 2');
-    await expect(fresh.run(backupRestore, { content: newer, filename: 'new.json' })).rejects.toThrow('new.json: version: this backup was made by a newer Rapport (format version above 1)');
+    const newer = (await backupOf(t)).replace('"version": 2', '"version": 3');
+    await expect(fresh.run(backupRestore, { content: newer, filename: 'new.json' })).rejects.toThrow('new.json: version: this backup was made by a newer Rapport (format version above 2)');
   });
 
   it('covers every table and column of the schema (a new one must be added to backups)', async () => {

@@ -95,8 +95,9 @@ describe('rapport command areas', () => {
   });
 
   it('tag add/remove and tags', async () => {
-    expect((await rapport('tag', 'add', 'Keynote', '1', '2')).out).toMatch(/tagged 2 contacts with keynote/);
-    expect(await json<{ tag: string; count: number }[]>('tags')).toContainEqual({ tag: 'keynote', count: 2 });
+    // Tags keep the case they were given; removing "keynote" removes "Keynote".
+    expect((await rapport('tag', 'add', 'Keynote', '1', '2')).out).toMatch(/tagged 2 contacts with Keynote/);
+    expect(await json<{ tag: string; count: number }[]>('tags')).toContainEqual({ tag: 'Keynote', count: 2 });
     expect((await rapport('tag', 'remove', 'keynote', '1')).out).toMatch(/untagged 1 contact of keynote/);
   });
 

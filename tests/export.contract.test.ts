@@ -6,6 +6,7 @@ import { calendar } from '../src/services/calendar.service.ts';
 import { connectionTypeAdd } from '../src/services/connection-types.service.ts';
 import { contactCreate, contactGet } from '../src/services/contacts.service.ts';
 import { exportOp, type ExportResult } from '../src/services/export.service.ts';
+import { followUpSnooze } from '../src/services/follow-ups.service.ts';
 import { importRun, type ImportReport } from '../src/services/import.service.ts';
 import { buildWorld, PNG, type World } from './backup-world.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
@@ -109,7 +110,24 @@ describe.each(DIALECTS)('export on %s', (dialect) => {
     expect(summaries).toContain('Follow up with Charles Babbage: Thank for the coffee');
     expect(summaries.some((s) => String(s).includes('Send the paper'))).toBe(false);
     expect(summaries.some((s) => String(s).includes('Update CV'))).toBe(false);
-    expect(events.every((e) => /^(follow-up|action)-\d+@rapport$/.test(String(e.uid)))).toBe(true);
+    // Globally unique: the item and this database's own random id.
+    expect(events.every((e) => /^(follow-up|action)-\d+-[0-9a-f]{8}-[0-9a-f-]{27}@rapport$/.test(String(e.uid)))).toBe(true);
+    expect(new Set(events.map((e) => String(e.uid).split('@')[0]!.replace(/^\D+-\d+-/, ''))).size).toBe(1);
     expect(events.find((e) => e.summary === 'coffee: Coffee with Ada (Ada Lovelace)')!.dtstart).toBe('2026-12-05');
+    // DTSTAMP is when the file was made (the frozen clock), SEQUENCE 0 for items never changed.
+    expect(events.every((e) => e.dtstamp === '2026-11-23T12:00:00Z' && e.sequence === 0)).toBe(true);
+  });
+
+  it('calendar: snoozing a follow-up moves it and raises its SEQUENCE, under the same UID', async () => {
+    const events = (text: string) => (ICAL.parse(text) as unknown as ['vcalendar', unknown[], ['vevent', [string, unknown, string, unknown][], unknown[]][]])[2]
+      .map((e) => Object.fromEntries(e[1].map((p) => [p[0], p[3]])));
+    const babbage = (text: string) => events(text).find((e) => String(e.summary).startsWith('Follow up with Charles Babbage'))!;
+    const before = babbage((await t.run<{ content: string }>(calendar, {})).content);
+    const id = Number(/^follow-up-(\d+)-/.exec(String(before.uid))![1]);
+    await t.run(followUpSnooze, { id, until: '2027-01-15' });
+    const after = babbage((await t.run<{ content: string }>(calendar, {})).content);
+    expect(after).toMatchObject({ uid: before.uid, dtstart: '2027-01-15', sequence: Number(before.sequence) + 1 });
+    await t.run(followUpSnooze, { id, until: '2027-01-20' });
+    expect(babbage((await t.run<{ content: string }>(calendar, {})).content).sequence).toBe(Number(before.sequence) + 2);
   });
 });

@@ -38,7 +38,7 @@ describe.each(DIALECTS)('CSV imports on %s', (dialect) => {
     expect(report.format).toBe('google');
     expect(report.counts).toMatchObject({ created: 2, rejected: 0 });
     const ada = await contact(report.rows[0]!.contactId);
-    expect(ada).toMatchObject({ name: 'Ada Lovelace', organisation: 'Analytical Engines', title: 'Countess', birthday: '1815-12-10', location: 'London, UK', tags: ['mentors'], notes: 'Met at the Royal Society.\nLikes poetry.' });
+    expect(ada).toMatchObject({ name: 'Ada Lovelace', organisation: 'Analytical Engines', title: 'Countess', birthday: '1815-12-10', location: 'London, UK', tags: ['Mentors'], notes: 'Met at the Royal Society.\nLikes poetry.' });
     expect(ada.emails).toEqual([{ address: 'ada@example.org', label: 'Work' }, { address: 'ada@engines.example', label: 'Work' }]);
     expect(ada.phones).toEqual([{ number: '+44 20 7946 0000', label: 'Mobile' }]);
     // Google's "Other Contacts" are email-only: named after the address for now, and said so.
@@ -50,7 +50,7 @@ describe.each(DIALECTS)('CSV imports on %s', (dialect) => {
   it('Google Contacts (legacy export)', async () => {
     const report = await run(csv(GOOGLE_LEGACY, [{ Name: 'Charles Babbage', 'Given Name': 'Charles', 'Family Name': 'Babbage', 'Group Membership': '* My Contacts ::: Engineers', 'E-mail 1 - Type': '* Home', 'E-mail 1 - Value': 'charles@example.org', 'Phone 1 - Value': '020 7946 0001', Birthday: '--12-26' }]));
     expect(report.format).toBe('google');
-    expect(await contact(report.rows[0]!.contactId)).toMatchObject({ name: 'Charles Babbage', tags: ['engineers'], birthday: '--12-26', emails: [{ address: 'charles@example.org', label: 'Home' }] });
+    expect(await contact(report.rows[0]!.contactId)).toMatchObject({ name: 'Charles Babbage', tags: ['Engineers'], birthday: '--12-26', emails: [{ address: 'charles@example.org', label: 'Home' }] });
   });
 
   it('Outlook (88 columns): courtesy title, job title, phones labelled from their column, US birthday, 0/0/00 as none', async () => {
@@ -60,7 +60,7 @@ describe.each(DIALECTS)('CSV imports on %s', (dialect) => {
     ]));
     expect(report.format).toBe('outlook');
     const grace = await contact(report.rows[0]!.contactId);
-    expect(grace).toMatchObject({ name: 'Dr. Grace Hopper', givenName: 'Grace', familyName: 'Hopper', organisation: 'US Navy', title: 'Rear Admiral', birthday: '1906-12-09', location: 'Arlington, VA', tags: ['mentors', 'pioneers'] });
+    expect(grace).toMatchObject({ name: 'Dr. Grace Hopper', givenName: 'Grace', familyName: 'Hopper', organisation: 'US Navy', title: 'Rear Admiral', birthday: '1906-12-09', location: 'Arlington, VA', tags: ['Mentors', 'Pioneers'] });
     expect(grace.phones).toEqual([{ number: '(555) 010-2000', label: 'mobile' }, { number: '555-010-3000', label: 'work' }]);
     expect(grace.emails.map((e) => e.address)).toEqual(['grace@navy.example', 'g.hopper@example.org']);
     expect((await contact(report.rows[1]!.contactId)).birthday).toBeNull();
@@ -128,7 +128,7 @@ describe.each(DIALECTS)('CSV imports on %s', (dialect) => {
     expect(await count()).toBe(0);
   });
 
-  it('matches stored contacts by email, LinkedIn, phone, then name and organisation; fills empty fields, adds, never erases', async () => {
+  it('matches stored contacts by email, LinkedIn or phone; a name and organisation alone is a suggestion; fills empty fields, adds, never erases', async () => {
     const ada = (await t.run<{ contact: Contact }>(contactCreate, { name: 'Ada Lovelace', emails: ['ada@example.org'], title: 'Countess', tags: ['math'] })).contact;
     const bob = (await t.run<{ contact: Contact }>(contactCreate, { name: 'Robert Smith', phones: ['+1 555 010 9999'] })).contact;
     const grace = (await t.run<{ contact: Contact }>(contactCreate, { name: 'Grace Hopper', organisation: 'US Navy' })).contact;
@@ -142,9 +142,11 @@ describe.each(DIALECTS)('CSV imports on %s', (dialect) => {
     expect(report.rows.map((r) => [r.outcome, r.contactId, r.matchedBy])).toEqual([
       ['updated', ada.id, 'same email ada@example.org'],
       ['updated', bob.id, 'same phone number'],
-      ['updated', grace.id, 'same name and organisation'],
+      // Same name and organisation, but no strong identifier: another contact, suggested as a duplicate of Grace.
+      ['created', report.rows[2]!.contactId, null],
       ['created', report.rows[3]!.contactId, null],
     ]);
+    expect(report.suggestedDuplicates.map((s) => [s.line, s.withContactId, s.reason])).toEqual([[4, grace.id, 'same name and organisation']]);
     const after = await contact(ada.id);
     expect(after).toMatchObject({ name: 'Ada Lovelace', title: 'Countess', organisation: 'Analytical Engines', location: 'London', tags: ['math', 'poetry'] });
     expect((await contact(bob.id)).emails.map((e) => e.address)).toEqual(['bob@example.org']);

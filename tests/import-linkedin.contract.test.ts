@@ -126,7 +126,7 @@ describe.each(DIALECTS)('LinkedIn Connections.csv on %s', (dialect) => {
 
   it('applies network, connection type and tag to every row, and rejects a bad date naming line and column', async () => {
     const report = await run(lines(QUIRK_ROWS.slice(0, 2)), { networks: ['strategic'], connectionType: 'colleague', tags: ['LinkedIn'] });
-    expect(await contact(report.rows[0]!.contactId)).toMatchObject({ networks: ['strategic'], connectionType: 'colleague', tags: ['linkedin'] });
+    expect(await contact(report.rows[0]!.contactId)).toMatchObject({ networks: ['strategic'], connectionType: 'colleague', tags: ['LinkedIn'] });
 
     const bad = lines(['Zed,Zero,,,,,Octember 9th']);
     const preview = await t.run<ImportReport>(importPreview, { content: bad, filename: 'Connections.csv' });

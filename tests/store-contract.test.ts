@@ -19,7 +19,7 @@ describe.each(DIALECTS)('contacts on %s', (dialect) => {
     const read = await t.run(contactGet, { id: contact.id });
     expect(read).toMatchObject({
       name: 'Ada Lovelace', givenName: 'Ada', familyName: 'Lovelace', organisation: 'Analytical Engines',
-      networks: ['personal', 'strategic'], connectionType: 'mentor', emails: [{ address: 'ada@example.org' }], tags: ['math'],
+      networks: ['personal', 'strategic'], connectionType: 'mentor', emails: [{ address: 'ADA@example.org' }], tags: ['math'],
       webLinks: [{ url: 'https://linkedin.com/in/ada' }], archived: false,
     });
   });

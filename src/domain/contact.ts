@@ -1,15 +1,17 @@
 import { z } from 'zod';
+import { cardSchema, type ContactCard } from './card.ts';
 import { connectionTypeKeySchema } from './connection-types.ts';
 import { isValidIsoDay } from './dates.ts';
 import { networkSchema, type Network } from './networks.ts';
 import { entryList, hasTextControl, lineText, multilineText, TEXT_LIMITS, webUrlSchema } from './limits.ts';
 import { patchSchema } from './patch.ts';
+import { phoneMatchKey } from './phone.ts';
 
 const optionalText = (max: number) => lineText(max).nullish().transform((v) => (v === '' || v == null ? null : v));
 const optionalNote = (max: number) => multilineText(max).nullish().transform((v) => (v === '' || v == null ? null : v));
 
+// Stored as given ("Ada.Lovelace@Example.org"), compared without case everywhere.
 export const emailAddressSchema = lineText(TEXT_LIMITS.name)
-  .toLowerCase()
   .pipe(z.email({ error: (issue) => `not an email address: ${JSON.stringify(issue.input)}` }));
 
 // An entry is written either as a bare value or as { value, label }; errors point at the value itself.
@@ -44,8 +46,8 @@ export const birthdaySchema = lineText(TEXT_LIMITS.label).refine(
   { error: (issue) => `not a birthday (YYYY-MM-DD or --MM-DD): ${JSON.stringify(issue.input)}` },
 );
 
+// Kept as given ("AI", "Berlin"), compared without case: one contact never has "ai" and "AI".
 export const tagSchema = lineText(TEXT_LIMITS.label, `a tag is at most ${TEXT_LIMITS.label} characters`)
-  .toLowerCase()
   .min(1, 'a tag cannot be empty')
   .regex(/^[^,\s][^,]*$/, 'a tag cannot contain a comma');
 
@@ -72,6 +74,8 @@ export const contactFields = {
   industry: optionalText(TEXT_LIMITS.short),
   cadenceDays: cadenceDaysSchema.nullish().transform((v) => v ?? null),
   photo: z.string().max(2_000_000, 'a photo is at most about 1.5 MB').refine((v) => !hasTextControl(v), 'a photo must not contain control characters').nullish().transform((v) => v ?? null),
+  // Addresses, name parts, dated events and the vCard properties Rapport does not model; left out, unchanged.
+  card: cardSchema.optional(),
 };
 
 export const contactInputSchema = z.object(contactFields);
@@ -114,6 +118,7 @@ export interface Contact {
   snoozedUntil: string | null;
   archived: boolean;
   hasPhoto: boolean;
+  card?: ContactCard;
   createdAt: string;
   updatedAt: string;
 }
@@ -145,10 +150,8 @@ export function normaliseUnicodeName(name: string): string {
     .trim();
 }
 
-export function normalisePhone(phone: string): string {
-  const digits = phone.replace(/(x|ext\.?)\s*\d+$/i, '').replace(/\D/g, '');
-  return digits.length > 10 ? digits.slice(-10) : digits;
-}
+// The stored number_key: E.164 where the number can be read (see phone.ts), so "+31 20 …" and "020 …" match in NL.
+export const normalisePhone = (phone: string, region: string | null = null): string => phoneMatchKey(phone, region);
 
 export function isLinkedInUrl(url: string): boolean {
   return /^https?:\/\/([a-z]+\.)?linkedin\.com\/in\//i.test(url);

@@ -3,6 +3,7 @@ import { lineText, TEXT_LIMITS } from './limits.ts';
 import type { CadenceDefaults } from './cadence.ts';
 import type { Network } from './networks.ts';
 import { patchSchema } from './patch.ts';
+import { isPhoneRegion } from './phone.ts';
 import { CADENCE_DEFAULTS, situationSchema, type Situation } from './situations.ts';
 
 const cadence = z.number().int().min(1).max(3650);
@@ -15,6 +16,8 @@ export const settingsSchema = z.object({
   eventFollowUpDays: z.number().int().min(0).max(60).default(2),
   newContactFollowUpDays: z.number().int().min(0).max(60).default(3),
   onboarded: z.boolean().default(false),
+  // Where national phone numbers ("01 23 45 67 89") are read as being from: set from the locale on first run.
+  defaultRegion: z.string().trim().toUpperCase().refine(isPhoneRegion, { error: (i) => `not a country code libphonenumber knows (e.g. FR, NL, US): ${JSON.stringify(i.input)}` }).nullable().default(null),
 });
 export type Settings = z.output<typeof settingsSchema>;
 // The keys a backup carries: the user's choices above and nothing else. The settings table also holds credentials

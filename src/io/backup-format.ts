@@ -7,7 +7,8 @@ import type { TableDump } from '../store/repositories/backup.repository.ts';
 import { backupProblems } from './backup-validate.ts';
 import { BACKUP_MARKER } from './parse-file.ts';
 
-export const BACKUP_VERSION = 1;
+// 2: contacts carry their whole card (addresses, dates, name parts, kept vCard lines); follow-ups and actions their revision.
+export const BACKUP_VERSION = 2;
 
 const s = z.string();
 const ns = z.string().nullable();
@@ -15,6 +16,15 @@ const ns = z.string().nullable();
 const id = idSchema;
 const nid = id.nullable();
 const labelled = <K extends string>(key: K) => z.object({ [key]: s, label: ns } as Record<K, typeof s> & { label: typeof ns });
+
+const cardBackupSchema = z.object({
+  nickname: ns, namePrefix: ns, middleName: ns, nameSuffix: ns, organisationUnit: ns,
+  addresses: z.array(z.object({ label: ns, poBox: ns, extended: ns, street: ns, locality: ns, region: ns, postcode: ns, country: ns })),
+  dates: z.array(z.object({ kind: s, label: ns, year: z.number().int().nullable(), month: z.number().int(), day: z.number().int() })),
+  properties: z.array(s),
+});
+const emptyCardBackup = { nickname: null, namePrefix: null, middleName: null, nameSuffix: null, organisationUnit: null, addresses: [], dates: [], properties: [] };
+const revision = z.number().int().min(0).default(0);
 
 const contactSchema = z.object({
   id, name: s, givenName: ns, familyName: ns, organisationId: nid, title: ns, location: ns, birthday: ns, metHow: ns, metWhere: ns,
@@ -24,6 +34,8 @@ const contactSchema = z.object({
   // Absent from backups made before triage: those contacts were all on keep-in-touch, sorted when added.
   sortedAt: ns.optional(),
   emails: z.array(labelled('address')), phones: z.array(labelled('number')), webLinks: z.array(labelled('url')), tags: z.array(s),
+  // Absent in version 1 backups.
+  card: cardBackupSchema.default(emptyCardBackup),
 });
 
 // The whole of one workspace, every entity with its id, so a restore is the same database again.
@@ -40,10 +52,10 @@ export const backupSchema = z.object({
     id, occurredAt: s, kind: s, channel: s, summary: ns, value: s, valueNote: ns, gratitude: z.boolean(), createdAt: s, contactIds: z.array(id),
   })),
   sentMessages: z.array(z.object({ id, interactionId: id, contactId: id, template: ns, subject: s, body: s, channel: s, via: s, sentAt: s })),
-  followUps: z.array(z.object({ id, contactId: id, dueOn: s, reason: s, source: s, eventId: nid, doneAt: ns, snoozedUntil: ns, createdAt: s })),
+  followUps: z.array(z.object({ id, contactId: id, dueOn: s, reason: s, source: s, eventId: nid, doneAt: ns, snoozedUntil: ns, createdAt: s, revision })),
   links: z.array(z.object({ aId: id, bId: id, strength: z.number().int().nullable(), note: ns, createdAt: s })),
   goals: z.array(z.object({ id, kind: s, description: s, targetDate: ns, status: s, createdAt: s, contactIds: z.array(id), organisationIds: z.array(id) })),
-  actions: z.array(z.object({ id, kind: s, description: s, dueOn: ns, doneAt: ns, goalId: nid, contactId: nid, createdAt: s })),
+  actions: z.array(z.object({ id, kind: s, description: s, dueOn: ns, doneAt: ns, goalId: nid, contactId: nid, createdAt: s, revision })),
   communities: z.array(z.object({ id, name: s, kind: s, notes: ns, iAmMember: z.boolean(), createdAt: s, members: z.array(z.object({ contactId: id, role: ns })) })),
   events: z.array(z.object({
     id, name: s, kind: s, date: s, place: ns, communityId: nid, notes: ns, createdAt: s, attendees: z.array(z.object({ contactId: id, metThere: z.boolean() })),
@@ -66,6 +78,9 @@ function groupBy<T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> {
 export function toBackup(d: TableDump): Backup {
   const emails = groupBy(d.contact_emails, (r) => r.contact_id), phones = groupBy(d.contact_phones, (r) => r.contact_id);
   const links = groupBy(d.contact_web_links, (r) => r.contact_id), tags = groupBy(d.contact_tags, (r) => r.contact_id);
+  const heads = new Map(d.contact_card.map((r) => [r.contact_id, r]));
+  const addresses = groupBy(d.contact_addresses, (r) => r.contact_id), dates = groupBy(d.contact_dates, (r) => r.contact_id);
+  const properties = groupBy(d.contact_card_properties, (r) => r.contact_id);
   const people = groupBy(d.interaction_participants, (r) => r.interaction_id);
   const goalContacts = groupBy(d.goal_contacts, (r) => r.goal_id), goalOrgs = groupBy(d.goal_organisations, (r) => r.goal_id);
   const members = groupBy(d.community_members, (r) => r.community_id), attendees = groupBy(d.event_attendees, (r) => r.event_id);
@@ -86,6 +101,13 @@ export function toBackup(d: TableDump): Backup {
       phones: (phones.get(r.id) ?? []).map((p) => ({ number: p.number, label: p.label })),
       webLinks: (links.get(r.id) ?? []).map((l) => ({ url: l.url, label: l.label })),
       tags: (tags.get(r.id) ?? []).map((t) => t.tag),
+      card: {
+        nickname: heads.get(r.id)?.nickname ?? null, namePrefix: heads.get(r.id)?.name_prefix ?? null, middleName: heads.get(r.id)?.middle_name ?? null,
+        nameSuffix: heads.get(r.id)?.name_suffix ?? null, organisationUnit: heads.get(r.id)?.organisation_unit ?? null,
+        addresses: (addresses.get(r.id) ?? []).map((a) => ({ label: a.label, poBox: a.po_box, extended: a.extended, street: a.street, locality: a.locality, region: a.region, postcode: a.postcode, country: a.country })),
+        dates: (dates.get(r.id) ?? []).map((x) => ({ kind: x.kind, label: x.label, year: x.year, month: x.month, day: x.day })),
+        properties: (properties.get(r.id) ?? []).map((x) => x.line),
+      },
     })),
     interactions: d.interactions.map((r) => ({
       id: r.id, occurredAt: r.occurred_at, kind: r.kind, channel: r.channel, summary: r.summary, value: r.value_flow, valueNote: r.value_note,
@@ -94,13 +116,13 @@ export function toBackup(d: TableDump): Backup {
     sentMessages: d.sent_messages.map((r) => ({
       id: r.id, interactionId: r.interaction_id, contactId: r.contact_id, template: r.template, subject: r.subject, body: r.body, channel: r.channel, via: r.via, sentAt: r.sent_at,
     })),
-    followUps: d.follow_ups.map((r) => ({ id: r.id, contactId: r.contact_id, dueOn: r.due_on, reason: r.reason, source: r.source, eventId: r.event_id, doneAt: r.done_at, snoozedUntil: r.snoozed_until, createdAt: r.created_at })),
+    followUps: d.follow_ups.map((r) => ({ id: r.id, contactId: r.contact_id, dueOn: r.due_on, reason: r.reason, source: r.source, eventId: r.event_id, doneAt: r.done_at, snoozedUntil: r.snoozed_until, createdAt: r.created_at, revision: r.revision })),
     links: d.links.map((r) => ({ aId: r.a_id, bId: r.b_id, strength: r.strength, note: r.note, createdAt: r.created_at })),
     goals: d.goals.map((r) => ({
       id: r.id, kind: r.kind, description: r.description, targetDate: r.target_date, status: r.status, createdAt: r.created_at,
       contactIds: (goalContacts.get(r.id) ?? []).map((g) => g.contact_id), organisationIds: (goalOrgs.get(r.id) ?? []).map((g) => g.organisation_id),
     })),
-    actions: d.actions.map((r) => ({ id: r.id, kind: r.kind, description: r.description, dueOn: r.due_on, doneAt: r.done_at, goalId: r.goal_id, contactId: r.contact_id, createdAt: r.created_at })),
+    actions: d.actions.map((r) => ({ id: r.id, kind: r.kind, description: r.description, dueOn: r.due_on, doneAt: r.done_at, goalId: r.goal_id, contactId: r.contact_id, createdAt: r.created_at, revision: r.revision })),
     communities: d.communities.map((r) => ({
       id: r.id, name: r.name, kind: r.kind, notes: r.notes, iAmMember: flag(r.i_am_member), createdAt: r.created_at,
       members: (members.get(r.id) ?? []).map((m) => ({ contactId: m.contact_id, role: m.role })),
@@ -129,6 +151,13 @@ export function fromBackup(b: Backup): TableDump {
     contact_phones: b.contacts.flatMap((c) => c.phones.map((p, position) => ({ contact_id: c.id, number: p.number, label: p.label, position }))),
     contact_web_links: b.contacts.flatMap((c) => c.webLinks.map((l, position) => ({ contact_id: c.id, url: l.url, label: l.label, position }))),
     contact_tags: b.contacts.flatMap((c) => c.tags.map((tag) => ({ contact_id: c.id, tag }))),
+    contact_card: b.contacts.filter((c) => c.card.nickname !== null || c.card.namePrefix !== null || c.card.middleName !== null || c.card.nameSuffix !== null || c.card.organisationUnit !== null)
+      .map((c) => ({ contact_id: c.id, nickname: c.card.nickname, name_prefix: c.card.namePrefix, middle_name: c.card.middleName, name_suffix: c.card.nameSuffix, organisation_unit: c.card.organisationUnit })),
+    contact_addresses: b.contacts.flatMap((c) => c.card.addresses.map((a, position) => ({
+      contact_id: c.id, position, label: a.label, po_box: a.poBox, extended: a.extended, street: a.street, locality: a.locality, region: a.region, postcode: a.postcode, country: a.country,
+    }))),
+    contact_dates: b.contacts.flatMap((c) => c.card.dates.map((x, position) => ({ contact_id: c.id, position, kind: x.kind, label: x.label, year: x.year, month: x.month, day: x.day }))),
+    contact_card_properties: b.contacts.flatMap((c) => c.card.properties.map((line, position) => ({ contact_id: c.id, position, line }))),
     communities: b.communities.map((c) => ({ id: c.id, name: c.name, kind: c.kind, notes: c.notes, i_am_member: bit(c.iAmMember), created_at: c.createdAt })),
     community_members: b.communities.flatMap((c) => c.members.map((m) => ({ community_id: c.id, contact_id: m.contactId, role: m.role }))),
     events: b.events.map((e) => ({ id: e.id, name: e.name, kind: e.kind, date: e.date, place: e.place, community_id: e.communityId, notes: e.notes, created_at: e.createdAt })),
@@ -138,12 +167,12 @@ export function fromBackup(b: Backup): TableDump {
     sent_messages: b.sentMessages.map((m) => ({
       id: m.id, interaction_id: m.interactionId, contact_id: m.contactId, template: m.template, subject: m.subject, body: m.body, channel: m.channel, via: m.via, sent_at: m.sentAt,
     })),
-    follow_ups: b.followUps.map((f) => ({ id: f.id, contact_id: f.contactId, due_on: f.dueOn, reason: f.reason, source: f.source, event_id: f.eventId, done_at: f.doneAt, snoozed_until: f.snoozedUntil, created_at: f.createdAt })),
+    follow_ups: b.followUps.map((f) => ({ id: f.id, contact_id: f.contactId, due_on: f.dueOn, reason: f.reason, source: f.source, event_id: f.eventId, done_at: f.doneAt, snoozed_until: f.snoozedUntil, created_at: f.createdAt, revision: f.revision })),
     links: b.links.map((l) => ({ a_id: l.aId, b_id: l.bId, strength: l.strength, note: l.note, created_at: l.createdAt })),
     goals: b.goals.map((g) => ({ id: g.id, kind: g.kind, description: g.description, target_date: g.targetDate, status: g.status, created_at: g.createdAt })),
     goal_contacts: b.goals.flatMap((g) => g.contactIds.map((contact_id) => ({ goal_id: g.id, contact_id }))),
     goal_organisations: b.goals.flatMap((g) => g.organisationIds.map((organisation_id) => ({ goal_id: g.id, organisation_id }))),
-    actions: b.actions.map((a) => ({ id: a.id, kind: a.kind, description: a.description, due_on: a.dueOn, done_at: a.doneAt, goal_id: a.goalId, contact_id: a.contactId, created_at: a.createdAt })),
+    actions: b.actions.map((a) => ({ id: a.id, kind: a.kind, description: a.description, due_on: a.dueOn, done_at: a.doneAt, goal_id: a.goalId, contact_id: a.contactId, created_at: a.createdAt, revision: a.revision })),
   };
 }
 

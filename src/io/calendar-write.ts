@@ -1,16 +1,18 @@
 import ical from 'ical-generator';
 
 export interface CalendarItem {
-  // Stable across exports, so a subscribed calendar updates an entry instead of duplicating it.
+  // Stable across exports and unique in the world ("follow-up-3-<database id>@rapport"), so a subscribed calendar
+  // updates an entry instead of duplicating it, and two Rapport databases never collide.
   uid: string;
   day: string;
   summary: string;
   description: string | null;
-  // When the item was made: the DTSTAMP, so the same data gives the same file.
-  createdAt: string;
+  // Grows with every change to the item (its stored revision): calendars apply an update only when it does.
+  sequence: number;
 }
 
-export function calendarText(name: string, items: readonly CalendarItem[]): string {
+// DTSTAMP is when the file was made (RFC 5545 §3.8.7.2 for a published calendar), given by the caller's clock.
+export function calendarText(name: string, items: readonly CalendarItem[], generatedAt: Date): string {
   const cal = ical({ name, prodId: { company: 'Rapport', product: 'Rapport', language: 'EN' } });
   for (const item of items) {
     cal.createEvent({
@@ -19,7 +21,8 @@ export function calendarText(name: string, items: readonly CalendarItem[]): stri
       allDay: true,
       summary: item.summary,
       ...(item.description ? { description: item.description } : {}),
-      stamp: new Date(item.createdAt),
+      stamp: generatedAt,
+      sequence: item.sequence,
     });
   }
   return cal.toString();

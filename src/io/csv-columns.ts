@@ -1,3 +1,4 @@
+import { emptyCard, type Address } from '../domain/card.ts';
 import { parseExportDate } from './dates.ts';
 import { clean, emptyFields, type ImportedInteraction, type ParsedRecord, type RecordFields } from './import-record.ts';
 
@@ -5,7 +6,7 @@ import { clean, emptyFields, type ImportedInteraction, type ParsedRecord, type R
 export type TargetField =
   | 'name' | 'givenName' | 'middleName' | 'familyName' | 'prefix' | 'suffix' | 'nickname'
   | 'organisation' | 'title' | 'location' | 'birthday' | 'metHow' | 'metWhere' | 'industry' | 'connectionType' | 'cadenceDays' | 'photo'
-  | 'notes' | 'locationPart' | 'emails' | 'phones' | 'webLinks' | 'listLabel' | 'tags' | 'networks' | 'connectedOn' | 'ignore';
+  | 'notes' | 'locationPart' | 'addressPart' | 'organisationUnit' | 'emails' | 'phones' | 'webLinks' | 'listLabel' | 'tags' | 'networks' | 'connectedOn' | 'ignore';
 
 export interface Target {
   to: TargetField;
@@ -15,6 +16,8 @@ export interface Target {
   group?: string;
   // Order of address parts (city before region before country).
   rank?: number;
+  // Which part of a postal address the column holds (addressPart; its group names the address).
+  part?: Exclude<keyof Address, 'label'>;
   // Separator between several values in one cell.
   split?: RegExp;
   // Tags: turns an exporter's group name into a tag, or null to drop it (Google's "* myContacts").
@@ -34,6 +37,8 @@ export function rowToRecord(cells: readonly string[], targets: readonly (Target 
   const parts: Partial<Record<'givenName' | 'middleName' | 'familyName' | 'prefix' | 'suffix', string>> = {};
   const groupLabels = new Map<string, string | null>();
   const places = new Map<string, { rank: number; value: string }[]>();
+  const addresses = new Map<string, Address>();
+  const card = emptyCard();
   const interactions: ImportedInteraction[] = [];
   let error: string | null = null;
 
@@ -53,7 +58,14 @@ export function rowToRecord(cells: readonly string[], targets: readonly (Target 
     const values = t.split ? value.split(t.split).map((v) => clean(v)).filter((v): v is string => v !== null) : [value];
     switch (t.to) {
       case 'name': f.name ??= value; break;
-      case 'nickname': f.nickname ??= value; break;
+      case 'nickname': f.nickname ??= value; card.nickname ??= value; break;
+      case 'organisationUnit': card.organisationUnit ??= value; break;
+      case 'addressPart': {
+        const key = t.group ?? '';
+        const a = addresses.get(key) ?? addresses.set(key, { label: groupLabels.get(key) ?? t.label ?? null, poBox: null, extended: null, street: null, locality: null, region: null, postcode: null, country: null }).get(key)!;
+        if (t.part) a[t.part] ??= value;
+        break;
+      }
       case 'givenName': case 'middleName': case 'familyName': case 'prefix': case 'suffix':
         parts[t.to] ??= value; break;
       case 'emails': for (const v of values) f.emails.push({ address: v, label: t.group ? groupLabels.get(t.group) ?? t.label ?? null : t.label ?? null }); break;
@@ -77,6 +89,15 @@ export function rowToRecord(cells: readonly string[], targets: readonly (Target 
     }
   });
 
+  card.middleName = parts.middleName ?? null;
+  card.namePrefix = parts.prefix ?? null;
+  card.nameSuffix = parts.suffix ?? null;
+  card.addresses = [...addresses.keys()].sort().map((k) => addresses.get(k)!);
+  f.card = card;
+  if (f.location === null && card.addresses[0]) {
+    const a = card.addresses[0];
+    f.location = [a.locality, a.region, a.country].filter(Boolean).join(', ') || a.street;
+  }
   f.givenName = parts.givenName ?? null;
   f.familyName = parts.familyName ?? null;
   f.name ??= clean([parts.prefix, parts.givenName, parts.middleName, parts.familyName, parts.suffix].filter(Boolean).join(' '));

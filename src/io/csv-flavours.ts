@@ -15,11 +15,15 @@ const GOOGLE: Record<string, Rule> = {
   'last name': { to: 'familyName' }, 'family name': { to: 'familyName' },
   name: { to: 'name' }, 'name prefix': { to: 'prefix' }, 'name suffix': { to: 'suffix' }, nickname: { to: 'nickname' },
   'organization name': { to: 'organisation' }, 'organization title': { to: 'title' },
-  'organization department': { to: 'notes', label: 'Department' },
+  'organization department': { to: 'organisationUnit' },
   birthday: { to: 'birthday' }, notes: { to: 'notes' }, location: { to: 'location' },
   // Google's Photo column is a link to its servers, not the picture.
   photo: { to: 'ignore' }, 'file as': { to: 'ignore' },
   labels: { to: 'tags', split: MULTI, tag: googleLabel }, 'group membership': { to: 'tags', split: MULTI, tag: googleLabel },
+};
+
+const GOOGLE_ADDRESS: Record<string, Rule['part']> = {
+  street: 'street', city: 'locality', 'po box': 'poBox', region: 'region', 'postal code': 'postcode', country: 'country', 'extended address': 'extended',
 };
 
 // "E-mail 2 - Value", "Phone 1 - Type", "Organization 1 - Name", "Address 1 - City"...
@@ -27,9 +31,10 @@ const GOOGLE_GROUPS: [RegExp, (n: string, part: string) => Rule | null][] = [
   [/^e-mail (\d+) - (label|type|value)$/, (n, p) => (p === 'value' ? { to: 'emails', group: `e${n}`, split: MULTI } : { to: 'listLabel', group: `e${n}` })],
   [/^phone (\d+) - (label|type|value)$/, (n, p) => (p === 'value' ? { to: 'phones', group: `p${n}`, split: MULTI } : { to: 'listLabel', group: `p${n}` })],
   [/^website (\d+) - (label|type|value)$/, (n, p) => (p === 'value' ? { to: 'webLinks', group: `w${n}`, split: MULTI } : { to: 'listLabel', group: `w${n}` })],
-  [/^organization (\d+) - (name|title|department)$/, (n, p) => (n !== '1' ? null : p === 'name' ? { to: 'organisation' } : p === 'title' ? { to: 'title' } : { to: 'notes', label: 'Department' })],
-  [/^address (\d+) - (city|region|country)$/, (n, p) => ({ to: 'locationPart', group: `a${n.padStart(3, '0')}`, rank: ['city', 'region', 'country'].indexOf(p) })],
-  [/^address (\d+) - (label|type|formatted|street|po box|postal code|extended address|neighborhood)$/, () => ({ to: 'ignore' })],
+  [/^organization (\d+) - (name|title|department)$/, (n, p) => (n !== '1' ? null : p === 'name' ? { to: 'organisation' } : p === 'title' ? { to: 'title' } : { to: 'organisationUnit' })],
+  [/^address (\d+) - (street|city|po box|region|postal code|country|extended address)$/, (n, p) => ({ to: 'addressPart', group: `a${n.padStart(3, '0')}`, part: GOOGLE_ADDRESS[p]! })],
+  [/^address (\d+) - (label|type)$/, (n) => ({ to: 'listLabel', group: `a${n.padStart(3, '0')}` })],
+  [/^address (\d+) - (formatted|neighborhood)$/, () => ({ to: 'ignore' })],
 ];
 
 export function googleTarget(header: string): Rule | null {
@@ -48,7 +53,7 @@ const OUTLOOK: Record<string, Rule> = {
   title: { to: 'prefix' }, suffix: { to: 'suffix' }, nickname: { to: 'nickname' },
   'web page': { to: 'webLinks' }, birthday: { to: 'birthday' }, notes: { to: 'notes' },
   'e-mail address': { to: 'emails' }, 'e-mail 2 address': { to: 'emails' }, 'e-mail 3 address': { to: 'emails' },
-  company: { to: 'organisation' }, 'job title': { to: 'title' }, department: { to: 'notes', label: 'Department' },
+  company: { to: 'organisation' }, 'job title': { to: 'title' }, department: { to: 'organisationUnit' },
   profession: { to: 'notes', label: 'Profession' }, "manager's name": { to: 'notes', label: 'Manager' },
   "assistant's name": { to: 'notes', label: 'Assistant' }, 'referred by': { to: 'metHow' }, spouse: { to: 'notes', label: 'Spouse' },
   categories: { to: 'tags', split: /\s*;\s*/ },
@@ -73,10 +78,11 @@ export function outlookTarget(header: string): Rule | null {
     const label = phone[2] === 'phone' ? PHONE_LABELS[base] ?? (base || 'phone') : `${base ? `${base} ` : ''}${phone[2]}`;
     return { to: 'phones', label };
   }
-  const place = /^(business|home|other) (city|state|country(?:\/region)?)$/.exec(key);
+  const place = /^(business|home|other) (street|city|state|postal code|po box|country(?:\/region)?)$/.exec(key);
   if (place) {
-    const order = { business: 'a1', home: 'a2', other: 'a3' }[place[1] as 'business' | 'home' | 'other'];
-    return { to: 'locationPart', group: order, rank: place[2]!.startsWith('city') ? 0 : place[2] === 'state' ? 1 : 2 };
+    const kind = place[1] as 'business' | 'home' | 'other';
+    const part = ({ street: 'street', city: 'locality', state: 'region', 'postal code': 'postcode', 'po box': 'poBox' } as Record<string, Rule['part']>)[place[2]!] ?? 'country';
+    return { to: 'addressPart', group: { business: 'a1', home: 'a2', other: 'a3' }[kind], label: { business: 'work', home: 'home', other: 'other' }[kind], part };
   }
   return null;
 }

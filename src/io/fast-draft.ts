@@ -43,7 +43,7 @@ function entries<K extends 'address' | 'url'>(list: unknown, key: K, check: (v: 
 }
 
 const email = (raw: string): string | null => {
-  const v = raw.trim().toLowerCase();
+  const v = raw.trim();
   EMAIL.lastIndex = 0;
   return EMAIL.test(v) ? v : null;
 };
@@ -66,7 +66,7 @@ function tags(list: unknown): string[] | typeof MISS {
   const out: string[] = [];
   for (const t of list) {
     if (typeof t !== 'string') return MISS;
-    const v = t.trim().toLowerCase();
+    const v = t.trim();
     if (v.length < 1 || v.length > 40 || !/^[^,\s][^,]*$/.test(v)) return MISS;
     out.push(v);
   }
@@ -85,6 +85,8 @@ export function fastDraft(input: Loose): ContactDraft | null {
     if (!/^[a-z][a-z0-9-]{0,39}$/.test(connectionType)) return null;
   }
   if (Array.isArray(input.phones) ? input.phones.length > 0 : input.phones != null) return null;
+  // The card's parts are zod's to check (validateRecord adds them after this path anyway).
+  if (input.card != null) return null;
   let birthday: string | null = null;
   if (input.birthday != null) {
     if (typeof input.birthday !== 'string') return null;

@@ -1,4 +1,5 @@
 import type { Channel, InteractionKind } from '../domain/channels.ts';
+import type { ContactCard } from '../domain/card.ts';
 import type { ContactDraft } from '../domain/contact.ts';
 
 export const IMPORT_FORMATS = ['linkedin', 'google', 'outlook', 'csv', 'vcard', 'json'] as const;
@@ -34,6 +35,13 @@ export interface RecordFields {
   industry: string | null;
   cadenceDays: string | null;
   photo: string | null;
+  // The rest of a vCard (or the Google/Outlook columns Rapport has no field for): validated with cardSchema.
+  card: ContactCard | null;
+  // vCard KIND: "org" makes an organisation, not a contact.
+  kind: string | null;
+  // Rapport's own state, read back from its vCard export (X-RAPPORT-ARCHIVED, X-RAPPORT-SNOOZED-UNTIL).
+  archived: boolean;
+  snoozedUntil: string | null;
 }
 
 export interface ParsedRecord {
@@ -73,6 +81,8 @@ export interface ValidRecord {
   draft: ContactDraft;
   // The name came from an email or organisation, so it says nothing about who the person is.
   nameIsFallback: boolean;
+  // Archived / snoozed as a Rapport export said; applied to contacts the import creates.
+  state: { archived: boolean; snoozedUntil: string | null } | null;
   interactions: ImportedInteraction[];
   warnings: string[];
 }
@@ -81,7 +91,7 @@ export function emptyFields(): RecordFields {
   return {
     name: null, givenName: null, familyName: null, nickname: null, emails: [], phones: [], webLinks: [],
     organisation: null, title: null, location: null, birthday: null, metHow: null, metWhere: null, notes: [],
-    tags: [], networks: [], connectionType: null, industry: null, cadenceDays: null, photo: null,
+    tags: [], networks: [], connectionType: null, industry: null, cadenceDays: null, photo: null, card: null, kind: null, archived: false, snoozedUntil: null,
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseName, normaliseUnicodeName } from '../domain/contact.ts';
-import { keysOfDraft, nameKey, phoneKey } from './match-keys.ts';
+import { keysOfDraft, nameKey, phoneKey, strongConflict } from './match-keys.ts';
 
 describe('match keys', () => {
   it('the ASCII fast path gives exactly what normaliseName gives', () => {
@@ -16,9 +16,21 @@ describe('match keys', () => {
   });
   it('short phone numbers never match, and a made-up name gives no name key', () => {
     expect(phoneKey('123456')).toBeNull();
-    expect(phoneKey('+44 (20) 7946-0000')).toBe(phoneKey('020 7946 0000'));
+    expect(phoneKey('+44 (20) 7946-0000')).toBe(phoneKey('020 7946 0000', 'GB'));
+    // National numbers of nine digits after the trunk 0, which the old last-ten-digits rule could not match.
+    expect(phoneKey('+33 1 23 45 67 89', 'FR')).toBe('+33123456789');
+    expect(phoneKey('01 23 45 67 89', 'FR')).toBe('+33123456789');
+    expect(phoneKey('020 123 4567', 'NL')).toBe(phoneKey('+31 20 123 4567'));
+    expect(phoneKey('01 23 45 67 89', 'NL')).not.toBe('+33123456789');
     const draft = { name: 'ada@example.org', emails: [{ address: 'ADA@example.org', label: null }], phones: [], webLinks: [{ url: 'https://linkedin.com/in/ada/', label: null }], organisation: null };
     expect(keysOfDraft(draft, true)).toEqual({ emails: ['ada@example.org'], linkedIn: ['https://www.linkedin.com/in/ada'], phones: [], nameOrg: null });
     expect(keysOfDraft(draft, false).nameOrg).toBe('ada example org|');
+  });
+  it('a strong identifier that differs vetoes a match by name', () => {
+    const k = (linkedIn: string[], emails: string[] = [], phones: string[] = []) => ({ linkedIn, emails, phones });
+    expect(strongConflict(k(['https://www.linkedin.com/in/a']), k(['https://www.linkedin.com/in/b']))).toBe('different LinkedIn profiles');
+    expect(strongConflict(k([], ['a@x.org']), k([], ['b@x.org']))).toBe('no email in common');
+    expect(strongConflict(k([], ['a@x.org', 'b@x.org']), k([], ['b@x.org']))).toBeNull();
+    expect(strongConflict(k(['https://www.linkedin.com/in/a']), k([], ['b@x.org']))).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { contactInputSchema, type ContactInput } from '../domain/contact.ts';
+import { addressLine, cardSchema, isEmptyCard, type ContactCard } from '../domain/card.ts';
+import { contactInputSchema, type ContactDraft, type ContactInput } from '../domain/contact.ts';
 import { isBlankDate, normaliseBirthday } from './dates.ts';
 import { fastDraft } from './fast-draft.ts';
 import type { ParsedRecord, RecordFields, RejectedRow, ValidRecord } from './import-record.ts';
@@ -12,7 +13,12 @@ export interface AppliedToEvery {
   isKnownType: (key: string) => boolean;
 }
 
-export type Validated = { kind: 'valid'; record: ValidRecord } | { kind: 'blank'; line: number } | { kind: 'rejected'; row: RejectedRow };
+export type Validated =
+  | { kind: 'valid'; record: ValidRecord }
+  | { kind: 'blank'; line: number }
+  | { kind: 'rejected'; row: RejectedRow }
+  // A vCard with KIND:org: the organisation it names, not a person.
+  | { kind: 'organisation'; line: number; name: string; website: string | null; notes: string | null };
 
 // Values other tools let through (Outlook's "BusinessPhone", a vCard email with a comma) must not cost the whole
 // person: they are kept in the notes and reported. Only these fields are salvaged that way.
@@ -43,6 +49,17 @@ function describe(issue: z.core.$ZodIssue, input: ContactInput): string {
 export function validateRecord(rec: ParsedRecord, every: AppliedToEvery): Validated {
   if (rec.error) return { kind: 'rejected', row: { line: rec.line, reason: rec.error, raw: rec.raw } };
   const f = rec.fields;
+  if (f.kind === 'org' || f.kind === 'organization') {
+    const name = f.organisation ?? f.name;
+    if (!name) return { kind: 'blank', line: rec.line };
+    // What an organisation has no field for is kept in its notes.
+    const details = [
+      f.name && f.name !== name ? `Also called ${f.name}` : null, f.card?.organisationUnit ? `Unit: ${f.card.organisationUnit}` : null,
+      ...f.emails.map((e) => `Email: ${e.address}`), ...f.phones.map((p) => `Phone: ${p.number}`),
+      ...(f.card?.addresses ?? []).map((a) => `Address: ${addressLine(a)}`), ...f.webLinks.slice(1).map((l) => `Web: ${l.url}`), ...f.notes,
+    ].filter((x): x is string => x !== null);
+    return { kind: 'organisation', line: rec.line, name, website: f.webLinks[0]?.url ?? null, notes: details.length ? details.join('\n') : null };
+  }
   const named = nameOf(f);
   if (!named) return { kind: 'blank', line: rec.line };
   const warnings = [...rec.warnings];
@@ -70,7 +87,9 @@ export function validateRecord(rec: ParsedRecord, every: AppliedToEvery): Valida
     if (parsed.success) {
       const type = parsed.data.connectionType;
       if (type !== null && !every.isKnownType(type)) return reject(rec, `connectionType: unknown connection type ${show(type)} (add it with \`rapport types add\` first)`);
-      return { kind: 'valid', record: { line: rec.line, raw: rec.raw, draft: parsed.data, nameIsFallback: named.fallback, interactions: rec.interactions, warnings } };
+      const draft = f.card ? withCard(parsed.data, f.card, warnings) : parsed.data;
+      const state = f.archived || f.snoozedUntil ? { archived: f.archived, snoozedUntil: f.snoozedUntil } : null;
+      return { kind: 'valid', record: { line: rec.line, raw: rec.raw, draft, nameIsFallback: named.fallback, state, interactions: rec.interactions, warnings } };
     }
     const issues = parsed.error.issues;
     const fatal = issues.find((i) => !(String(i.path[0]) in SALVAGE) && i.path[0] !== 'photo');
@@ -94,6 +113,16 @@ export function validateRecord(rec: ParsedRecord, every: AppliedToEvery): Valida
     }
   }
   return reject(rec, 'could not be made valid');
+}
+
+// The card's parts are checked on their own: one too long never costs the person, only that part (reported).
+function withCard(draft: ContactDraft, card: ContactCard, warnings: string[]): ContactDraft {
+  if (isEmptyCard(card)) return draft;
+  const parsed = cardSchema.safeParse(card);
+  if (parsed.success) return { ...draft, card: parsed.data };
+  const issue = parsed.error.issues[0]!;
+  warnings.push(`card: ${issue.path.join('.')}: ${issue.message}; those details were not kept`);
+  return draft;
 }
 
 function reject(rec: ParsedRecord, reason: string, more = 0): Validated {

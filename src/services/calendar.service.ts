@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { calendarText, type CalendarItem } from '../io/calendar-write.ts';
-import { openDueItems } from '../store/repositories/export.repository.ts';
+import { openDueItems, workspaceUid } from '../store/repositories/export.repository.ts';
 import { defineOperation } from './operation.ts';
 
 export const calendar = defineOperation({
@@ -9,16 +9,17 @@ export const calendar = defineOperation({
   effect: 'read',
   input: z.object({}),
   http: { method: 'get', path: '/calendar' },
-  run: async ({ store }) => {
+  run: async ({ store, clock }) => {
+    const uid = await workspaceUid(store);
     const items: CalendarItem[] = (await openDueItems(store)).map((r) => ({
-      uid: `${r.kind}-${r.id}@rapport`,
+      uid: `${r.kind}-${r.id}-${uid}@rapport`,
       day: r.day,
       summary: r.kind === 'follow-up'
         ? `Follow up with ${r.contact ?? 'someone'}: ${r.text}`
         : `${r.detail ? `${r.detail.replace(/-/g, ' ')}: ` : ''}${r.text}${r.contact ? ` (${r.contact})` : ''}`,
       description: r.kind === 'follow-up' ? r.text : null,
-      createdAt: r.created_at,
+      sequence: r.revision,
     }));
-    return { count: items.length, content: calendarText('Rapport: follow-ups and actions', items) };
+    return { count: items.length, content: calendarText('Rapport: follow-ups and actions', items, clock.now()) };
   },
 });

@@ -53,7 +53,7 @@ export const followUpDone = defineOperation({
   http: { method: 'post', path: '/follow-ups/{id}/done' },
   run: async ({ store, clock }, { id, done }) => {
     await one(store, id);
-    await store.db.updateTable('follow_ups').set({ done_at: done ? clock.now().toISOString() : null }).where('id', '=', id).execute();
+    await store.db.updateTable('follow_ups').set((eb) => ({ done_at: done ? clock.now().toISOString() : null, revision: eb('revision', '+', 1) })).where('id', '=', id).execute();
     return one(store, id);
   },
 });
@@ -67,7 +67,7 @@ export const followUpSnooze = defineOperation({
   run: async ({ store, clock }, input) => {
     await one(store, input.id);
     const until = snoozeDay(input, toIsoDay(clock.now()));
-    await store.db.updateTable('follow_ups').set({ snoozed_until: until }).where('id', '=', input.id).execute();
+    await store.db.updateTable('follow_ups').set((eb) => ({ snoozed_until: until, revision: eb('revision', '+', 1) })).where('id', '=', input.id).execute();
     return one(store, input.id);
   },
 });

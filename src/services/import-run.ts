@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { entryList, lineText, multilineText, TEXT_LIMITS } from '../domain/limits.ts';
 import { findConnectionType, connectionTypeKeySchema } from '../domain/connection-types.ts';
-import { tagSchema, type Contact } from '../domain/contact.ts';
+import { normaliseName, tagSchema, type Contact } from '../domain/contact.ts';
 import { RapportError } from '../domain/errors.ts';
 import { networkSchema } from '../domain/networks.ts';
 import { checkedText, decodeBytes, TEXT_ENCODINGS } from '../io/decode.ts';
@@ -11,10 +11,12 @@ import { detectFormat, parseContactFile } from '../io/parse-file.ts';
 import { rejectedFile } from '../io/rejected-file.ts';
 import { validateRecord } from '../io/validate-record.ts';
 import { loadContacts } from '../store/repositories/contacts.repository.ts';
+import { organisationIdsByKey } from '../store/repositories/contacts-bulk.repository.ts';
+import { insertOrganisation } from '../store/repositories/organisations.repository.ts';
 import { connectedInteractionKeys, loadStoredKeys } from '../store/repositories/import.repository.ts';
-import { loadCustomConnectionTypes } from '../store/repositories/settings.repository.ts';
+import { loadCustomConnectionTypes, phoneRegion } from '../store/repositories/settings.repository.ts';
 import { restoreBackup, summariseBackup } from './backup-restore.ts';
-import { matchedIds, planImport, storedIndex, type PlannedRow, type RowOutcome } from './import-plan.ts';
+import { matchedIds, planImport, storedIndex, type PlannedRow, type RowOutcome, type SuggestedDuplicate } from './import-plan.ts';
 import { writeImportPlan } from './import-write.ts';
 import type { ServiceContext } from './operation.ts';
 import { settingsAndDefaults } from './support/settings.ts';
@@ -41,8 +43,10 @@ export interface ImportReport {
   encoding: string;
   written: boolean;
   // unsorted: of the created, those arriving without a network, left for triage (no cadence until sorted).
-  counts: { rows: number; created: number; updated: number; unchanged: number; merged: number; rejected: number; blank: number; unsorted: number };
+  counts: { rows: number; organisations: number; created: number; updated: number; unchanged: number; merged: number; rejected: number; blank: number; unsorted: number };
   rows: PlannedRow[];
+  // Rows imported as their own contact although a contact of the same name exists: for review, never merged.
+  suggestedDuplicates: SuggestedDuplicate[];
   rejected: { line: number; reason: string }[];
   blankLines: number[];
   warnings: string[];
@@ -73,6 +77,8 @@ export interface ReadImport {
   // The custom connection types the rows were validated against; read again inside the transaction to compare.
   customTypes: string;
   valid: ValidRecord[];
+  // KIND:org cards: organisations, not contacts.
+  organisations: { line: number; name: string; website: string | null; notes: string | null }[];
   rejected: RejectedRow[];
   blankLines: number[];
   warnings: string[];
@@ -96,6 +102,7 @@ export async function readImport(ctx: ServiceContext, input: ImportInput, onProg
   const valid: ValidRecord[] = [];
   const rejected: RejectedRow[] = [];
   const blank: number[] = [];
+  const organisations: { line: number; name: string; website: string | null; notes: string | null }[] = [];
   const warnings = note ? [note] : [];
   // Progress counts records against the lines of the file: an estimate, but known before reading.
   const expected = Math.max(1, format === 'vcard' ? (text.match(/^BEGIN:VCARD/gim) ?? []).length : countLines(text));
@@ -106,14 +113,16 @@ export async function readImport(ctx: ServiceContext, input: ImportInput, onProg
       valid.push(v.record);
       for (const w of v.record.warnings) warnings.push(`line ${rec.line}: ${w}`);
     } else if (v.kind === 'blank') blank.push(v.line);
+    else if (v.kind === 'organisation') organisations.push(v);
     else rejected.push(v.row);
     if (++seen % 1000 === 0) onProgress?.(seen, expected, 'reading');
   });
   rejected.push(...parsed.rejected);
+  for (const o of organisations) warnings.push(`line ${o.line}: a KIND:org card, so the organisation ${JSON.stringify(o.name)}, not a contact`);
   const blankLines = [...parsed.blankLines, ...blank].sort((a, b) => a - b);
   warnings.splice(note ? 1 : 0, 0, ...parsed.warnings);
   rejected.sort((a, b) => a.line - b.line);
-  return { format, encoding, customTypes: JSON.stringify(custom), valid, rejected, blankLines, warnings, header: parsed.header };
+  return { format, encoding, customTypes: JSON.stringify(custom), valid, organisations, rejected, blankLines, warnings, header: parsed.header };
 }
 
 // The whole import, read or write: parse, validate, match, then (when `write`) one pass of bulk writes.
@@ -126,25 +135,27 @@ export async function runImport(ctx: ServiceContext, input: ImportInput, opts: {
   const read = opts.read && (await stillValid(opts.read)) ? opts.read : await readImport(ctx, input, opts.onProgress);
   if (read.format === 'json') {
     const { text, encoding } = read;
-    const base = { file, format: read.format, encoding, written: false, rows: [], rejected: [], blankLines: [], rejectedFile: null, restored: null };
+    const base = { file, format: read.format, encoding, written: false, rows: [], suggestedDuplicates: [], rejected: [], blankLines: [], rejectedFile: null, restored: null };
     const restored = opts.write ? await restoreBackup(ctx, text, file) : summariseBackup(text, file);
-    return { ...base, written: opts.write, warnings: [], restored, counts: { rows: 0, created: restored.contacts ?? 0, updated: 0, unchanged: 0, merged: 0, rejected: 0, blank: 0, unsorted: 0 } };
+    return { ...base, written: opts.write, warnings: [], restored, counts: { rows: 0, organisations: restored.organisations ?? 0, created: restored.contacts ?? 0, updated: 0, unchanged: 0, merged: 0, rejected: 0, blank: 0, unsorted: 0 } };
   }
-  const { format, encoding, valid, rejected, blankLines, warnings } = read;
-  const base = { file, format, encoding, written: false, rows: [], rejected: [], blankLines: [], rejectedFile: null, restored: null };
+  const { format, encoding, valid, organisations, rejected, blankLines, warnings } = read;
+  const base = { file, format, encoding, written: false, rows: [], suggestedDuplicates: [], rejected: [], blankLines: [], rejectedFile: null, restored: null };
   const index = storedIndex(await loadStoredKeys(store));
-  const keys = valid.map((r) => keysOfDraft(r.draft, r.nameIsFallback));
+  const region = await phoneRegion(store);
+  const keys = valid.map((r) => keysOfDraft(r.draft, r.nameIsFallback, region));
   const ids = matchedIds(keys, index);
   const { defaults } = await settingsAndDefaults(store);
   const existing = new Map<number, Contact>((await loadContacts(store, ids, defaults)).map((c) => [c.id, c]));
-  const plan = planImport(valid, keys, index, existing, await connectedInteractionKeys(store, ids));
+  const plan = planImport(valid, keys, index, existing, await connectedInteractionKeys(store, ids), region);
 
   const count = (o: RowOutcome) => plan.rows.filter((r) => r.outcome === o).length;
   const report: ImportReport = {
     ...base,
-    counts: { rows: plan.rows.length + rejected.length + blankLines.length, created: count('created'), updated: count('updated'), unchanged: count('unchanged'), merged: count('merged'), rejected: rejected.length, blank: blankLines.length,
+    counts: { rows: plan.rows.length + rejected.length + blankLines.length + organisations.length, organisations: organisations.length, created: count('created'), updated: count('updated'), unchanged: count('unchanged'), merged: count('merged'), rejected: rejected.length, blank: blankLines.length,
       unsorted: plan.creates.filter((c) => c.draft.networks.length === 0).length },
     rows: plan.rows,
+    suggestedDuplicates: plan.suggestions,
     rejected: rejected.map(({ line, reason }) => ({ line, reason })),
     blankLines,
     warnings,
@@ -157,11 +168,21 @@ export async function runImport(ctx: ServiceContext, input: ImportInput, opts: {
       problems: rejected.map((r) => ({ path: `line ${r.line}`, message: r.reason })),
     });
   }
+  if (organisations.length) {
+    const known = await organisationIdsByKey(store);
+    for (const o of organisations) {
+      if (known.has(normaliseName(o.name))) continue;
+      known.set(normaliseName(o.name), await insertOrganisation(store, { name: o.name, industry: null, website: o.website, isMine: false, notes: o.notes }, ctx.clock.now().toISOString()));
+    }
+  }
   const { createdIds, warnings: writeWarnings } = await writeImportPlan(ctx, plan, opts.onProgress && ((d, t) => opts.onProgress!(d, t, 'writing')));
   report.rows.forEach((row, i) => {
     const target = plan.targets[i]!;
     if (target.kind === 'new') row.contactId = createdIds[target.index]!;
   });
+  // A suggestion names the contact its row became, so the pair can be merged from the report.
+  const idOfLine = new Map(report.rows.map((r) => [r.line, r.contactId]));
+  for (const s of report.suggestedDuplicates) if (s.withContactId === null && s.withLine !== null) s.withContactId = idOfLine.get(s.withLine) ?? null;
   report.warnings.push(...writeWarnings);
   report.written = true;
   return report;

@@ -5,6 +5,7 @@ import type { ScalarField } from '../io/absorb.ts';
 import { refreshDue, updateContactRow, type ContactRow } from '../store/repositories/contacts.repository.ts';
 import { organisationIdsByKey } from '../store/repositories/contacts-bulk.repository.ts';
 import { insertInteractionsBulk, insertOrganisationsBulk } from '../store/repositories/demo.repository.ts';
+import { replaceCard } from '../store/repositories/card.repository.ts';
 import { appendContactChildren, type ChildAdditions } from '../store/repositories/import.repository.ts';
 import { deriveInsideOrganisation, findOrCreateOrganisation } from '../store/repositories/organisations.repository.ts';
 import type { ImportPlan, Target } from './import-plan.ts';
@@ -57,6 +58,10 @@ export async function writeImportPlan(ctx: ServiceContext, plan: ImportPlan, onP
     ? await createContacts(ctx, drafts, { followUpDays: null, lastInteractionAt: (i) => lastByNew.get(i) ?? null, unsortedWithoutNetwork: true })
     : { ids: [], warnings: [] };
   onProgress?.(drafts.length, total);
+  // Archived and snoozed, as a Rapport vCard export said (X-RAPPORT-ARCHIVED, X-RAPPORT-SNOOZED-UNTIL).
+  for (const [i, c] of plan.creates.entries()) {
+    if (c.state) await updateContactRow(store, created.ids[i]!, { archived: c.state.archived ? 1 : 0, snoozed_until: c.state.snoozedUntil });
+  }
 
   const refresh: number[] = [];
   const children: ChildAdditions = { emails: [], phones: [], webLinks: [], tags: [] };
@@ -76,6 +81,7 @@ export async function writeImportPlan(ctx: ServiceContext, plan: ImportPlan, onP
     if (changes.some((c) => c.notesChanged)) row.notes = u.working.notes;
     if (changes.some((c) => c.networksChanged)) row.networks = networksToMask(u.working.networks);
     await updateContactRow(store, u.id, row);
+    if (changes.some((c) => c.cardChanged) && u.working.card) await replaceCard(store, u.id, u.working.card);
     const add = (list: 'emails' | 'phones' | 'webLinks') => {
       let position = u.before[list].length;
       for (const c of changes) for (const item of c[list]) (children[list] as unknown[]).push({ ...item, contact_id: u.id, position: position++ });

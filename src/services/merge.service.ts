@@ -11,6 +11,7 @@ import { defineOperation, idParam, type ServiceContext } from './operation.ts';
 import { getContact } from './contacts.service.ts';
 import { keepDemoMarkOnMerge } from './demo-remove.service.ts';
 import { settingsAndDefaults } from './support/settings.ts';
+import { phoneRegion } from '../store/repositories/settings.repository.ts';
 
 const COLUMN: Partial<Record<ScalarField, keyof ContactRow>> = {
   givenName: 'given_name', familyName: 'family_name', title: 'title', location: 'location', birthday: 'birthday', metHow: 'met_how',
@@ -28,7 +29,7 @@ export async function mergeContacts(ctx: ServiceContext, keepId: number, goneId:
   if (!b) throw notFound('contact', goneId);
   const now = clock.now().toISOString();
   const merged = contactAsDraft(a);
-  const changed = absorb(merged, contactAsDraft(b));
+  const changed = absorb(merged, contactAsDraft(b), await phoneRegion(store));
   if (nameKey(a.name) !== nameKey(b.name)) merged.notes = [merged.notes, `Also known as ${b.name}`].filter(Boolean).join('\n\n');
 
   const row: Partial<Omit<ContactRow, 'id'>> = { updated_at: now, notes: merged.notes, networks: networksToMask(merged.networks) };
@@ -47,7 +48,7 @@ export async function mergeContacts(ctx: ServiceContext, keepId: number, goneId:
   await store.search.remove(store.db, store.workspaceId, [goneId]);
   await store.db.deleteFrom('contacts').where('id', '=', goneId).where('workspace_id', '=', store.workspaceId).execute();
   await updateContactRow(store, keepId, row);
-  await writeContactChildren(store, keepId, { emails: merged.emails, phones: merged.phones, webLinks: merged.webLinks, tags: merged.tags });
+  await writeContactChildren(store, keepId, { emails: merged.emails, phones: merged.phones, webLinks: merged.webLinks, tags: merged.tags, ...(merged.card ? { card: merged.card } : {}) });
   await deriveInsideOrganisation(store, { contactIds: [keepId] });
   await refreshDue(store, [keepId], defaults, now);
   await store.search.reindex(store.db, store.workspaceId, [keepId]);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { settingsPatchSchema, cadenceDefaultsOf, type Settings } from '../domain/settings.ts';
 import { refreshDue } from '../store/repositories/contacts.repository.ts';
+import { rekeyPhones } from '../store/repositories/duplicates.repository.ts';
 import { loadSettings, saveSettings } from '../store/repositories/settings.repository.ts';
 import { defineOperation } from './operation.ts';
 
@@ -26,6 +27,7 @@ export const settingsUpdate = defineOperation({
     const before = await loadSettings(store);
     const after: Settings = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
     await saveSettings(store, after);
+    if (before.defaultRegion !== after.defaultRegion) await rekeyPhones(store, after.defaultRegion);
     const cadenceChanged = JSON.stringify(cadenceDefaultsOf(before)) !== JSON.stringify(cadenceDefaultsOf(after));
     if (cadenceChanged) await refreshDue(store, 'all', cadenceDefaultsOf(after), clock.now().toISOString());
     return { ...after, cadenceDefaults: cadenceDefaultsOf(after) };

@@ -1,10 +1,10 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 // Row types as stored. Booleans are 0/1 integers and instants ISO-8601 text on both dialects,
 // so every query is shared Kysely code and sorts the same way.
 type Flag = number;
 
-export interface WorkspaceTable { id: Generated<number>; name: string; created_at: string }
+export interface WorkspaceTable { id: Generated<number>; name: string; created_at: string; uid: ColumnType<string | null, string | null | undefined, string | null> }
 export interface SettingTable { workspace_id: number; key: string; value: string }
 export interface ConnectionTypeTable { workspace_id: number; key: string; label: string; default_network: string }
 
@@ -28,6 +28,19 @@ export interface ContactEmailTable { id: Generated<number>; workspace_id: number
 export interface ContactPhoneTable { id: Generated<number>; workspace_id: number; contact_id: number; number: string; number_key: string; label: string | null; position: number }
 export interface ContactWebLinkTable { id: Generated<number>; workspace_id: number; contact_id: number; url: string; url_key: string; label: string | null; position: number }
 export interface ContactTagTable { workspace_id: number; contact_id: number; tag: string }
+export interface ContactCardTable {
+  workspace_id: number; contact_id: number; nickname: string | null; name_prefix: string | null; middle_name: string | null;
+  name_suffix: string | null; organisation_unit: string | null;
+}
+export interface ContactAddressTable {
+  id: Generated<number>; workspace_id: number; contact_id: number; position: number; label: string | null; po_box: string | null;
+  extended: string | null; street: string | null; locality: string | null; region: string | null; postcode: string | null; country: string | null;
+}
+export interface ContactDateTable {
+  id: Generated<number>; workspace_id: number; contact_id: number; position: number; kind: string; label: string | null;
+  year: number | null; month: number; day: number;
+}
+export interface ContactCardPropertyTable { id: Generated<number>; workspace_id: number; contact_id: number; position: number; line: string }
 
 export interface InteractionTable {
   id: Generated<number>; workspace_id: number; occurred_at: string; kind: string; channel: string;
@@ -38,6 +51,8 @@ export interface InteractionParticipantTable { workspace_id: number; interaction
 export interface FollowUpTable {
   id: Generated<number>; workspace_id: number; contact_id: number; due_on: string; reason: string; source: string;
   event_id: number | null; done_at: string | null; snoozed_until: string | null; created_at: string;
+  // Counts changes, for the calendar's SEQUENCE.
+  revision: Generated<number>;
 }
 
 export interface LinkTable { workspace_id: number; a_id: number; b_id: number; strength: number | null; note: string | null; created_at: string }
@@ -52,6 +67,7 @@ export interface GoalOrganisationTable { workspace_id: number; goal_id: number; 
 export interface ActionTable {
   id: Generated<number>; workspace_id: number; kind: string; description: string; due_on: string | null;
   done_at: string | null; goal_id: number | null; contact_id: number | null; created_at: string;
+  revision: Generated<number>;
 }
 
 export interface CommunityTable { id: Generated<number>; workspace_id: number; name: string; kind: string; notes: string | null; i_am_member: Flag; created_at: string }
@@ -73,6 +89,10 @@ export interface Database {
   contact_phones: ContactPhoneTable;
   contact_web_links: ContactWebLinkTable;
   contact_tags: ContactTagTable;
+  contact_card: ContactCardTable;
+  contact_addresses: ContactAddressTable;
+  contact_dates: ContactDateTable;
+  contact_card_properties: ContactCardPropertyTable;
   interactions: InteractionTable;
   interaction_participants: InteractionParticipantTable;
   follow_ups: FollowUpTable;

@@ -63,6 +63,14 @@ function printReport(report: ImportReport, rejectedPath: string | null): void {
     ])));
     if (matched.length > SHOWN) console.log(dim(`… and ${matched.length - SHOWN} more (--json for all)`));
   }
+  const suggested = report.suggestedDuplicates;
+  if (suggested.length) {
+    console.log(`\n${paint('bold', 'possible duplicates')} ${dim('(same name; kept apart — review with `rapport duplicates`, join with `rapport merge`)')}`);
+    console.log(table(suggested.slice(0, SHOWN).map((s) => [
+      `line ${s.line}`, s.name, s.withLine !== null ? `line ${s.withLine}` : `#${s.withContactId}`, s.withName, dim(s.reason),
+    ])));
+    if (suggested.length > SHOWN) console.log(dim(`… and ${suggested.length - SHOWN} more (--json for all)`));
+  }
   if (report.rejected.length) {
     console.log(`\n${paint('bold', 'rejected')}`);
     for (const r of report.rejected.slice(0, SHOWN)) console.log(`  line ${r.line}: ${r.reason}`);
@@ -142,7 +150,7 @@ export function registerImportExportCommands(program: Command, rt: CliRuntime): 
     .addHelpText('after', '\nRows matching a stored contact (same email, LinkedIn profile, phone, or name and organisation) update it:\nempty fields are filled and new emails, phones and tags added; nothing is erased. Importing the same file twice changes nothing.')
     .action((file: string, o: ImportOptions) => importCommand(rt, file, o));
 
-  program.command('export').description('export contacts as vCard 4.0 or CSV (filtered like `contact list`), or everything as a JSON backup')
+  program.command('export').description('export contacts as vCard 4.0/3.0 or CSV (Rapport\'s, Google\'s or Outlook\'s layout; filtered like `contact list`), or everything as a JSON backup')
     .addOption(new Option('--format <format>', 'vcard, csv or json (a full backup)').choices(['vcard', 'csv', 'json']).makeOptionMandatory())
     .addOption(new Option('--network <network>', 'only this network').choices([...NETWORKS]))
     .option('--type <type>', 'only this connection type')
@@ -150,13 +158,16 @@ export function registerImportExportCommands(program: Command, rt: CliRuntime): 
     .option('--query <words>', 'only contacts a search finds')
     .option('--archived', 'only archived contacts')
     .option('--active', 'only contacts not archived')
+    .addOption(new Option('--layout <layout>', 'CSV columns: rapport, google (Google Contacts) or outlook').choices(['rapport', 'google', 'outlook']).default('rapport'))
+    .addOption(new Option('--vcard-version <version>', 'vCard 4.0, or 3.0 for older readers').choices(['3.0', '4.0']).default('4.0'))
     .option('-o, --output <file>', 'write to a file instead of standard output')
-    .action(async (o: { format: string; network?: string; type?: string; tag?: string; query?: string; archived?: boolean; active?: boolean; output?: string }) => {
+    .action(async (o: { format: string; network?: string; type?: string; tag?: string; query?: string; archived?: boolean; active?: boolean; output?: string; layout: string; vcardVersion: string }) => {
       const { exportOp } = await import('../../services/export.service.ts');
       const r = await rt.run<ExportResult>(exportOp, {
         format: o.format, network: o.network, connectionType: o.type, tag: o.tag, query: o.query,
-        archived: o.archived ? true : o.active ? false : undefined,
+        archived: o.archived ? true : o.active ? false : undefined, layout: o.layout, vcardVersion: o.vcardVersion,
       });
+      for (const w of r.warnings) console.error(`not exported: ${w}`);
       output(r.content, o.output, r.format === 'json' ? `a backup of ${r.count} contacts and everything else` : `${r.count} contacts`);
     });
 
@@ -168,7 +179,7 @@ export function registerImportExportCommands(program: Command, rt: CliRuntime): 
       output(r.content, o.output, `${r.count} follow-ups and actions`);
     });
 
-  program.command('duplicates').description('list likely duplicate contacts and why (same email, LinkedIn, phone, or similar name at one organisation)')
+  program.command('duplicates').description('list likely duplicate contacts and why (same email, LinkedIn, phone, or the same name where no strong identifier differs)')
     .option('--json', 'print as JSON')
     .action(async (o: { json?: boolean }) => {
       const { duplicatesList } = await import('../../services/duplicates.service.ts');

@@ -14,7 +14,7 @@ export function registerTagCommands(program: Command, rt: CliRuntime): void {
         const result = await rt.run<{ added?: number; removed?: number }>(op, { ids, tags: [name] });
         if (o.json) return printJson(result);
         const n = result.added ?? result.removed ?? 0;
-        console.log(`${done} ${n} contact${n === 1 ? '' : 's'} ${verb === 'add' ? 'with' : 'of'} ${name.trim().toLowerCase()}`);
+        console.log(`${done} ${n} contact${n === 1 ? '' : 's'} ${verb === 'add' ? 'with' : 'of'} ${name.trim()}`);
       });
   }
 

@@ -1,3 +1,4 @@
+import { addressLine, formatDay } from '../../domain/card.ts';
 import type { Contact } from '../../domain/contact.ts';
 import type { Interaction } from '../../domain/entities.ts';
 import type { ContactSummary } from '../../store/repositories/contact-list.repository.ts';
@@ -27,6 +28,14 @@ export function renderContact(c: Contact, timeline: readonly Interaction[], toda
   if (c.webLinks.length) lines.push(['web', c.webLinks.map((l) => l.url).join(', ')]);
   if (c.location) lines.push(['location', c.location]);
   if (c.birthday) lines.push(['birthday', c.birthday]);
+  const card = c.card;
+  if (card?.nickname) lines.push(['nickname', card.nickname]);
+  const fullName = [card?.namePrefix, c.givenName, card?.middleName, c.familyName, card?.nameSuffix].filter(Boolean).join(' ');
+  if (card && (card.namePrefix || card.middleName || card.nameSuffix)) lines.push(['full name', fullName]);
+  if (card?.organisationUnit) lines.push(['unit', card.organisationUnit]);
+  for (const a of card?.addresses ?? []) lines.push([`address${a.label ? ` (${a.label})` : ''}`, addressLine(a)]);
+  for (const d of card?.dates ?? []) lines.push([d.label ?? d.kind, formatDay(d)]);
+  if (card?.properties.length) lines.push(['other card fields', dim(`${card.properties.length} kept for export`)]);
   if (c.metHow || c.metWhere) lines.push(['met', [c.metHow, c.metWhere].filter(Boolean).join(' — ')]);
   if (c.tags.length) lines.push(['tags', c.tags.join(', ')]);
   if (c.archived) lines.push(['archived', 'yes']);

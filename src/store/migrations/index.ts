@@ -7,6 +7,7 @@ import * as loginFailures from './2026-12-06-0030-login-failures.ts';
 import * as contactTriage from './2026-12-06-0040-contact-triage.ts';
 import * as undoJournal from './2026-12-06-0050-undo-journal.ts';
 import * as demoOrigin from './2026-12-06-0051-demo-origin.ts';
+import * as wholeCard from './2026-12-06-0080-whole-card.ts';
 
 // Forward-only, named by date; append new files here in order. Never edit one that has shipped.
 export const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: DialectName) => Promise<void> }> = {
@@ -17,4 +18,5 @@ export const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: Dia
   '2026-12-06-0040-contact-triage': contactTriage,
   '2026-12-06-0050-undo-journal': undoJournal,
   '2026-12-06-0051-demo-origin': demoOrigin,
+  '2026-12-06-0080-whole-card': wholeCard,
 };

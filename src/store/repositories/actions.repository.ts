@@ -43,7 +43,8 @@ export async function updateActionRow(store: Store, id: number, patch: Partial<A
   if (Object.keys(values).length === 0) return;
   await store.db
     .updateTable('actions')
-    .set(values)
+    // The revision is the calendar's SEQUENCE: a subscribed calendar replaces an entry only when it grows.
+    .set((eb) => ({ revision: eb('revision', '+', 1), ...values }))
     .where('workspace_id', '=', store.workspaceId)
     .where('id', '=', id)
     .execute();

@@ -22,6 +22,10 @@ export const BACKUP_TABLES = {
   contact_phones: ['contact_id', 'number', 'label', 'position'],
   contact_web_links: ['contact_id', 'url', 'label', 'position'],
   contact_tags: ['contact_id', 'tag'],
+  contact_card: ['contact_id', 'nickname', 'name_prefix', 'middle_name', 'name_suffix', 'organisation_unit'],
+  contact_addresses: ['contact_id', 'position', 'label', 'po_box', 'extended', 'street', 'locality', 'region', 'postcode', 'country'],
+  contact_dates: ['contact_id', 'position', 'kind', 'label', 'year', 'month', 'day'],
+  contact_card_properties: ['contact_id', 'position', 'line'],
   communities: ['id', 'name', 'kind', 'notes', 'i_am_member', 'created_at'],
   community_members: ['community_id', 'contact_id', 'role'],
   events: ['id', 'name', 'kind', 'date', 'place', 'community_id', 'notes', 'created_at'],
@@ -29,12 +33,12 @@ export const BACKUP_TABLES = {
   interactions: ['id', 'occurred_at', 'kind', 'channel', 'summary', 'value_flow', 'value_note', 'gratitude', 'created_at'],
   interaction_participants: ['interaction_id', 'contact_id'],
   sent_messages: ['id', 'interaction_id', 'contact_id', 'template', 'subject', 'body', 'channel', 'via', 'sent_at'],
-  follow_ups: ['id', 'contact_id', 'due_on', 'reason', 'source', 'event_id', 'done_at', 'snoozed_until', 'created_at'],
+  follow_ups: ['id', 'contact_id', 'due_on', 'reason', 'source', 'event_id', 'done_at', 'snoozed_until', 'created_at', 'revision'],
   links: ['a_id', 'b_id', 'strength', 'note', 'created_at'],
   goals: ['id', 'kind', 'description', 'target_date', 'status', 'created_at'],
   goal_contacts: ['goal_id', 'contact_id'],
   goal_organisations: ['goal_id', 'organisation_id'],
-  actions: ['id', 'kind', 'description', 'due_on', 'done_at', 'goal_id', 'contact_id', 'created_at'],
+  actions: ['id', 'kind', 'description', 'due_on', 'done_at', 'goal_id', 'contact_id', 'created_at', 'revision'],
 } as const satisfies { [T in keyof AllTables]?: readonly (keyof AllTables[T] & string)[] };
 
 export type BackupTable = keyof typeof BACKUP_TABLES;
@@ -44,12 +48,13 @@ export type TableDump = { [T in BackupTable]: DumpRow<T>[] };
 // Columns recomputed on restore rather than carried.
 export const DERIVED_COLUMNS = ['workspace_id', 'name_key', 'number_key', 'url_key'] as const;
 // Child rows whose own id means nothing outside the database (order is kept by position).
-export const UNCARRIED_IDS: readonly BackupTable[] = ['contact_emails', 'contact_phones', 'contact_web_links'];
+export const UNCARRIED_IDS: readonly BackupTable[] = ['contact_emails', 'contact_phones', 'contact_web_links', 'contact_addresses', 'contact_dates', 'contact_card_properties'];
 
 const ORDER: { [T in BackupTable]: string[] } = {
   settings: ['key'], connection_types: ['key'], message_templates: ['key'], organisations: ['id'], contacts: ['id'],
   contact_emails: ['contact_id', 'position', 'id'], contact_phones: ['contact_id', 'position', 'id'], contact_web_links: ['contact_id', 'position', 'id'],
-  contact_tags: ['contact_id', 'tag'], communities: ['id'], community_members: ['community_id', 'contact_id'], events: ['id'],
+  contact_tags: ['contact_id', 'tag'], contact_card: ['contact_id'], contact_addresses: ['contact_id', 'position', 'id'], contact_dates: ['contact_id', 'position', 'id'],
+  contact_card_properties: ['contact_id', 'position', 'id'], communities: ['id'], community_members: ['community_id', 'contact_id'], events: ['id'],
   event_attendees: ['event_id', 'contact_id'], interactions: ['id'], interaction_participants: ['interaction_id', 'contact_id'], sent_messages: ['id'],
   follow_ups: ['id'], links: ['a_id', 'b_id'], goals: ['id'], goal_contacts: ['goal_id', 'contact_id'],
   goal_organisations: ['goal_id', 'organisation_id'], actions: ['id'],
@@ -79,17 +84,21 @@ export async function rowCounts(store: Store): Promise<Record<string, number>> {
   return counts;
 }
 
-function derived(table: BackupTable, row: Record<string, unknown>): Record<string, unknown> {
+function derived(table: BackupTable, row: Record<string, unknown>, region: string | null): Record<string, unknown> {
   if (table === 'organisations' || table === 'contacts') return { name_key: normaliseName(String(row.name)) };
-  if (table === 'contact_phones') return { number_key: normalisePhone(String(row.number)) };
+  if (table === 'contact_phones') return { number_key: normalisePhone(String(row.number), region) };
   if (table === 'contact_web_links') return { url_key: urlKey(String(row.url)) };
   return {};
 }
 
 // Writes a dump into an empty workspace keeping every id, then moves PostgreSQL's id sequences past them.
 export async function insertTables(store: Store, dump: TableDump): Promise<void> {
+  // Phone keys are read in the backup's own region (restored with its settings).
+  const set = dump.settings.find((s) => s.key === 'defaultRegion');
+  const regionValue = set ? (JSON.parse(set.value) as unknown) : null;
+  const region = typeof regionValue === 'string' ? regionValue : null;
   for (const table of Object.keys(BACKUP_TABLES) as BackupTable[]) {
-    const rows = (dump[table] as Record<string, unknown>[]).map((r) => ({ ...r, ...derived(table, r), workspace_id: store.workspaceId }));
+    const rows = (dump[table] as Record<string, unknown>[]).map((r) => ({ ...r, ...derived(table, r, region), workspace_id: store.workspaceId }));
     const width = Object.keys(rows[0] ?? { x: 1 }).length;
     // Stay under SQLite's 32,766 bound parameters per statement.
     const size = Math.max(1, Math.floor(30_000 / width));

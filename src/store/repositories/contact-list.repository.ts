@@ -49,7 +49,7 @@ function filtered(store: Store, filter: ContactFilter) {
   if (filter.dueAfter) q = q.where('c.next_due_on', '>', filter.dueAfter);
   if (filter.tag) {
     const tag = filter.tag;
-    q = q.where((eb) => eb.exists(eb.selectFrom('contact_tags as t').select('t.tag').whereRef('t.contact_id', '=', 'c.id').where('t.tag', '=', tag)));
+    q = q.where((eb) => eb.exists(eb.selectFrom('contact_tags as t').select('t.tag').whereRef('t.contact_id', '=', 'c.id').where(sql<string>`lower(t.tag)`, '=', tag.toLowerCase())));
   }
   return q;
 }

@@ -1,7 +1,9 @@
 import { normaliseName, normalisePhone } from '../../domain/contact.ts';
 import type { Store } from '../store.ts';
 import { insertReturningIds, insertRows } from './bulk-insert.ts';
-import { urlKey, type ContactChildren, type ContactRow } from './contacts.repository.ts';
+import { insertCards } from './card.repository.ts';
+import { phoneRegion } from './settings.repository.ts';
+import { uniqueTags, urlKey, type ContactChildren, type ContactRow } from './contacts.repository.ts';
 
 const CONTACT_COLUMNS = [
   'name', 'name_key', 'given_name', 'family_name', 'organisation_id', 'title', 'location', 'birthday', 'met_how', 'met_where', 'notes',
@@ -27,18 +29,20 @@ export async function insertContactsBulk(store: Store, rows: readonly ContactRow
   const phones: { contact_id: number; number: string; number_key: string; label: string | null; position: number }[] = [];
   const links: { contact_id: number; url: string; url_key: string; label: string | null; position: number }[] = [];
   const tags: { contact_id: number; tag: string }[] = [];
+  const region = await phoneRegion(store);
   children.forEach((c, k) => {
     const contact_id = ids[k]!;
     const seen = new Set<string>();
-    c.emails.filter((e) => !seen.has(e.address) && seen.add(e.address)).forEach((e, position) => emails.push({ contact_id, address: e.address, label: e.label, position }));
-    c.phones.forEach((p, position) => phones.push({ contact_id, number: p.number, number_key: normalisePhone(p.number), label: p.label, position }));
+    c.emails.filter((e) => !seen.has(e.address.toLowerCase()) && seen.add(e.address.toLowerCase())).forEach((e, position) => emails.push({ contact_id, address: e.address, label: e.label, position }));
+    c.phones.forEach((p, position) => phones.push({ contact_id, number: p.number, number_key: normalisePhone(p.number, region), label: p.label, position }));
     c.webLinks.forEach((l, position) => links.push({ contact_id, url: l.url, url_key: urlKey(l.url), label: l.label, position }));
-    for (const tag of new Set(c.tags)) tags.push({ contact_id, tag });
+    for (const tag of uniqueTags(c.tags)) tags.push({ contact_id, tag });
   });
   await insertRows(store, 'contact_emails', ['contact_id', 'address', 'label', 'position'], emails);
   await insertRows(store, 'contact_phones', ['contact_id', 'number', 'number_key', 'label', 'position'], phones);
   await insertRows(store, 'contact_web_links', ['contact_id', 'url', 'url_key', 'label', 'position'], links);
   await insertRows(store, 'contact_tags', ['contact_id', 'tag'], tags);
+  if (children.some((c) => c.card)) await insertCards(store, ids, children.map((c) => c.card));
   return ids;
 }
 

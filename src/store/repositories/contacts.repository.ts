@@ -1,9 +1,12 @@
 import { sql } from 'kysely';
 import { dueOrNull, effectiveCadenceDays, NOT_CONVERSATION_KINDS, nextDueOn, type CadenceDefaults } from '../../domain/cadence.ts';
+import { emptyCard, type ContactCard } from '../../domain/card.ts';
 import type { Contact } from '../../domain/contact.ts';
 import { isLinkedInUrl, normaliseLinkedInUrl, normaliseName, normalisePhone } from '../../domain/contact.ts';
 import { maskToNetworks } from '../../domain/networks.ts';
 import type { Store } from '../store.ts';
+import { loadCards, replaceCard } from './card.repository.ts';
+import { phoneRegion } from './settings.repository.ts';
 import type { ContactTable } from '../tables.ts';
 import { chunks } from '../chunks.ts';
 
@@ -19,6 +22,16 @@ export interface ContactChildren {
   phones: { number: string; label: string | null }[];
   webLinks: { url: string; label: string | null }[];
   tags: string[];
+  card?: ContactCard;
+}
+
+// Tags sort the same on both dialects whatever their case ("math" before "Mentor").
+export const byTag = (a: string, b: string): number => a.toLowerCase().localeCompare(b.toLowerCase()) || (a < b ? -1 : a > b ? 1 : 0);
+
+// Tags keep the case they were given; the first spelling of a tag wins.
+export function uniqueTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return tags.filter((t) => !seen.has(t.toLowerCase()) && seen.add(t.toLowerCase()));
 }
 
 export const urlKey = (url: string): string => (isLinkedInUrl(url) ? normaliseLinkedInUrl(url) : url.toLowerCase().replace(/\/+$/, ''));
@@ -44,20 +57,22 @@ export async function writeContactChildren(store: Store, contactId: number, chil
   if (children.emails) {
     await db.deleteFrom('contact_emails').where('contact_id', '=', contactId).execute();
     const seen = new Set<string>();
-    const rows = children.emails.filter((e) => !seen.has(e.address) && seen.add(e.address));
+    const rows = children.emails.filter((e) => !seen.has(e.address.toLowerCase()) && seen.add(e.address.toLowerCase()));
     if (rows.length) await db.insertInto('contact_emails').values(rows.map((e, i) => ({ workspace_id: ws, contact_id: contactId, address: e.address, label: e.label, position: i }))).execute();
   }
   if (children.phones) {
     await db.deleteFrom('contact_phones').where('contact_id', '=', contactId).execute();
-    if (children.phones.length) await db.insertInto('contact_phones').values(children.phones.map((p, i) => ({ workspace_id: ws, contact_id: contactId, number: p.number, number_key: normalisePhone(p.number), label: p.label, position: i }))).execute();
+    const region = await phoneRegion(store);
+    if (children.phones.length) await db.insertInto('contact_phones').values(children.phones.map((p, i) => ({ workspace_id: ws, contact_id: contactId, number: p.number, number_key: normalisePhone(p.number, region), label: p.label, position: i }))).execute();
   }
   if (children.webLinks) {
     await db.deleteFrom('contact_web_links').where('contact_id', '=', contactId).execute();
     if (children.webLinks.length) await db.insertInto('contact_web_links').values(children.webLinks.map((l, i) => ({ workspace_id: ws, contact_id: contactId, url: l.url, url_key: urlKey(l.url), label: l.label, position: i }))).execute();
   }
+  if (children.card) await replaceCard(store, contactId, children.card);
   if (children.tags) {
     await db.deleteFrom('contact_tags').where('contact_id', '=', contactId).execute();
-    const tags = [...new Set(children.tags)];
+    const tags = uniqueTags(children.tags);
     if (tags.length) await db.insertInto('contact_tags').values(tags.map((tag) => ({ workspace_id: ws, contact_id: contactId, tag }))).execute();
   }
 }
@@ -93,6 +108,7 @@ async function loadChunk(store: Store, ids: readonly number[], defaults: Cadence
     return m;
   };
   const e = by(emails), p = by(phones), l = by(links), t = by(tags);
+  const cards = await loadCards(store, ids);
   return rows.map((r) => {
     const networks = maskToNetworks(r.networks);
     return {
@@ -111,7 +127,7 @@ async function loadChunk(store: Store, ids: readonly number[], defaults: Cadence
       metHow: r.met_how,
       metWhere: r.met_where,
       notes: r.notes,
-      tags: (t.get(r.id) ?? []).map((x) => x.tag),
+      tags: (t.get(r.id) ?? []).map((x) => x.tag).sort(byTag),
       networks,
       connectionType: r.connection_type,
       insideOrganisation: r.inside_organisation === null ? null : r.inside_organisation === 1,
@@ -124,6 +140,7 @@ async function loadChunk(store: Store, ids: readonly number[], defaults: Cadence
       snoozedUntil: r.snoozed_until,
       archived: r.archived === 1,
       hasPhoto: r.photo !== null,
+      card: cards.get(r.id) ?? emptyCard(),
       createdAt: r.created_at,
       updatedAt: r.updated_at,
     };
@@ -206,6 +223,6 @@ export async function contactIdsByEmail(store: Store, addresses: readonly string
     .innerJoin('contacts', 'contacts.id', 'contact_emails.contact_id')
     .select(['contact_emails.contact_id', 'contact_emails.address', 'contacts.name'])
     .where('contact_emails.workspace_id', '=', store.workspaceId)
-    .where('contact_emails.address', 'in', addresses)
+    .where(sql<string>`lower(contact_emails.address)`, 'in', [...new Set(addresses.map((a) => a.toLowerCase()))])
     .execute();
 }

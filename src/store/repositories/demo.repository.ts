@@ -9,7 +9,7 @@ import type {
 
 // Bulk writes for filling an empty database (the demo): close to a million rows at 30,000 contacts.
 type Stored<T> = { [K in keyof T]: T[K] extends { __select__: infer S } ? S : T[K] };
-type Row<T> = Omit<Stored<T>, 'workspace_id' | 'id'>;
+type Row<T> = Omit<Stored<T>, 'workspace_id' | 'id' | 'revision'>;
 
 export type CountedTable = 'contacts' | 'organisations' | 'interactions' | 'events' | 'communities' | 'goals';
 

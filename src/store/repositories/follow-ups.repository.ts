@@ -34,7 +34,7 @@ export async function loadFollowUps(store: Store, where: { ids?: readonly number
 
 // A follow-up waits from its event's day (or the day it was made); only an interaction on or after that answers it.
 export async function resolveFollowUps(store: Store, contactIds: readonly number[], interactionDay: string, now: string): Promise<void> {
-  await store.db.updateTable('follow_ups').set({ done_at: now })
+  await store.db.updateTable('follow_ups').set((eb) => ({ done_at: now, revision: eb('revision', '+', 1) }))
     .where('contact_id', 'in', contactIds).where('done_at', 'is', null)
     .where((eb) => eb.or([
       eb.and([eb('event_id', 'is', null), eb(sql<string>`substr(created_at, 1, 10)`, '<=', interactionDay)]),

@@ -1,6 +1,7 @@
 import { normalisePhone } from '../../domain/contact.ts';
 import type { Store } from '../store.ts';
 import { urlKey } from './contacts.repository.ts';
+import { phoneRegion } from './settings.repository.ts';
 
 export interface StoredKeys {
   emails: { contact_id: number; address: string }[];
@@ -45,7 +46,8 @@ export async function appendContactChildren(store: Store, add: ChildAdditions): 
   const ws = store.workspaceId;
   const { db } = store;
   for (let i = 0; i < add.emails.length; i += 500) await db.insertInto('contact_emails').values(add.emails.slice(i, i + 500).map((e) => ({ ...e, workspace_id: ws }))).execute();
-  for (let i = 0; i < add.phones.length; i += 500) await db.insertInto('contact_phones').values(add.phones.slice(i, i + 500).map((p) => ({ ...p, number_key: normalisePhone(p.number), workspace_id: ws }))).execute();
+  const region = await phoneRegion(store);
+  for (let i = 0; i < add.phones.length; i += 500) await db.insertInto('contact_phones').values(add.phones.slice(i, i + 500).map((p) => ({ ...p, number_key: normalisePhone(p.number, region), workspace_id: ws }))).execute();
   for (let i = 0; i < add.webLinks.length; i += 500) await db.insertInto('contact_web_links').values(add.webLinks.slice(i, i + 500).map((l) => ({ ...l, url_key: urlKey(l.url), workspace_id: ws }))).execute();
   for (let i = 0; i < add.tags.length; i += 500) await db.insertInto('contact_tags').values(add.tags.slice(i, i + 500).map((t) => ({ ...t, workspace_id: ws }))).execute();
 }

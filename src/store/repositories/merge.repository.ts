@@ -9,10 +9,12 @@ export const CONTACT_REFERENCES = [
   ['contact_emails', 'contact_id'], ['contact_phones', 'contact_id'], ['contact_web_links', 'contact_id'], ['contact_tags', 'contact_id'],
   ['interaction_participants', 'contact_id'], ['follow_ups', 'contact_id'], ['links', 'a_id'], ['links', 'b_id'], ['goal_contacts', 'contact_id'],
   ['actions', 'contact_id'], ['community_members', 'contact_id'], ['event_attendees', 'contact_id'], ['sent_messages', 'contact_id'],
+  ['contact_card', 'contact_id'], ['contact_addresses', 'contact_id'], ['contact_dates', 'contact_id'], ['contact_card_properties', 'contact_id'],
 ] as const;
 
-// Moves everything `gone` takes part in to `keep`, joining rows both already have. Emails, phones, links and tags
-// are written by the caller (they need the merged draft); this handles the shared tables.
+// Moves everything `gone` takes part in to `keep`, joining rows both already have. Emails, phones, links, tags and
+// the card (name parts, addresses, dates, kept vCard lines) are written by the caller (they need the merged draft);
+// this handles the shared tables.
 export async function moveContactReferences(store: Store, keep: number, gone: number): Promise<void> {
   const { db } = store;
   const both = (table: 'interaction_participants' | 'goal_contacts' | 'event_attendees' | 'community_members', key: 'interaction_id' | 'goal_id' | 'event_id' | 'community_id') =>

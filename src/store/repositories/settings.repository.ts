@@ -11,6 +11,13 @@ export async function loadSettings(store: Store): Promise<Settings> {
   return settingsSchema.parse(raw);
 }
 
+// The region national phone numbers are read in (settings.defaultRegion, set from the locale on first run).
+export async function phoneRegion(store: Store): Promise<string | null> {
+  const row = await store.db.selectFrom('settings').select('value').where('workspace_id', '=', store.workspaceId).where('key', '=', 'defaultRegion').executeTakeFirst();
+  const value = row ? (JSON.parse(row.value) as unknown) : null;
+  return typeof value === 'string' ? value : null;
+}
+
 // One key of the settings table, stored as JSON.
 export async function saveSettingValue(store: Store, key: string, value: unknown): Promise<void> {
   const json = JSON.stringify(value);

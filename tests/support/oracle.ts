@@ -1,0 +1,35 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// Debian's python3-vobject and python3-icalendar, run as /usr/bin/python3 (not a pyenv python on PATH), parse what
+// Rapport writes: an outside reader, not our own. CI installs them (.ci/run) and must have them.
+const PYTHON = '/usr/bin/python3';
+const SCRIPT = new URL('../oracles/vobject_dump.py', import.meta.url).pathname;
+
+function has(module: string): boolean {
+  return spawnSync(PYTHON, ['-c', `import ${module}`], { stdio: 'ignore' }).status === 0;
+}
+
+export const oracleAvailable = has('vobject') && has('icalendar');
+if (!oracleAvailable && process.env.CI) {
+  throw new Error(`python3-vobject and python3-icalendar are not importable by ${PYTHON}; CI requires them (apt-get install -y python3-vobject python3-icalendar)`);
+}
+
+export interface OracleProp { name: string; group: string | null; params: Record<string, string[]>; value: unknown }
+export interface OracleEvent { uid: string; sequence: number; summary: string; dtstart: string; dtstamp: string }
+
+function run(kind: 'vcard' | 'ics', text: string): unknown {
+  const dir = mkdtempSync(join(tmpdir(), 'rapport-oracle-'));
+  try {
+    const file = join(dir, kind === 'vcard' ? 'cards.vcf' : 'calendar.ics');
+    writeFileSync(file, text);
+    return JSON.parse(execFileSync(PYTHON, [SCRIPT, kind, file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export const vobjectCards = (text: string) => run('vcard', text) as OracleProp[][];
+export const icalendarEvents = (text: string) => run('ics', text) as OracleEvent[];
