@@ -89,7 +89,7 @@ export function isAllowedUrl(value: string): boolean {
 
 export const webUrlSchema = lineText(TEXT_LIMITS.url)
   .transform((v) => (/^[a-z][a-z0-9+.-]*:/i.test(v) ? v : `https://${v}`))
-  .refine(isAllowedUrl, { error: (issue) => `not a web address (${URL_SCHEMES.join(', ')} only): ${JSON.stringify(issue.input)}` });
+  .refine(isAllowedUrl, { error: (issue) => `not a web address (http, https or mailto only): ${JSON.stringify(issue.input)}` });
 
 // Where a list is paged: the offset stays within what both databases count to.
 export const offsetSchema = z.coerce.number().int().min(0).max(MAX_ID).default(0);

@@ -110,6 +110,8 @@ async function totalRows(store: Store): Promise<number> {
 export const demoRemove = defineOperation({
   name: 'demo.remove',
   summary: 'Remove the demo data: every row the demo made, and what you added only with demo people (dryRun says how much, changing nothing); undoable',
+  // 404 when there is no demo; 409 when a demo contact was merged into one of yours.
+  conflicts: true,
   effect: 'write',
   input: z.object({ dryRun: z.coerce.boolean().default(false) }),
   http: { method: 'post', path: '/demo/remove' },

@@ -61,6 +61,8 @@ async function undo(ctx: ServiceContext, id: number | undefined): Promise<UndoRe
 export const historyUndo = defineOperation({
   name: 'history.undo',
   summary: 'Undo the latest write (or the one named by id) in one transaction; refuses, changing nothing, if its rows changed since',
+  // Refuses with 409 when the data changed since (merged, deleted, edited by a later write).
+  conflicts: true,
   effect: 'write',
   input: z.object({ id: idParam.optional() }),
   http: { method: 'post', path: '/history/undo' },

@@ -126,6 +126,8 @@ async function unsortedIds(ctx: ServiceContext, ids: readonly number[]): Promise
 export const triageSort = defineOperation({
   name: 'triage.sort',
   summary: 'Sort unsorted contacts: accept their suggestions, put them in a network, or archive them; by ids or every one matching a filter. Their cadence starts',
+  // Refuses with 409 when the data changed since (merged, deleted, edited by a later write).
+  conflicts: true,
   effect: 'write',
   input: triageSortInput,
   http: { method: 'post', path: '/triage/sort' },
