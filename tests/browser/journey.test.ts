@@ -136,7 +136,7 @@ describe.skipIf(!chromiumAvailable)('the first hour with real data (issue 11)', 
     for (const finding of await jobAsk.all()) expect(await finding.getAttribute('class')).toContain('finding-error');
     const send = dialog.getByRole('button', { name: 'Copy and mark sent' });
     expect(await send.isDisabled()).toBe(true);
-    await dialog.getByText('Fix the errors marked below to send.').waitFor();
+    await dialog.getByText('Fix the errors in the mistake check to send.').waitFor();
     await jobAsk.first().scrollIntoViewIfNeeded();
     await shoot(page, 'composer-job-ask');
 
