@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/domain/clock.ts';
 import type { Interaction } from '../../src/domain/entities.ts';
@@ -40,9 +40,12 @@ describe.skipIf(!chromiumAvailable)('the first hour with real data (issue 11)', 
   });
 
   // Key steps are looked at on a desktop and on a phone, then the journey goes on at desktop width.
-  const shoot = async (page: Page, name: string): Promise<void> => {
+  // `focus` is scrolled into view at each width (on a phone the mistake check sits below the form).
+  const shoot = async (page: Page, name: string, focus?: Locator): Promise<void> => {
+    await focus?.scrollIntoViewIfNeeded();
     await screenshot(page, `journey-${name}-desktop`);
     await page.setViewportSize(PHONE);
+    await focus?.scrollIntoViewIfNeeded();
     await screenshot(page, `journey-${name}-phone`);
     await page.setViewportSize(DESKTOP);
   };
@@ -119,6 +122,7 @@ describe.skipIf(!chromiumAvailable)('the first hour with real data (issue 11)', 
     const name = (await row.getByRole('link').first().textContent())!;
     const contactId = Number((await row.getByRole('link').first().getAttribute('href'))!.split('/').pop());
     expect((await app.run<Paged<Interaction>>(interactionList, { contactId })).items.map((i) => i.kind)).toEqual(['connected']);
+    await row.getByText('never spoken to').waitFor();
     const sectionBefore = await keepInTouch(page).innerText();
     const viewBefore = await app.run<TodayView>(today, {});
 
@@ -129,19 +133,22 @@ describe.skipIf(!chromiumAvailable)('the first hour with real data (issue 11)', 
     await expect.poll(() => text.inputValue(), { timeout: 10_000 }).toContain(`Hi ${name.split(' ')[0]}`);
     await expect.poll(() => dialog.getByTestId('composer-mode').textContent()).toContain('First message');
     const findings = dialog.getByTestId('composer-findings');
+    // The ask goes where a user would put it: after the draft's own question, before the sign-off.
     const draft = await text.inputValue();
-    await text.fill(`${draft.trimEnd()}\n\n${JOB_ASK}`);
+    const signOff = draft.lastIndexOf('\n\n');
+    expect(signOff).toBeGreaterThan(0);
+    const withAsk = (ask: string) => `${draft.slice(0, signOff)}\n\n${ask}${draft.slice(signOff)}`;
+    await text.fill(withAsk(JOB_ASK));
     const jobAsk = findings.locator('[data-rule="asks-for-job"]');
     await jobAsk.first().waitFor();
     for (const finding of await jobAsk.all()) expect(await finding.getAttribute('class')).toContain('finding-error');
     const send = dialog.getByRole('button', { name: 'Copy and mark sent' });
     expect(await send.isDisabled()).toBe(true);
     await dialog.getByText('Fix the errors in the mistake check to send.').waitFor();
-    await jobAsk.first().scrollIntoViewIfNeeded();
-    await shoot(page, 'composer-job-ask');
+    await shoot(page, 'composer-job-ask', jobAsk.first());
 
     // Asking to learn instead: the error goes and the message can be sent.
-    const fixed = `${draft.trimEnd()}\n\n${LEARN_ASK}`;
+    const fixed = withAsk(LEARN_ASK);
     await text.fill(fixed);
     await expect.poll(() => jobAsk.count()).toBe(0);
     expect(await findings.locator('.finding-error').count()).toBe(0);
