@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { systemClock } from '../../../src/domain/clock.ts';
+import { systemClock, type Clock } from '../../../src/domain/clock.ts';
 import { startServer, type RunningServer } from '../../../src/server/serve.ts';
 import { buildWeb } from '../../../scripts/build.mjs';
 import { REPO_ROOT, WEB_DIST } from '../../../src/server/web-build.ts';
@@ -51,13 +51,15 @@ export interface AppUnderTest {
   close(): Promise<void>;
 }
 
-// The real server on a random port over a fresh SQLite file, serving the built web app.
-export async function startApp(): Promise<AppUnderTest> {
+// The real server on a random port over a fresh SQLite file, serving the built web app; a journey that spans
+// weeks passes its own clock.
+export async function startApp(options: { clock?: Clock } = {}): Promise<AppUnderTest> {
+  const clock = options.clock ?? systemClock;
   await buildOnce();
   const dir = mkdtempSync(join(tmpdir(), 'rapport-browser-'));
   const store = await openStore({ location: join(dir, 'rapport.db') });
-  const ctx: ServiceContext = { store, clock: systemClock };
-  const server: RunningServer = await startServer({ store, clock: systemClock, host: '127.0.0.1', port: 0, webRoot: WEB_DIST });
+  const ctx: ServiceContext = { store, clock };
+  const server: RunningServer = await startServer({ store, clock, host: '127.0.0.1', port: 0, webRoot: WEB_DIST });
   return {
     url: server.url,
     ctx,

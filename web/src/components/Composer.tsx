@@ -188,7 +188,7 @@ function ComposerBody({ target, onClose }: { target: ComposerTarget; onClose: ()
           <button type="button" className="primary" disabled={blocked || send.isPending || !draft.data} onClick={() => send.mutate('clipboard')}>Copy and mark sent</button>
           <button type="button" disabled={blocked || send.isPending || !draft.data} onClick={() => send.mutate('mailto')}>Open in email app</button>
           <button type="button" disabled={blocked || send.isPending || !draft.data} onClick={() => send.mutate('eml')}>Download .eml</button>
-          {blocked && <span className="muted small">Fix the errors marked below to send.</span>}
+          {blocked && <span className="muted small">Fix the errors in the mistake check to send.</span>}
         </div>
       </form>
       <ComposerFindings findings={findings} />

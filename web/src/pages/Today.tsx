@@ -121,7 +121,7 @@ function Rows({ section, t, h }: { section: TodaySection; t: TodayView; h: RowHa
             <span className={c.daysOverdue > 0 ? 'due overdue' : 'due'} data-days-overdue={c.daysOverdue}>
               {c.daysOverdue > 0 ? `${plural(c.daysOverdue, 'day')} overdue` : `due ${relativeDay(c.nextDueOn, day)}`}
             </span>
-            <span className="muted small">last: {c.lastInteractionAt ? relativeDay(c.lastInteractionAt, day) : 'never'}</span>
+            <span className="muted small">{c.lastInteractionAt ? `last: ${relativeDay(c.lastInteractionAt, day)}` : 'never spoken to'}</span>
           </div>
           <div className="row-actions">
             {/* No template: the server picks reconnect, or a first message for someone never spoken to. */}

@@ -77,8 +77,20 @@ export default function Triage() {
     queryFn: ({ signal }) => call('triage.list', { ...filter, limit: 200 }, { signal }),
     placeholderData: keepPreviousData,
   });
+  // Keys wait here and are taken one per render, never while a sort is being saved: each acts on the row the
+  // user saw highlighted when pressing it, and none is lost however fast they come.
+  const waiting = useRef<string[]>([]);
+  const saving = useRef(false);
+  const [, setPressed] = useState(0);
   const sort = useMutation({
     mutationFn: (input: SortInput) => call('triage.sort', input),
+    // A row sorted by id left the list when its key was pressed; it comes back if the save fails.
+    // Keys still waiting are dropped, so nothing more happens behind the error.
+    onError: (_e, input) => {
+      waiting.current = [];
+      if (input.ids) setGone((g) => new Set([...g].filter((id) => !input.ids!.includes(id))));
+    },
+    onSettled: () => { saving.current = false; },
     onSuccess: (r) => {
       setGone((g) => new Set([...g, ...r.ids]));
       setDone(r.archived ? `Archived ${plural(r.archived, 'contact')}.` : `Sorted ${plural(r.sorted, 'contact')}: their keep-in-touch cadence has started.`);
@@ -88,11 +100,16 @@ export default function Triage() {
 
   const items = useMemo(() => {
     const all = list.data?.items ?? [];
-    const pending = new Set(sort.isPending && sort.variables.ids ? sort.variables.ids : []);
-    const kept = all.filter((i) => !gone.has(i.id) && !pending.has(i.id));
+    const kept = all.filter((i) => !gone.has(i.id));
     const later = new Set(skipped);
     return [...kept.filter((i) => !later.has(i.id)), ...kept.filter((i) => later.has(i.id))];
-  }, [list.data, skipped, gone, sort.isPending, sort.variables]);
+  }, [list.data, skipped, gone]);
+  // Hidden at once, in the same render as the key, so the next key already sees the next row.
+  const sortRows = (input: SortInput & { ids: number[] }): void => {
+    saving.current = true;
+    setGone((g) => new Set([...g, ...input.ids]));
+    sort.mutate(input);
+  };
   const at = Math.min(cursor, Math.max(0, items.length - 1));
   // The list takes the focus once it first has rows, so the keys work straight after arriving from the menu.
   const listRef = useRef<HTMLUListElement>(null);
@@ -104,23 +121,34 @@ export default function Triage() {
   }, [items.length]);
   const current = items[at];
 
+  const apply = (key: string): void => {
+    if (!current) return;
+    const move = (by: number) => setCursor(Math.max(0, Math.min(items.length - 1, at + by)));
+    if (key === 'j' || key === 'arrowdown') move(1);
+    else if (key === 'k' || key === 'arrowup') move(-1);
+    else if (key === 'enter') sortRows({ ids: [current.id], apply: 'suggestion' });
+    else if (key === 'x') setSkipped((s) => [...s.filter((id) => id !== current.id), current.id]);
+    else if (key === 'a') sortRows({ ids: [current.id], apply: 'archive' });
+    else if (NETWORK_KEYS[key]) sortRows({ ids: [current.id], apply: 'network', network: NETWORK_KEYS[key] });
+  };
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      if (e.metaKey || e.ctrlKey || e.altKey || typing(e.target) || !current || sort.isPending) return;
+      if (e.metaKey || e.ctrlKey || e.altKey || typing(e.target) || !current) return;
       const key = e.key.toLowerCase();
-      const move = (by: number) => setCursor(Math.max(0, Math.min(items.length - 1, at + by)));
-      if (key === 'j' || e.key === 'ArrowDown') move(1);
-      else if (key === 'k' || e.key === 'ArrowUp') move(-1);
-      else if (e.key === 'Enter' && !activatable(e.target)) sort.mutate({ ids: [current.id], apply: 'suggestion' });
-      else if (key === 'x') { setSkipped((s) => [...s.filter((id) => id !== current.id), current.id]); }
-      else if (key === 'a') sort.mutate({ ids: [current.id], apply: 'archive' });
-      else if (NETWORK_KEYS[key]) sort.mutate({ ids: [current.id], apply: 'network', network: NETWORK_KEYS[key] });
-      else return;
+      const known = ['j', 'k', 'arrowdown', 'arrowup', 'x', 'a'].includes(key) || NETWORK_KEYS[key] !== undefined || (key === 'enter' && !activatable(e.target));
+      if (!known) return;
       e.preventDefault();
+      waiting.current.push(key);
+      setPressed((n) => n + 1);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [current, items.length, at, sort]);
+  });
+  useEffect(() => {
+    if (saving.current || sort.isPending || waiting.current.length === 0) return;
+    apply(waiting.current.shift()!);
+    if (waiting.current.length > 0) setPressed((n) => n + 1);
+  });
 
   const page = list.data;
   const matching = page?.total ?? 0;
@@ -186,10 +214,10 @@ export default function Triage() {
           {items.map((item, i) => (
             <Row key={item.id} item={item} active={i === at} onPick={() => setCursor(i)} act={{
               busy: sort.isPending,
-              accept: () => sort.mutate({ ids: [item.id], apply: 'suggestion' }),
-              into: (n) => sort.mutate({ ids: [item.id], apply: 'network', network: n }),
+              accept: () => sortRows({ ids: [item.id], apply: 'suggestion' }),
+              into: (n) => sortRows({ ids: [item.id], apply: 'network', network: n }),
               skip: () => setSkipped((s) => [...s.filter((id) => id !== item.id), item.id]),
-              archive: () => sort.mutate({ ids: [item.id], apply: 'archive' }),
+              archive: () => sortRows({ ids: [item.id], apply: 'archive' }),
             }} />
           ))}
         </ul>
