@@ -100,10 +100,6 @@ async function loadFactsChunk(store: Store, ids: number[], out: Map<number, Draf
 
 export const draftEventKey = (eventId: number, contactId: number): string => `${eventId}:${contactId}`;
 
-export async function loadDraftEvent(store: Store, eventId: number, contactId: number): Promise<DraftEvent | null> {
-  return (await loadDraftEvents(store, [{ eventId, contactId }])).get(draftEventKey(eventId, contactId)) ?? null;
-}
-
 // Several events as each of several contacts saw them (outreach's met-at-event drafts), in two queries, keyed by
 // draftEventKey. A pair whose event does not exist is absent; attended says whether that contact was on its list.
 export async function loadDraftEvents(store: Store, pairs: readonly { eventId: number; contactId: number }[]): Promise<Map<string, DraftEvent>> {
@@ -130,10 +126,6 @@ export async function loadDraftEvents(store: Store, pairs: readonly { eventId: n
     if (e) out.set(key, { id: e.id, name: e.name, date: e.date, metThere: attendance.get(key) ?? false, attended: attendance.has(key) });
   }
   return out;
-}
-
-export async function loadGoalDescription(store: Store, goalId: number): Promise<string | null> {
-  return (await loadGoalDescriptions(store, [goalId])).get(goalId) ?? null;
 }
 
 export async function loadGoalDescriptions(store: Store, goalIds: readonly number[]): Promise<Map<number, string>> {
