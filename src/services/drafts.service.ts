@@ -5,16 +5,20 @@ import { toIsoDay } from '../domain/dates.ts';
 import { RapportError, invalid } from '../domain/errors.ts';
 import { KNOWN_PLACEHOLDERS, renderTemplate, templateKeySchema, type TemplatePart } from '../domain/templates.ts';
 import { describeMessageMode, messageModeFor, messageModeSchema, resolveMode, type MessageMode, type MessageModeReading, type MessageModeReason } from '../domain/message-mode.ts';
-import { loadDraftEvent, loadDraftFacts, loadGoalDescription } from '../store/repositories/drafts.repository.ts';
-import { loadFollowUps } from '../store/repositories/follow-ups.repository.ts';
-import { loadSettings } from '../store/repositories/settings.repository.ts';
+import type { FollowUp } from '../domain/entities.ts';
+import { loadContacts } from '../store/repositories/contacts.repository.ts';
+import {
+  draftEventKey, loadDraftEvents, loadDraftFacts, loadDraftFactsMany, loadGoalDescriptions, type DraftEvent, type DraftFacts,
+} from '../store/repositories/drafts.repository.ts';
+import { firstOpenFollowUps } from '../store/repositories/follow-ups.repository.ts';
 import { getContact } from './contacts.service.ts';
 import { lintDraft, suggestedTemplate, type DraftFinding } from './drafts-lint.ts';
 import { draftValues } from './drafts-values.ts';
 import { mailtoUrl } from './drafts-eml.ts';
 import { defineOperation, idParam, type ServiceContext } from './operation.ts';
 import { assertIdsExist } from './support/params.ts';
-import { templateOrThrow } from './templates.service.ts';
+import { listTemplates, pickTemplate, type TemplateEntry } from './templates.service.ts';
+import { settingsAndDefaults } from './support/settings.ts';
 
 const placeholderName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a placeholder name is letters and digits, e.g. topic');
 
@@ -58,38 +62,82 @@ export interface ComposedDraft {
   mailto: string;
 }
 
-async function otherContact(ctx: ServiceContext, input: ComposeInput): Promise<Contact | null> {
-  if (input.introduceContactId === undefined) return null;
-  if (input.introduceContactId === input.contactId) throw invalid('introduceContactId', 'must be someone other than the recipient', input.introduceContactId);
-  await assertIdsExist(ctx.store, 'contacts', [input.introduceContactId], 'introduceContactId');
-  return getContact(ctx.store, input.introduceContactId);
+export async function composeDraft(ctx: ServiceContext, input: ComposeInput): Promise<ComposedDraft> {
+  return (await composeDrafts(ctx, [input]))[0]!;
 }
 
-
-export async function composeDraft(ctx: ServiceContext, input: ComposeInput): Promise<ComposedDraft> {
+// Many drafts in a fixed number of queries whatever their count (outreach composes up to 100): the contacts and
+// the people to introduce, their draft facts and conversation records, the templates, the settings, the open
+// follow-ups (when the occasion picks the template), the events and the goals asked for are each read once for all.
+// One draft is the batch of one, so a draft reads the same whichever way it was composed.
+export async function composeDrafts(ctx: ServiceContext, inputs: readonly ComposeInput[]): Promise<ComposedDraft[]> {
   const { store, clock } = ctx;
-  await assertIdsExist(store, 'contacts', [input.contactId], 'contactId');
+  if (inputs.length === 0) return [];
   const today = toIsoDay(clock.now());
-  const [contact, facts, settings, other, openFollowUps] = await Promise.all([
-    getContact(store, input.contactId), loadDraftFacts(store, input.contactId), loadSettings(store), otherContact(ctx, input),
-    input.template === undefined ? loadFollowUps(store, { contactId: input.contactId, openOnly: true, limit: 1 }) : Promise.resolve([]),
+  await assertIdsExist(store, 'contacts', inputs.map((i) => i.contactId), 'contactId');
+  const introduced = await introducedContactIds(ctx, inputs);
+  const ids = [...new Set([...inputs.map((i) => i.contactId), ...introduced])];
+  const needsOccasion = inputs.filter((i) => i.template === undefined).map((i) => i.contactId);
+  const [{ settings, defaults }, facts, templates, occasions] = await Promise.all([
+    settingsAndDefaults(store), loadDraftFactsMany(store, inputs.map((i) => i.contactId)), listTemplates(store),
+    needsOccasion.length ? firstOpenFollowUps(store, needsOccasion) : Promise.resolve(new Map<number, FollowUp>()),
   ]);
-  const recorded = messageModeFor(facts.conversation, today);
-  const occasion = openFollowUps[0] ?? null;
-  const templateKey = input.template ?? suggestedTemplate(occasion?.source ?? null, recorded);
-  const template = await templateOrThrow(store, templateKey);
-  let event = facts.event;
-  const eventId = input.eventId ?? (input.template === undefined && templateKey === 'event-follow-up' ? occasion?.eventId ?? undefined : undefined);
-  if (eventId !== undefined) {
-    event = await loadDraftEvent(store, eventId, input.contactId);
-    if (!event) throw new RapportError('not_found', `eventId: no event with id ${eventId}`, { problems: [{ path: 'eventId', message: 'no such event', value: eventId }] });
+  const contacts = new Map((await loadContacts(store, ids, defaults)).map((c) => [c.id, c]));
+  const planned = inputs.map((input) => {
+    const contactFacts = facts.get(input.contactId)!;
+    const recorded = messageModeFor(contactFacts.conversation, today);
+    const occasion = input.template === undefined ? occasions.get(input.contactId) ?? null : null;
+    const template = pickTemplate(templates, input.template ?? suggestedTemplate(occasion?.source ?? null, recorded));
+    // An open event follow-up is about its own event, unless a template or an event was asked for.
+    const eventId = input.eventId ?? (input.template === undefined && template.key === 'event-follow-up' ? occasion?.eventId ?? undefined : undefined);
+    return { input, facts: contactFacts, recorded, template, eventId };
+  });
+  const [events, goals] = await Promise.all([eventsAskedFor(ctx, planned), goalsAskedFor(ctx, inputs)]);
+  return planned.map(({ input, facts: contactFacts, recorded, template, eventId }) => draftFrom(input, {
+    contact: contacts.get(input.contactId)!,
+    other: input.introduceContactId === undefined ? null : contacts.get(input.introduceContactId)!,
+    template, facts: contactFacts, recorded, today, myName: settings.myName,
+    event: eventId === undefined ? contactFacts.event : events.get(draftEventKey(eventId, input.contactId))!,
+    goal: input.goalId === undefined ? contactFacts.openGoals[0]?.description ?? null : goals.get(input.goalId) ?? null,
+  }));
+}
+
+async function introducedContactIds(ctx: ServiceContext, inputs: readonly ComposeInput[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const input of inputs) {
+    if (input.introduceContactId === undefined) continue;
+    if (input.introduceContactId === input.contactId) throw invalid('introduceContactId', 'must be someone other than the recipient', input.introduceContactId);
+    ids.push(input.introduceContactId);
   }
-  let goal = facts.openGoals[0]?.description ?? null;
-  if (input.goalId !== undefined) {
-    await assertIdsExist(store, 'goals', [input.goalId], 'goalId');
-    goal = await loadGoalDescription(store, input.goalId);
+  if (ids.length) await assertIdsExist(ctx.store, 'contacts', ids, 'introduceContactId');
+  return ids;
+}
+
+async function eventsAskedFor(ctx: ServiceContext, planned: readonly { input: ComposeInput; eventId: number | undefined }[]): Promise<Map<string, DraftEvent>> {
+  const pairs = planned.flatMap(({ input, eventId }) => (eventId === undefined ? [] : [{ eventId, contactId: input.contactId }]));
+  const events = await loadDraftEvents(ctx.store, pairs);
+  for (const { eventId, contactId } of pairs) {
+    if (!events.has(draftEventKey(eventId, contactId))) {
+      throw new RapportError('not_found', `eventId: no event with id ${eventId}`, { problems: [{ path: 'eventId', message: 'no such event', value: eventId }] });
+    }
   }
-  const derived = draftValues({ contact, facts, event, goal, other, myName: settings.myName, today });
+  return events;
+}
+
+async function goalsAskedFor(ctx: ServiceContext, inputs: readonly ComposeInput[]): Promise<Map<number, string>> {
+  const ids = inputs.flatMap((i) => (i.goalId === undefined ? [] : [i.goalId]));
+  if (ids.length === 0) return new Map();
+  await assertIdsExist(ctx.store, 'goals', ids, 'goalId');
+  return loadGoalDescriptions(ctx.store, ids);
+}
+
+interface DraftParts {
+  contact: Contact; other: Contact | null; template: TemplateEntry; facts: DraftFacts; recorded: MessageModeReading;
+  event: DraftEvent | null; goal: string | null; myName: string | null; today: string;
+}
+
+function draftFrom(input: ComposeInput, { contact, other, template, facts, recorded, event, goal, myName, today }: DraftParts): ComposedDraft {
+  const derived = draftValues({ contact, facts, event, goal, other, myName, today });
   const given = Object.fromEntries(Object.entries(input.values).filter(([, v]) => v.trim() !== ''));
   const all = { ...derived, ...given };
   const rendered = renderTemplate(template, all);
