@@ -15,6 +15,7 @@ export {
   type EdgeList,
   type IdEdge,
   type IdGraph,
+  type SelfLoops,
 } from './csr.ts';
 export { distanceStats, type DistanceStats } from './distances.ts';
 export { kShortestPaths, type KShortestPathsOptions } from './k-shortest-paths.ts';

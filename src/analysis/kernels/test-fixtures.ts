@@ -38,7 +38,7 @@ export function emailEuCore(): CsrGraph {
     nodeCount: 1005,
     sources: edges.map((r) => Number(r[0])),
     targets: edges.map((r) => Number(r[1])),
-  });
+  }, { selfLoops: 'drop' });
 }
 
 export function emailDepartments(): Int32Array {
