@@ -51,7 +51,10 @@ export function renderReport(r: NetworkReport): string {
 
   const s = r.structure;
   section(out, 'Structure');
-  out.push(`  you: effective size ${num(s.me.effectiveSize, 1)} of ${s.me.degree} contacts (efficiency ${num(s.me.efficiency)}), constraint ${num(s.me.constraint, 3)}`);
+  // Only real ties (a conversation or a link) count: docs/ego-network.md.
+  out.push(s.me.degree === 0
+    ? '  you: no real ties yet (log a conversation or record who knows whom), so no constraint or effective size'
+    : `  you: effective size ${num(s.me.effectiveSize, 1)} over ${s.me.degree} real ties (efficiency ${num(s.me.efficiency)}), constraint ${num(s.me.constraint, 3)}`);
   out.push(dim(`  ${s.isolated} contacts know nobody else you know; betweenness ${s.betweenness.exact ? 'exact' : `estimated from ${s.betweenness.pivots} sampled sources`}`));
   out.push('  brokers (least constrained, know several of your clusters):');
   out.push(table(s.brokers.slice(0, 5).map((p) => [`    ${who(p)}`, `constraint ${num(p.constraint, 3)}`, `effective size ${num(p.effectiveSize, 1)} of ${p.degree}`, dim(`${p.band} ${p.strength}`)])));
