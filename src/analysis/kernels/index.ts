@@ -30,3 +30,4 @@ export {
   type WeightedPath,
 } from './paths.ts';
 export { constraint, effectiveSize, structuralHoles, type StructuralHoles, type StructuralHolesOptions } from './structural-holes.ts';
+export { equalCheapestPaths, type EqualPaths, type EqualPathsOptions } from './equal-paths.ts';

@@ -69,16 +69,26 @@ export function renderReport(r: NetworkReport): string {
   return out.join('\n');
 }
 
+const plural = (n: number, word: string): string => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+
 export function renderIntro(r: IntroResult): string {
   const t = r.target;
   const what = t.kind === 'contact' ? who(t) : `anyone at ${t.name} (${t.members ?? 0} in your network)`;
   const out = [paint('bold', `Warm introductions to ${what}`) + dim(` · best ${r.k} by ${r.by === 'hops' ? 'fewest introductions' : 'tie strength'}`)];
   if (r.note) out.push(dim(r.note));
+  const eg = r.equallyGood;
+  if (eg.count > 1) {
+    const names = r.askFirst.slice(0, 10).map((a) => `${a.name} (${plural(a.paths, 'path')})`).join(', ');
+    const others = r.askFirst.length > 10 ? `, and ${r.askFirst.length - 10} others` : '';
+    const whom = r.askFirst.length === 1 ? `ask ${names}` : `ask one of these ${r.askFirst.length} people: ${names}${others}`;
+    out.push(`${eg.count.toLocaleString('en')} equally good paths; ${whom}`);
+  }
   r.paths.forEach((p, i) => {
     const tied = r.paths.some((q, j) => j !== i && q.rank === p.rank) ? dim(' (tied)') : '';
     out.push('', `${paint('bold', `${p.rank}.`)} ${['you', ...p.people.map((x) => x.name)].join(' → ')}${tied}`);
     out.push(`   ${p.reason}`);
     out.push(`   ${paint('green', 'First step:')} ${p.firstStep}`);
   });
+  if (eg.more > 0) out.push('', dim(`… and ${eg.more.toLocaleString('en')} more equally good paths through the same people (listed by name; shown ${eg.shown} of ${eg.count.toLocaleString('en')})`));
   return out.join('\n');
 }
