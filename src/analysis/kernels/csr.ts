@@ -15,9 +15,9 @@ export interface EdgeList {
 export type DuplicateMerge = 'max' | 'sum';
 
 // A self-loop (u–u) is refused by default. networkx keeps it as a tie of a node to itself: it joins the node's
-// own neighbourhood, so Burt's constraint counts the node as one of its own contacts (on a small graph with one
-// loop networkx gives 1.2037 where the loop-free graph gives 1.0069) and effective size shifts with it, while
-// its clustering and betweenness ignore the loop. In a contact network a person is not their own contact, and Rapport never
+// own neighbourhood, so Burt's constraint counts the node as one of its own contacts (networkx 3.6.1, triangle
+// 0-1-2 plus 2-3: node 2 has constraint 0.6111 and effective size 2.333; add a loop 2-2 and they become 1.1406
+// and 1.75), while its clustering and betweenness ignore the loop. In a contact network a person is not their own contact, and Rapport never
 // stores such a link, so a loop can only be a mistake upstream: the build says so instead of inventing a tie.
 // 'drop' is for public datasets where a loop is an artefact (email-Eu-core's self-mails), and drops them all.
 export type SelfLoops = 'refuse' | 'drop';
