@@ -148,8 +148,3 @@ function compareRoutes(order: Int32Array, a: readonly number[], b: readonly numb
   for (let i = 0; i < n; i++) if (a[i] !== b[i]) return order[a[i]!]! - order[b[i]!]!;
   return a.length - b.length;
 }
-
-// Paths only (see introRoutes for the count and the grouping).
-export function introPaths(model: NetworkModel, target: IntroTarget, k: number, metric: IntroMetric): RankedPath[] {
-  return introRoutes(model, target, k, metric).paths;
-}
