@@ -1,7 +1,7 @@
 // Warm introduction paths: the k best chains from the user through people they know to a contact, or to anyone
 // at an organisation. With `by: 'strength'` a hop costs 1 / weight (weights on the 1–5 link scale, the user's own
 // ties at tie strength / 20), so two strong hops beat one weak one; with `by: 'hops'` every hop costs 1. Paths
-// that cost the same as the k-th are all returned: which to try first is then the user's call, not an accident.
+// that cost the same are never silently dropped: which to try first is then the user's call, not an accident.
 //
 // The best cost is special: a well-connected target can be reached by thousands of equally good paths. Those
 // are all counted (equalCheapestPaths: dynamic programming, no enumeration), grouped by the first person to
