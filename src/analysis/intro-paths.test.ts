@@ -39,6 +39,21 @@ describe('the user as ego', () => {
     expect(ego.degree).toBe(5);
   });
 
+  it('counts only the contacts with a tie (weight above 0), as networkx does for the same graph', () => {
+    // Links 0–1 5, 0–2 1, 1–2 3, 2–3 2, 3–4 4; me tied to 0 (4), 2 (2) and 3 (1), not to 1 or 4. networkx 3.6.1:
+    // nx.constraint(G, [5], weight='weight') → 0.5617461474385672, nx.effective_size(...) → 2.5142857142857142.
+    const alters = buildGraph({ nodeCount: 5, sources: [0, 0, 1, 2, 3], targets: [1, 2, 2, 3, 4], weights: [5, 1, 3, 2, 4] });
+    const ego = egoMeasures(alters, Float64Array.from([4, 0, 2, 1, 0]));
+    expect(ego.degree).toBe(3);
+    expect(ego.constraint).toBeCloseTo(0.5617461474385672, 12);
+    expect(ego.effectiveSize).toBeCloseTo(2.5142857142857142, 12);
+  });
+
+  it('is NaN with no tie at all, as networkx gives for an isolated node', () => {
+    const alters = buildGraph({ nodeCount: 2, sources: [0], targets: [1] });
+    expect(egoMeasures(alters, new Float64Array(2))).toMatchObject({ degree: 0, constraint: NaN, effectiveSize: NaN });
+  });
+
   it('is NaN with no contacts, as the kernel is for an isolated node', () => {
     expect(egoMeasures(buildGraph({ nodeCount: 0, sources: [], targets: [] }), new Float64Array(0)).constraint).toBeNaN();
   });

@@ -29,6 +29,9 @@ export interface NetworkContact {
   industry: string | null;
   tie: TieStrength;
   ledger: Ledger;
+  // Whether the user has a real tie to this contact, and so whether the contact is in the user's ego network:
+  // a conversation (any interaction up to today other than 'connected') or a recorded link (docs/ego-network.md).
+  inEgo: boolean;
 }
 
 export interface NetworkModel {
@@ -63,6 +66,8 @@ export function buildNetworkModel(data: NetworkData, today: number): NetworkMode
   const indexOfId = (id: number): number => (id <= maxId ? slot[id]! : -1);
 
   const { history, start, ledgers, overall, activityByDay } = groupInteractions(data, n, indexOfId);
+  const links = activeLinks(data, indexOfId);
+  const inEgo = realTies(data, n, indexOfId, links, today);
   // One history view moved along the contacts, and the network lists shared per bit mask (there are eight).
   const slice = { ...history, from: 0, to: 0 };
   const networksOf = Array.from({ length: 8 }, (_, mask) => maskToNetworks(mask));
@@ -81,10 +86,10 @@ export function buildNetworkModel(data: NetworkData, today: number): NetworkMode
       industry: c.industry ?? org?.industry ?? null,
       tie: tieStrengthOf(slice, today),
       ledger: ledgers[i]!,
+      inEgo: inEgo[i] === 1,
     };
   });
 
-  const links = activeLinks(data, indexOfId);
   const weights = new Float64Array(links.length);
   for (let e = 0; e < links.length; e++) weights[e] = links.strength[e]!;
   const alters = buildGraph({ nodeCount: n, sources: links.a, targets: links.b, weights });
@@ -163,6 +168,25 @@ function countingSort(key: Int32Array, buckets: number, within: Int32Array | nul
   return out;
 }
 
+// A tie of the user's own is evidence of knowing someone: a conversation (a 'connected' interaction only says
+// two accounts are linked on a platform) or a link recorded between the contact and someone else. Interactions
+// dated after today have not happened yet. Tie strength is above zero only after an interaction, so
+// every contact with a strength from a conversation is counted here.
+function realTies(data: NetworkData, n: number, indexOfId: (id: number) => number, links: NetworkModel['links'], today: number): Uint8Array {
+  const tied = new Uint8Array(n);
+  const it = data.interactions;
+  for (let k = 0; k < it.length; k++) {
+    if (it.connected[k] === 1 || it.day[k]! > today) continue;
+    const i = indexOfId(it.contactId[k]!);
+    if (i >= 0) tied[i] = 1;
+  }
+  for (let e = 0; e < links.length; e++) {
+    tied[links.a[e]!] = 1;
+    tied[links.b[e]!] = 1;
+  }
+  return tied;
+}
+
 function tally(ledger: Ledger, value: string, thanked: boolean): void {
   ledger.interactions++;
   if (value === 'given') ledger.given++;
@@ -189,5 +213,14 @@ function activeLinks(data: NetworkData, indexOfId: (id: number) => number): Netw
 }
 
 // The weight of the user's own tie to a contact, on the links' 1–5 scale: tie strength / 20, never 0, so a
-// contact never met is still reachable directly, only at a long distance.
+// contact never met is still reachable directly, only at a long distance (intro routing). The ego network
+// counts only real ties (NetworkContact.inEgo); see egoWeights.
 export const meWeight = (strength: number): number => Math.max(1, strength) / 20;
+
+// The weight of the user's tie to each contact in the ego network: meWeight inside it, 0 outside, where there
+// is no tie at all (docs/ego-network.md).
+export function egoWeights(model: NetworkModel): Float64Array {
+  const out = new Float64Array(model.contacts.length);
+  for (const c of model.contacts) out[c.index] = c.inEgo ? meWeight(c.tie.strength) : 0;
+  return out;
+}

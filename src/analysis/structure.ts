@@ -1,10 +1,10 @@
 // Who brokers, who bridges, and which clusters the user's contacts form. Contacts' measures are taken among the
 // contacts themselves: the user is tied to everyone, so with "me" in the graph every shortest path between two
 // clusters would run through me, Louvain would see one star, and every contact would share me as a redundant tie.
-// The user's own brokerage is measured over the full ego network (ego.ts).
+// The user's own brokerage is measured over the ego network of real ties (ego.ts, docs/ego-network.md).
 import { egoMeasures, type EgoMeasures } from './ego.ts';
 import { betweenness, louvain, structuralHoles } from './kernels/index.ts';
-import { meWeight, type NetworkModel } from './network-graph.ts';
+import { egoWeights, type NetworkModel } from './network-graph.ts';
 
 // Sampled betweenness past this much work (BFS sources × (nodes + arcs)): exact Brandes is O(n·m), minutes at
 // 30,000 contacts; Brandes–Pich pivots keep the ranking of the top bridges at a fraction of the cost.
@@ -39,9 +39,7 @@ export interface Structure {
 export function computeStructure(model: NetworkModel): Structure {
   const graph = model.alters;
   const n = graph.nodeCount;
-  const meWeights = new Float64Array(n);
-  for (let j = 0; j < n; j++) meWeights[j] = meWeight(model.contacts[j]!.tie.strength);
-  const me = egoMeasures(graph, meWeights);
+  const me = egoMeasures(graph, egoWeights(model));
   const holes = structuralHoles(graph);
   const perSource = n + graph.neighbours.length;
   const pivots = Math.max(MIN_PIVOTS, Math.floor(BETWEENNESS_BUDGET / Math.max(1, perSource)));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema, lineText, TEXT_LIMITS } from '../domain/limits.ts';
-import { introPaths, type IntroMetric, type IntroTarget } from '../analysis/intro.ts';
-import { explainPath, tiePhrase, type IntroPath } from '../analysis/intro-explain.ts';
+import { introRoutes, type IntroMetric, type IntroRoutes, type IntroTarget } from '../analysis/intro.ts';
+import { explainPath, tiePhrase, type IntroPath, type IntroPerson } from '../analysis/intro-explain.ts';
 import type { NetworkModel } from '../analysis/network-graph.ts';
 import { normaliseName } from '../domain/contact.ts';
 import { RapportError } from '../domain/errors.ts';
@@ -16,8 +16,12 @@ export interface IntroResult {
   target: { kind: 'contact' | 'organisation'; id: number; name: string; organisation: string | null; tie: { strength: number; band: TieBand } | null; members: number | null };
   by: IntroMetric;
   k: number;
-  // Best first; equal costs share a rank, and every path tied with the k-th is included.
+  // Best first; equal costs share a rank. Paths tied for the best cost are listed by the names along the path
+  // (first person to ask, then the next…), at most 10·k of them; equallyGood says how many there are in all.
   paths: IntroPath[];
+  equallyGood: { count: number; shown: number; more: number };
+  // Whom to ask: everyone who starts a best path, with how many best paths go through them, most first.
+  askFirst: (IntroPerson & { strength: number; band: TieBand; paths: number })[];
   note: string | null;
 }
 
@@ -58,25 +62,38 @@ async function resolveTarget(store: Store, raw: string, kind: 'auto' | 'contact'
   throw new RapportError('ambiguous', `${JSON.stringify(text)} matches ${people.length > 10 ? 'more than 10' : people.length} contacts and ${orgs.length} organisations; name one by id, with kind contact or organisation`, { candidates: candidates.slice(0, 10) });
 }
 
+function summarise(model: NetworkModel, routes: IntroRoutes): Pick<IntroResult, 'equallyGood' | 'askFirst'> {
+  const shown = routes.paths.filter((p) => p.rank === 1).length;
+  return {
+    equallyGood: { count: routes.bestCount, shown, more: routes.bestCount - shown },
+    askFirst: routes.firstHops.map((h) => {
+      const c = model.contacts[h.index]!;
+      return { id: c.id, name: c.name, organisation: c.organisation, strength: c.tie.strength, band: c.tie.band, paths: h.paths };
+    }),
+  };
+}
+
 function introFor(model: NetworkModel, resolved: Resolved, k: number, by: IntroMetric): IntroResult {
   if (resolved.kind === 'contact') {
     const index = model.indexOf.get(resolved.id);
     if (index === undefined) throw new RapportError('invalid', `target: contact ${resolved.id} is archived; restore them to look for introductions`);
     const c = model.contacts[index]!;
     const target: IntroTarget = { kind: 'contact', index };
-    const paths = introPaths(model, target, k, by).map((p) => explainPath(model, p, null));
+    const routes = introRoutes(model, target, k, by);
+    const paths = routes.paths.map((p) => explainPath(model, p, null));
     const direct = c.tie.band === 'strong' || c.tie.band === 'medium' ? `You already have ${tiePhrase(c)} with ${c.name}: you can simply write to them. The paths below are for a warmer route.` : null;
     const none = paths.length === 0 ? `Nobody you know is linked to ${c.name} yet. Record who knows whom (\`rapport link\`) and the paths will appear.` : null;
     return {
       target: { kind: 'contact', id: c.id, name: c.name, organisation: c.organisation, tie: { strength: c.tie.strength, band: c.tie.band }, members: null },
-      by, k, paths, note: none ?? direct,
+      by, k, paths, ...summarise(model, routes), note: none ?? direct,
     };
   }
   const members = model.contacts.filter((c) => c.organisationId === resolved.id).map((c) => c.index);
-  const paths = members.length === 0 ? [] : introPaths(model, { kind: 'organisation', members }, k, by).map((p) => explainPath(model, p, resolved.name));
+  const routes: IntroRoutes = members.length === 0 ? { paths: [], bestCount: 0, firstHops: [] } : introRoutes(model, { kind: 'organisation', members }, k, by);
+  const paths = routes.paths.map((p) => explainPath(model, p, resolved.name));
   return {
     target: { kind: 'organisation', id: resolved.id, name: resolved.name, organisation: null, tie: null, members: members.length },
-    by, k, paths,
+    by, k, paths, ...summarise(model, routes),
     note: members.length === 0 ? `Nobody in your network works at ${resolved.name} yet: add the people you meet from there, or look for someone who knows them.` : null,
   };
 }
@@ -84,7 +101,7 @@ function introFor(model: NetworkModel, resolved: Resolved, k: number, by: IntroM
 export const introFind = defineOperation({
   name: 'intro.find',
   conflicts: true,
-  summary: 'Warm introduction paths to a contact or an organisation: whom to ask first, why, and the first step; equally good paths are all shown',
+  summary: 'Warm introduction paths to a contact or an organisation: whom to ask first, why, and the first step; equally good paths are all counted, grouped by whom to ask, and listed by name',
   effect: 'read',
   input: z.object({
     target: z.union([idSchema, lineText(TEXT_LIMITS.name).min(1, 'say whom to reach: a contact or an organisation, by id or name')]).transform(String),

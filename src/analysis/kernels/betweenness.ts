@@ -3,6 +3,7 @@
 // Brandes–Pich estimate so a 30,000-contact network still answers in about a second.
 import { Arena } from './arena.ts';
 import type { CsrGraph } from './csr.ts';
+import { checkNonNegativeInteger, checkPositiveInteger } from './guards.ts';
 import { IndexedMinHeap } from './heap.ts';
 import { checkCosts } from './paths.ts';
 import { createRandom, sampleWithoutReplacement } from './prng.ts';
@@ -26,6 +27,8 @@ const RENUMBER_FROM = 4096;
 
 export function betweenness(graph: CsrGraph, options: BetweennessOptions = {}): Float64Array {
   const n = graph.nodeCount;
+  if (options.samples !== undefined) checkPositiveInteger('samples', options.samples);
+  if (options.seed !== undefined) checkNonNegativeInteger('seed', options.seed);
   const centrality = new Float64Array(n);
   if (n === 0) return centrality;
   if (options.costs !== undefined) checkCosts(graph, options.costs);

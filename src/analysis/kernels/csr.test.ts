@@ -18,13 +18,13 @@ describe('buildGraph', () => {
     expect(degree(g, 0)).toBe(3);
   });
 
-  it('drops self-loops and merges duplicates by max unless told to sum', () => {
+  it('drops self-loops when asked and merges duplicates by max unless told to sum', () => {
     const edges = { nodeCount: 3, sources: [0, 1, 0, 2], targets: [1, 0, 0, 1], weights: [2, 3, 9, 1] };
-    const byMax = buildGraph(edges);
+    const byMax = buildGraph(edges, { selfLoops: 'drop' });
     expect(byMax.edgeCount).toBe(2);
     expect(byMax.weights[findArc(byMax, 0, 1)]).toBe(3);
     expect(rowOf(byMax, 0)).toEqual([1]);
-    const bySum = buildGraph(edges, { duplicates: 'sum' });
+    const bySum = buildGraph(edges, { duplicates: 'sum', selfLoops: 'drop' });
     expect(bySum.weights[findArc(bySum, 1, 0)]).toBe(5);
   });
 

@@ -14,8 +14,17 @@ export interface EdgeList {
 // strength; 'sum' is for lists of separate interactions that should accumulate.
 export type DuplicateMerge = 'max' | 'sum';
 
+// A self-loop (u–u) is refused by default. networkx keeps it as a tie of a node to itself: it joins the node's
+// own neighbourhood, so Burt's constraint counts the node as one of its own contacts (networkx 3.6.1, triangle
+// 0-1-2 plus 2-3: node 2 has constraint 0.6111 and effective size 2.333; add a loop 2-2 and they become 1.1406
+// and 1.75), while its clustering and betweenness ignore the loop. In a contact network a person is not their own contact, and Rapport never
+// stores such a link, so a loop can only be a mistake upstream: the build says so instead of inventing a tie.
+// 'drop' is for public datasets where a loop is an artefact (email-Eu-core's self-mails), and drops them all.
+export type SelfLoops = 'refuse' | 'drop';
+
 export interface BuildOptions {
   readonly duplicates?: DuplicateMerge;
+  readonly selfLoops?: SelfLoops;
 }
 
 export interface CsrGraph {
@@ -38,8 +47,9 @@ export function buildGraph(edges: EdgeList, options: BuildOptions = {}): CsrGrap
     throw new RangeError('sources, targets and weights must have the same length');
   }
   const sum = options.duplicates === 'sum';
+  const dropLoops = options.selfLoops === 'drop';
 
-  // Count arcs per endpoint, skipping self-loops (they carry no brokerage or path information).
+  // Count arcs per endpoint; self-loops are refused or, when asked, skipped (see SelfLoops).
   let arcCount = 0;
   const byTarget = new Int32Array(n + 1);
   for (let e = 0; e < sources.length; e++) {
@@ -48,7 +58,10 @@ export function buildGraph(edges: EdgeList, options: BuildOptions = {}): CsrGrap
     checkNode(u, n);
     checkNode(v, n);
     if (weights !== undefined) checkWeight(weights[e]!);
-    if (u === v) continue;
+    if (u === v) {
+      if (dropLoops) continue;
+      throw new RangeError(`edge ${e} is a self-loop on node ${u}: a person is not their own contact (pass selfLoops: 'drop' to discard loops)`);
+    }
     byTarget[u + 1]!++;
     byTarget[v + 1]!++;
     arcCount += 2;

@@ -15,6 +15,7 @@ export {
   type EdgeList,
   type IdEdge,
   type IdGraph,
+  type SelfLoops,
 } from './csr.ts';
 export { distanceStats, type DistanceStats } from './distances.ts';
 export { kShortestPaths, type KShortestPathsOptions } from './k-shortest-paths.ts';
@@ -29,3 +30,4 @@ export {
   type WeightedPath,
 } from './paths.ts';
 export { constraint, effectiveSize, structuralHoles, type StructuralHoles, type StructuralHolesOptions } from './structural-holes.ts';
+export { equalCheapestPaths, type EqualPaths, type EqualPathsOptions } from './equal-paths.ts';

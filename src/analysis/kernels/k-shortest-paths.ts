@@ -1,6 +1,7 @@
 // Yen's k best loopless paths. Intro routing asks for "the few best chains of strong ties", and when
 // two chains cost the same the user should see both, so every path tied with the k-th is returned.
 import { findArc, type CsrGraph } from './csr.ts';
+import { checkNodeArgument, checkNonNegativeFinite, checkNonNegativeInteger, checkPositiveInteger } from './guards.ts';
 import { checkCosts, DijkstraWorkspace, searchPath, unitCosts, type WeightedPath } from './paths.ts';
 
 export interface KShortestPathsOptions {
@@ -19,8 +20,13 @@ export function kShortestPaths(
   k: number,
   options: KShortestPathsOptions = {},
 ): WeightedPath[] {
+  checkNodeArgument('source', source, graph.nodeCount);
+  checkNodeArgument('target', target, graph.nodeCount);
+  checkNonNegativeInteger('k', k);
   const tolerance = options.tolerance ?? 1e-9;
+  checkNonNegativeFinite('tolerance', tolerance);
   const maxPaths = options.maxPaths ?? Math.max(k, 1) * 10;
+  checkPositiveInteger('maxPaths', maxPaths);
   if (options.costs !== undefined) checkCosts(graph, options.costs);
   const costs = options.costs ?? unitCosts(graph);
   if (k <= 0) return [];

@@ -1,5 +1,6 @@
 // Louvain community detection (Blondel et al. 2008): greedy local moves, then fold each community into
 // one node and repeat. Node order comes from a seeded PRNG so a report is the same on every run.
+import { checkNonNegativeFinite, checkNonNegativeInteger } from './guards.ts';
 import type { CsrGraph } from './csr.ts';
 import { createRandom, identity, shuffleInPlace, type Random } from './prng.ts';
 
@@ -38,6 +39,9 @@ interface Level {
 export function louvain(graph: CsrGraph, options: LouvainOptions = {}): LouvainResult {
   const resolution = options.resolution ?? 1;
   const threshold = options.threshold ?? 1e-10;
+  if (!(resolution > 0) || !Number.isFinite(resolution)) throw new RangeError(`resolution must be a finite number > 0, got ${resolution}`);
+  checkNonNegativeFinite('threshold', threshold);
+  if (options.seed !== undefined) checkNonNegativeInteger('seed', options.seed);
   const random = createRandom(options.seed ?? 1);
   const n = graph.nodeCount;
   const weights = options.weighted === false ? new Float64Array(graph.neighbours.length).fill(1) : graph.weights;

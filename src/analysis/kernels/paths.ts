@@ -2,6 +2,7 @@
 // "every shortest route" enumeration that warm introductions need.
 import { Arena } from './arena.ts';
 import type { CsrGraph } from './csr.ts';
+import { checkNodeArgument, checkPositiveInteger } from './guards.ts';
 import { IndexedMinHeap } from './heap.ts';
 
 export interface WeightedPath {
@@ -12,6 +13,7 @@ export interface WeightedPath {
 // Hop distance from `source` to every node; -1 where unreachable. `out` is reused when given.
 export function bfsDistances(graph: CsrGraph, source: number, out?: Int32Array, queue?: Int32Array): Int32Array {
   const { nodeCount: n, offsets, neighbours } = graph;
+  checkNodeArgument('source', source, n);
   const dist = out ?? new Int32Array(n);
   const q = queue ?? new Int32Array(n);
   dist.fill(-1);
@@ -57,6 +59,7 @@ export interface ShortestPathTree {
 }
 
 export function dijkstra(graph: CsrGraph, source: number, costs?: Float64Array): ShortestPathTree {
+  checkNodeArgument('source', source, graph.nodeCount);
   const c = costs ?? unitCosts(graph);
   if (costs !== undefined) checkCosts(graph, costs);
   const ws = new DijkstraWorkspace(graph.nodeCount);
@@ -66,6 +69,8 @@ export function dijkstra(graph: CsrGraph, source: number, costs?: Float64Array):
 }
 
 export function shortestPath(graph: CsrGraph, source: number, target: number, costs?: Float64Array): WeightedPath | null {
+  checkNodeArgument('source', source, graph.nodeCount);
+  checkNodeArgument('target', target, graph.nodeCount);
   const c = costs ?? unitCosts(graph);
   if (costs !== undefined) checkCosts(graph, costs);
   return searchPath(graph, c, source, target, new DijkstraWorkspace(graph.nodeCount));
@@ -178,6 +183,9 @@ export function allShortestPaths(
 ): number[][] {
   const limit = options.limit ?? 1000;
   const { nodeCount: n, offsets, neighbours } = graph;
+  checkNodeArgument('source', source, n);
+  checkNodeArgument('target', target, n);
+  checkPositiveInteger('limit', limit);
   if (source === target) return [[source]];
   // Distances to the target let the walk from the source follow only arcs that stay on a shortest
   // path, so it never backtracks out of a dead end. The BFS can stop once the source is labelled:

@@ -1,5 +1,6 @@
 // Burt's constraint and effective size, defined exactly as networkx 3.6 computes them, so reports can
-// cite the textbook numbers. For an undirected graph the mutual weight w_ij + w_ji is 2·w_ij and the
+// cite the textbook numbers. Graphs here never hold self-loops (csr.ts refuses them; networkx would count one as
+// a tie of the node to itself). For an undirected graph the mutual weight w_ij + w_ji is 2·w_ij and the
 // factor 2 cancels: p_ij = w_ij / Σ_k w_ik and m_ij = w_ij / max_k w_ik.
 //   constraint(i)     = Σ_{j∈N(i)} (p_ij + Σ_{q∈N(i)} p_iq p_qj)²
 //   effectiveSize(i)  = Σ_{j∈N(i)} (1 − Σ_{q∈N(i)} p_iq m_jq)

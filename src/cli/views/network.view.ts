@@ -53,7 +53,10 @@ export function renderReport(r: NetworkReport): string {
 
   const s = r.structure;
   section(out, 'Structure');
-  out.push(`  you: effective size ${num(s.me.effectiveSize, 1)} of ${s.me.degree} contacts (efficiency ${num(s.me.efficiency)}), constraint ${num(s.me.constraint, 3)}`);
+  // Only real ties (a conversation or a link) count: docs/ego-network.md.
+  out.push(s.me.degree === 0
+    ? '  you: no real ties yet (log a conversation or record who knows whom), so no constraint or effective size'
+    : `  you: effective size ${num(s.me.effectiveSize, 1)} over ${s.me.degree} real ties (efficiency ${num(s.me.efficiency)}), constraint ${num(s.me.constraint, 3)}`);
   out.push(dim(`  ${s.isolated} contacts know nobody else you know; betweenness ${s.betweenness.exact ? 'exact' : `estimated from ${s.betweenness.pivots} sampled sources`}`));
   out.push('  brokers (least constrained, know several of your clusters):');
   out.push(table(s.brokers.slice(0, 5).map((p) => [`    ${who(p)}`, `constraint ${num(p.constraint, 3)}`, `effective size ${num(p.effectiveSize, 1)} of ${p.degree}`, dim(`${p.band} ${p.strength}`)])));
@@ -68,16 +71,26 @@ export function renderReport(r: NetworkReport): string {
   return out.join('\n');
 }
 
+const plural = (n: number, word: string): string => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+
 export function renderIntro(r: IntroResult): string {
   const t = r.target;
   const what = t.kind === 'contact' ? who(t) : `anyone at ${t.name} (${t.members ?? 0} in your network)`;
   const out = [paint('bold', `Warm introductions to ${what}`) + dim(` · best ${r.k} by ${r.by === 'hops' ? 'fewest introductions' : 'tie strength'}`)];
   if (r.note) out.push(dim(r.note));
+  const eg = r.equallyGood;
+  if (eg.count > 1) {
+    const names = r.askFirst.slice(0, 10).map((a) => `${a.name} (${plural(a.paths, 'path')})`).join(', ');
+    const others = r.askFirst.length > 10 ? `, and ${r.askFirst.length - 10} others` : '';
+    const whom = r.askFirst.length === 1 ? `ask ${names}` : `ask one of these ${r.askFirst.length} people: ${names}${others}`;
+    out.push(`${eg.count.toLocaleString('en')} equally good paths; ${whom}`);
+  }
   r.paths.forEach((p, i) => {
     const tied = r.paths.some((q, j) => j !== i && q.rank === p.rank) ? dim(' (tied)') : '';
     out.push('', `${paint('bold', `${p.rank}.`)} ${['you', ...p.people.map((x) => x.name)].join(' → ')}${tied}`);
     out.push(`   ${p.reason}`);
     out.push(`   ${paint('green', 'First step:')} ${p.firstStep}`);
   });
+  if (eg.more > 0) out.push('', dim(`… and ${eg.more.toLocaleString('en')} more equally good paths through the same people (listed by name; shown ${eg.shown} of ${eg.count.toLocaleString('en')})`));
   return out.join('\n');
 }

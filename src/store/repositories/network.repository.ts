@@ -27,6 +27,9 @@ export interface InteractionColumns {
   channel: Uint8Array;
   value: Uint8Array;
   gratitude: Uint8Array;
+  // 1 for a 'connected' interaction (LinkedIn's "Connected On"): a fact about a platform, not a conversation,
+  // so it puts nobody in the user's ego network (docs/ego-network.md).
+  connected: Uint8Array;
 }
 // strength 0 means the user did not say how well the two know each other.
 export interface LinkColumns { length: number; a: Int32Array; b: Int32Array; strength: Uint8Array }
@@ -104,18 +107,21 @@ function epochDayOf(yyyymmdd: number): number {
   return day;
 }
 
+// Integers per interaction in the facts list: id, date, channel, value, gratitude, connected.
+const FACTS = 6;
+
 async function loadInteractions(store: Store): Promise<InteractionColumns> {
-  const facts = await integers(store, sql`id || ',' || replace(substr(occurred_at, 1, 10), '-', '') || ',' || (${codeOf('channel', CHANNELS)}) || ',' || (${codeOf('value_flow', VALUE_FLOWS)}) || ',' || gratitude`, 'interactions');
+  const facts = await integers(store, sql`id || ',' || replace(substr(occurred_at, 1, 10), '-', '') || ',' || (${codeOf('channel', CHANNELS)}) || ',' || (${codeOf('value_flow', VALUE_FLOWS)}) || ',' || gratitude || ',' || (case kind when 'connected' then 1 else 0 end)`, 'interactions');
   const who = await integers(store, sql`interaction_id || ',' || contact_id`, 'interaction_participants');
   // Interaction ids are dense integers, so an array indexed by id finds each interaction's facts.
   let maxId = 0;
-  for (let k = 0; k < facts.length; k += 5) maxId = Math.max(maxId, facts[k]!);
+  for (let k = 0; k < facts.length; k += FACTS) maxId = Math.max(maxId, facts[k]!);
   const at = new Int32Array(maxId + 1).fill(-1);
-  for (let k = 0; k < facts.length; k += 5) at[facts[k]!] = k;
+  for (let k = 0; k < facts.length; k += FACTS) at[facts[k]!] = k;
   const length = who.length / 2;
   const out: InteractionColumns = {
     length, interactionId: new Int32Array(length), contactId: new Int32Array(length), day: new Int32Array(length),
-    channel: new Uint8Array(length), value: new Uint8Array(length), gratitude: new Uint8Array(length),
+    channel: new Uint8Array(length), value: new Uint8Array(length), gratitude: new Uint8Array(length), connected: new Uint8Array(length),
   };
   let n = 0;
   for (let k = 0; k < who.length; k += 2) {
@@ -128,6 +134,7 @@ async function loadInteractions(store: Store): Promise<InteractionColumns> {
     out.channel[n] = facts[f + 2]!;
     out.value[n] = facts[f + 3]!;
     out.gratitude[n] = facts[f + 4]!;
+    out.connected[n] = facts[f + 5]!;
     n++;
   }
   out.length = n;

@@ -31,6 +31,14 @@ export function IntroPanel({ node, onPaths, onClose }: { node: GraphNode; onPath
       {intro.isPending && <Loading what="Finding paths" />}
       <ErrorNote error={intro.error} />
       {intro.data?.note && <p className="muted small">{intro.data.note}</p>}
+      {intro.data && intro.data.equallyGood.count > 1 && (
+        <p className="small intro-ask-first">
+          {intro.data.equallyGood.count.toLocaleString('en')} equally good paths; ask {intro.data.askFirst.length === 1 ? '' : `one of these ${intro.data.askFirst.length} people: `}
+          {intro.data.askFirst.map((a, i) => (
+            <span key={a.id}>{i > 0 && ', '}<Link href={`/contacts/${a.id}`}>{a.name}</Link> ({a.paths.toLocaleString('en')})</span>
+          ))}
+        </p>
+      )}
       <ol className="intro-paths">
         {intro.data?.paths.map((p) => (
           <li key={p.people.map((x) => x.id).join('-')}>
@@ -45,6 +53,9 @@ export function IntroPanel({ node, onPaths, onClose }: { node: GraphNode; onPath
           </li>
         ))}
       </ol>
+      {intro.data && intro.data.equallyGood.more > 0 && (
+        <p className="muted small">… and {intro.data.equallyGood.more.toLocaleString('en')} more equally good paths through the same people.</p>
+      )}
     </aside>
   );
 }

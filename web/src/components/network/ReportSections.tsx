@@ -45,7 +45,9 @@ export function StructureSummary({ structure, onPick }: { structure: NetworkRepo
   return (
     <>
       <p className="small">
-        You: effective size <strong>{fmt(me.effectiveSize, 1)}</strong> of {me.degree} contacts (efficiency {fmt(me.efficiency)}), constraint {fmt(me.constraint, 3)}.
+        {me.degree === 0
+          ? 'You have no real ties yet (a conversation or a recorded link), so no constraint or effective size.'
+          : <>You: effective size <strong>{fmt(me.effectiveSize, 1)}</strong> over {me.degree} real ties (efficiency {fmt(me.efficiency)}), constraint {fmt(me.constraint, 3)}.</>}
         {' '}{structure.isolated} contacts know nobody else you know.
       </p>
       <div className="structure-grid">
