@@ -22,8 +22,11 @@ describe('user data with escape sequences, printed by the CLI', () => {
     dir = mkdtempSync(join(tmpdir(), 'rapport-terminal-'));
     db = join(dir, 'r.db');
     const store = await openStore({ location: db });
-    // Stored through the same operation the HTTP API and an import use.
-    await runOperation({ store, clock: fixedClock('2026-11-23T12:00:00.000Z') }, contactCreate, { name: NAME, notes: NOTES, organisation: ORG });
+    // The operations now refuse control characters in names, so the hostile text is written under them, as a
+    // database from an older version or another tool would hold it: the CLI must still print it safely.
+    const { contact } = await runOperation({ store, clock: fixedClock('2026-11-23T12:00:00.000Z') }, contactCreate, { name: 'Mallory Evans', notes: 'met at the fair', organisation: 'Acme Red' });
+    await store.db.updateTable('contacts').set({ name: NAME, notes: NOTES }).where('id', '=', contact.id).execute();
+    await store.db.updateTable('organisations').set({ name: ORG }).where('id', '=', contact.organisationId!).execute();
     await store.close();
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
