@@ -1,12 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CommanderError, type Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { EXIT } from '../src/cli/exit-codes.ts';
-import { buildProgram } from '../src/cli/program.ts';
-import { reportError } from '../src/cli/runtime.ts';
+import type { Command } from 'commander';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/domain/clock.ts';
+import { runCliInProcess, type CliResult } from './support/cli-in-process.ts';
+import { buildProgram } from '../src/cli/program.ts';
 
 // Every command area in-process, on one demo database and a frozen clock: the same commands and exit codes as
 // `bin/rapport.js` (tests/cli.test.ts spawns that), without paying a process start per command.
@@ -14,29 +13,8 @@ const dir = mkdtempSync(join(tmpdir(), 'rapport-cli-areas-'));
 const db = join(dir, 'areas.db');
 const clock = fixedClock('2026-11-23T12:00:00.000Z');
 
-interface Run { code: number; out: string; err: string }
 
-async function rapport(...args: string[]): Promise<Run> {
-  let out = '';
-  let err = '';
-  const log = vi.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => { out += `${parts.join(' ')}\n`; });
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => { out += String(chunk); return true; });
-  const writeErr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { err += String(chunk); return true; });
-  const { program, runtime } = buildProgram(clock);
-  program.configureOutput({ writeOut: (s) => { out += s; }, writeErr: (s) => { err += s; } });
-  let code: number = EXIT.ok;
-  try {
-    await program.parseAsync(['--db', db, ...args], { from: 'user' });
-  } catch (error) {
-    code = error instanceof CommanderError ? (error.exitCode === 0 ? EXIT.ok : EXIT.usage) : reportError(error);
-  } finally {
-    await runtime.close();
-    log.mockRestore();
-    write.mockRestore();
-    writeErr.mockRestore();
-  }
-  return { code, out, err };
-}
+const rapport = (...args: string[]): Promise<CliResult> => runCliInProcess(db, args, clock);
 
 const json = async <T>(...args: string[]): Promise<T> => {
   const r = await rapport(...args, '--json');

@@ -1,40 +1,14 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CommanderError } from 'commander';
-import { buildProgram } from '../src/cli/program.ts';
-import { reportError } from '../src/cli/runtime.ts';
-import { fixedClock } from '../src/domain/clock.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCliInProcess, type CliResult } from './support/cli-in-process.ts';
 
 // The CLI in-process, with a frozen clock and a throwaway SQLite file, capturing what a terminal would see.
 let dir: string;
 let db: string;
 
-async function cli(...args: string[]): Promise<{ out: string; err: string; code: number }> {
-  let out = '';
-  let err = '';
-  const spies = [
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => { out += String(chunk); return true; }),
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { err += String(chunk); return true; }),
-    vi.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => { out += `${parts.map(String).join(' ')}\n`; }),
-  ];
-  process.exitCode = undefined;
-  const { program, runtime } = buildProgram(fixedClock('2026-11-23T12:00:00.000Z'));
-  program.exitOverride().configureOutput({ writeOut: (s) => { out += s; }, writeErr: (s) => { err += s; } });
-  let code = 0;
-  try {
-    await program.parseAsync(['--db', db, ...args], { from: 'user' });
-    code = Number(process.exitCode ?? 0);
-  } catch (error) {
-    code = error instanceof CommanderError ? 2 : reportError(error);
-  } finally {
-    await runtime.close();
-    for (const s of spies) s.mockRestore();
-    process.exitCode = undefined;
-  }
-  return { out, err, code };
-}
+const cli = (...args: string[]): Promise<CliResult> => runCliInProcess(db, args);
 
 describe('outreach commands', () => {
   beforeEach(async () => {

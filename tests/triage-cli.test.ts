@@ -1,14 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CommanderError } from 'commander';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../src/cli/exit-codes.ts';
-import { buildProgram } from '../src/cli/program.ts';
-import { reportError } from '../src/cli/runtime.ts';
-import { fixedClock } from '../src/domain/clock.ts';
 import type { TriagePage } from '../src/services/triage.service.ts';
 import type { TodayView } from '../src/services/today.service.ts';
+import { runCliInProcess, type CliResult } from './support/cli-in-process.ts';
 
 // `rapport triage` in-process on a fresh database and a frozen clock, after a LinkedIn import.
 const dir = mkdtempSync(join(tmpdir(), 'rapport-triage-cli-'));
@@ -23,27 +20,7 @@ writeFileSync(csv, [
 ].join('\n'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function rapport(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const log = vi.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => { out += `${parts.join(' ')}\n`; });
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => { out += String(chunk); return true; });
-  const writeErr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { err += String(chunk); return true; });
-  const { program, runtime } = buildProgram(fixedClock('2026-11-23T12:00:00.000Z'));
-  program.configureOutput({ writeOut: (s) => { out += s; }, writeErr: (s) => { err += s; } });
-  let code: number = EXIT.ok;
-  try {
-    await program.parseAsync(['--db', db, ...args], { from: 'user' });
-  } catch (error) {
-    code = error instanceof CommanderError ? (error.exitCode === 0 ? EXIT.ok : EXIT.usage) : reportError(error);
-  } finally {
-    await runtime.close();
-    log.mockRestore();
-    write.mockRestore();
-    writeErr.mockRestore();
-  }
-  return { code, out, err };
-}
+const rapport = (...args: string[]): Promise<CliResult> => runCliInProcess(db, args);
 
 describe('rapport triage', () => {
   it('lists suggestions with reasons, accepts by filter, sorts one by hand, and Today shows only the sorted', async () => {
