@@ -1,18 +1,9 @@
 // A seeded LinkedIn Connections.csv in which hundreds of people share a name (often with no company) but never a
 // profile URL, and a few rows repeat a person (same URL): it must import as exactly as many contacts as it has
 // distinct URLs. Shared by the matching test (small) and the lossless benchmark (30,000 rows).
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+import { mulberry32 } from '../src/domain/random.ts';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export function namesakesCsv(rows: number, seed = 13): { csv: string; distinctUrls: number; sharedNames: number } {
   const random = mulberry32(seed);

@@ -1,4 +1,5 @@
 import { MAX_BULK_IDS, MAX_ID } from '../../src/domain/limits.ts';
+import { mulberry32 } from '../../src/domain/random.ts';
 
 // Inputs for the API fuzz test, generated from each operation's JSON Schema (the one the OpenAPI document shows)
 // with a seeded PRNG, so a failing run is repeated exactly by its seed.
@@ -6,18 +7,10 @@ import { MAX_BULK_IDS, MAX_ID } from '../../src/domain/limits.ts';
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Schema = { [key: string]: unknown };
 
-// mulberry32: small, fast, and the same sequence on every platform.
 export class Rng {
-  private state: number;
+  readonly next: (this: void) => number;
   constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = mulberry32(seed);
   }
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));

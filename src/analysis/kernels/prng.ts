@@ -1,17 +1,10 @@
+import { mulberry32 } from '../../domain/random.ts';
+
 // Seeded PRNG (mulberry32): the same seed gives the same node order, pivots and generated graphs on
 // every machine, so Louvain results and sampled betweenness are reproducible in tests and reports.
 export type Random = () => number;
 
-export function createRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const createRandom = (seed: number): Random => mulberry32(seed);
 
 // Integer in [0, bound).
 export function randomInt(random: Random, bound: number): number {

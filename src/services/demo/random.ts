@@ -1,20 +1,14 @@
+import { mulberry32 } from '../../domain/random.ts';
+
 // A seeded generator (mulberry32): the same seed makes the same demo network on every machine and run,
 // which is what lets tests and benchmarks rely on a demo's shape.
 const cumulative = new WeakMap<object, { keys: string[]; bounds: number[]; total: number }>();
 
 export class Random {
-  private state: number;
+  readonly next: () => number;
 
   constructor(seed: number) {
-    this.state = (seed * 2654435761) >>> 0;
-  }
-
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = mulberry32(seed * 2654435761);
   }
 
   // Integer in [min, max], both included.
