@@ -16,8 +16,9 @@ const LISTED_ELSEWHERE = `
             and (m.last_interaction_at is null or m.last_interaction_at < e.date))
         and c.id not in (select a.contact_id from actions a where a.done_at is null and a.due_on <= date('now', '+7 days') and a.contact_id is not null)`;
 
-// Today's keep-in-touch list computed from scratch in one statement: last interaction per contact from the
-// interactions themselves, plus the cadence rule (override, else the shortest network default, else 180 days),
+// Today's keep-in-touch list computed from scratch in one statement: last conversation per contact from the
+// interactions themselves ('connected' is not one; a contact never spoken to counts from the day it was sorted;
+// unsorted contacts are on no list), plus the cadence rule (override, else the shortest network default, else 180 days),
 // later of that and a snooze, skipping contacts an open follow-up covers. The same list `today` reads from
 // the next_due_on column the store keeps up to date.
 export function dueFromInteractions(raw: SQLite.Database, defaults: CadenceDefaults): (weekEnd: string, limit: number) => { items: DueRow[]; total: number } {
@@ -25,15 +26,16 @@ export function dueFromInteractions(raw: SQLite.Database, defaults: CadenceDefau
     with last as (
       select p.contact_id, max(i.occurred_at) as last_at
       from interaction_participants p join interactions i on i.id = p.interaction_id
+      where i.kind <> 'connected'
       group by p.contact_id
     ), planned as (
       select c.id, c.snoozed_until,
-        date(substr(coalesce(last.last_at, c.created_at), 1, 10), '+' || coalesce(c.cadence_days, case when c.networks = 0 then 180 else min(
+        date(substr(coalesce(last.last_at, c.sorted_at, c.created_at), 1, 10), '+' || coalesce(c.cadence_days, case when c.networks = 0 then 180 else min(
           case when c.networks & 1 then ${defaults.operational} else 9999 end,
           case when c.networks & 2 then ${defaults.personal} else 9999 end,
           case when c.networks & 4 then ${defaults.strategic} else 9999 end) end) || ' days') as due
       from contacts c left join last on last.contact_id = c.id
-      where c.workspace_id = 1 and c.archived = 0
+      where c.workspace_id = 1 and c.archived = 0 and c.sorted_at is not null
         and not exists (select 1 from follow_ups f where f.contact_id = c.id and f.done_at is null)${LISTED_ELSEWHERE}
     ), due as (
       select id, case when snoozed_until > due then snoozed_until else due end as next_due from planned

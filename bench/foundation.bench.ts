@@ -22,36 +22,13 @@ import { today, type TodayView } from '../src/services/today.service.ts';
 import { insertOrganisationsBulk } from '../src/store/repositories/demo.repository.ts';
 import { openStore } from '../src/store/open-store.ts';
 import { bareInsert, dueFromColumn, dueFromInteractions } from './foundation-baselines.ts';
+import { ms, timeRuns } from './timing.ts';
 
 const SIZE = Number(process.env.BENCH_FOUNDATION_SIZE ?? 30_000);
 const TODAY_RUNS = 200;
 const defaults = cadenceDefaultsOf(DEFAULT_SETTINGS);
 const load = (): string => loadavg().map((x) => x.toFixed(1)).join(' ');
 
-function quantile(sorted: readonly number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-}
-
-// Wall-clock median and p99, and the median CPU time of this process per run: on a loaded machine the wall
-// clock includes waiting for a core, the CPU time does not.
-async function timeRuns(runs: number, fn: () => unknown): Promise<{ median: number; p99: number; cpu: number }> {
-  for (let i = 0; i < Math.min(10, runs); i++) await fn();
-  const times: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const c = process.cpuUsage();
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-    const used = process.cpuUsage(c);
-    cpu.push((used.user + used.system) / 1000);
-  }
-  times.sort((a, b) => a - b);
-  cpu.sort((a, b) => a - b);
-  return { median: quantile(times, 0.5), p99: quantile(times, 0.99), cpu: quantile(cpu, 0.5) };
-}
-
-const ms = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(2));
 const ratio = (a: number, b: number): string => (a / b >= 0.01 ? (a / b).toFixed(2) : `1/${Math.round(b / a)}`);
 
 interface Timed { wall: number; cpu: number }

@@ -21,6 +21,7 @@ import { settingsUpdate } from '../src/services/settings.service.ts';
 import { today, type TodayView } from '../src/services/today.service.ts';
 import { triageList, type TriagePage } from '../src/services/triage.service.ts';
 import { openStore } from '../src/store/open-store.ts';
+import { ms, timeRuns } from './timing.ts';
 
 const SIZE = Number(process.env.BENCH_TRIAGE_SIZE ?? 30_000);
 const TODAY_RUNS = 200;
@@ -40,28 +41,6 @@ function linkedInCsv(rows: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-function quantile(sorted: readonly number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-}
-
-async function timeRuns(runs: number, fn: () => unknown): Promise<{ median: number; p99: number; cpu: number }> {
-  for (let i = 0; i < Math.min(5, runs); i++) await fn();
-  const times: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const c = process.cpuUsage();
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-    const used = process.cpuUsage(c);
-    cpu.push((used.user + used.system) / 1000);
-  }
-  times.sort((a, b) => a - b);
-  cpu.sort((a, b) => a - b);
-  return { median: quantile(times, 0.5), p99: quantile(times, 0.99), cpu: quantile(cpu, 0.5) };
-}
-
-const ms = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(2));
 const gc = (): void => { setFlagsFromString('--expose-gc'); (runInNewContext('gc') as () => void)(); };
 
 export default async function triageBench(): Promise<void> {
@@ -78,7 +57,7 @@ export default async function triageBench(): Promise<void> {
     await runOperation(ctx, settingsUpdate, { situation: 'job-seeking' });
     gc();
     const before = await runOperation(ctx, today, { limit: 50 }) as TodayView;
-    const todayBefore = await timeRuns(TODAY_RUNS, () => runOperation(ctx, today, { limit: 50 }));
+    const todayBefore = await timeRuns(TODAY_RUNS, () => runOperation(ctx, today, { limit: 50 }), 5);
 
     t = performance.now();
     const report = await runOperation(ctx, importRun, { content: linkedInCsv(SIZE), filename: 'Connections.csv' }) as ImportReport;
@@ -89,17 +68,17 @@ export default async function triageBench(): Promise<void> {
     gc();
 
     const page = await runOperation(ctx, triageList, { limit: 50 }) as TriagePage;
-    const triageStats = await timeRuns(TRIAGE_RUNS, () => runOperation(ctx, triageList, { limit: 50 }));
+    const triageStats = await timeRuns(TRIAGE_RUNS, () => runOperation(ctx, triageList, { limit: 50 }), 5);
     const raw = new SQLite(file, { readonly: true });
     const bare = raw.prepare(`select c.id, c.name, c.title, o.name as organisation, o.is_mine,
       (select max(i.occurred_at) from interaction_participants p join interactions i on i.id = p.interaction_id where p.contact_id = c.id and i.kind = 'connected') as connected_on
       from contacts c left join organisations o on o.id = c.organisation_id where c.workspace_id = 1 and c.sorted_at is null and c.archived = 0`);
     const bareRows = (bare.all() as unknown[]).length;
-    const bareStats = await timeRuns(TRIAGE_RUNS, () => bare.all());
+    const bareStats = await timeRuns(TRIAGE_RUNS, () => bare.all(), 5);
     raw.close();
 
     const after = await runOperation(ctx, today, { limit: 50 }) as TodayView;
-    const todayAfter = await timeRuns(TODAY_RUNS, () => runOperation(ctx, today, { limit: 50 }));
+    const todayAfter = await timeRuns(TODAY_RUNS, () => runOperation(ctx, today, { limit: 50 }), 5);
     await store.close();
     const sameToday = JSON.stringify([...before.overdue, ...before.dueThisWeek].map((c) => c.id)) === JSON.stringify([...after.overdue, ...after.dueThisWeek].map((c) => c.id))
       && before.keepInTouchTotal === after.keepInTouchTotal;
