@@ -79,6 +79,12 @@ export interface EventTable {
 }
 export interface EventAttendeeTable { workspace_id: number; event_id: number; contact_id: number; met_there: Flag }
 
+export interface ConnectedAccountTable {
+  id: Generated<number>; workspace_id: number; kind: 'carddav' | 'caldav' | 'ics'; name: string; url: string; username: string | null;
+  secret: string | null; secret_env: string | null; collection_url: string | null; options: string; paused: Flag;
+  sync_token: string | null; ctag: string | null; last_sync_at: string | null; last_result: string | null; last_error: string | null; created_at: string;
+}
+
 export interface Database {
   workspaces: WorkspaceTable;
   settings: SettingTable;
@@ -105,4 +111,5 @@ export interface Database {
   community_members: CommunityMemberTable;
   events: EventTable;
   event_attendees: EventAttendeeTable;
+  connected_accounts: ConnectedAccountTable;
 }
