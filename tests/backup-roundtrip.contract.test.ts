@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Contact } from '../src/domain/contact.ts';
 import { RapportError } from '../src/domain/errors.ts';
 import { backupRestore } from '../src/services/backup-restore.ts';
+import { calendar } from '../src/services/calendar.service.ts';
 import { search } from '../src/services/contact-list.service.ts';
 import { contactCreate, contactGet } from '../src/services/contacts.service.ts';
 import { exportOp, type ExportResult } from '../src/services/export.service.ts';
@@ -11,8 +12,9 @@ import { buildWorld, PNG, type World } from './backup-world.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
 
 // Tables that are not user data: the workspace itself, migration bookkeeping, the search index (rebuilt on restore),
-// the log of failed sign-ins (about this server and its clients, not your network) and the undo journal.
-const NOT_BACKED_UP = /^(workspaces|rapport_migrations.*|contact_search.*|kysely_.*|login_failure.*|undo_.*)$/;
+// the log of failed sign-ins (about this server and its clients, not your network), the undo journal and the
+// connected accounts (servers this machine syncs with, and their credentials, which a backup never carries).
+const NOT_BACKED_UP = /^(workspaces|rapport_migrations.*|contact_search.*|kysely_.*|login_failure.*|undo_.*|connected_accounts)$/;
 // Marks the demo's rows in this database only: everything a backup restores is the user's.
 const LOCAL_COLUMNS = ['demo'];
 
@@ -55,6 +57,14 @@ describe.each(DIALECTS)('JSON backup on %s', (dialect) => {
     // On PostgreSQL the identity sequences must have moved past the restored ids.
     const created = (await fresh.run<{ contact: Contact }>(contactCreate, { name: 'Someone New' })).contact;
     expect(created.id).toBeGreaterThan(world.alan.id);
+  });
+
+  it('keeps the calendar feed\'s event UIDs, so a subscribed calendar does not show every event twice after a restore', async () => {
+    const uids = async (ctx: TestContext) => [...(await ctx.run<{ content: string }>(calendar, {})).content.matchAll(/^UID:(.+)$/gm)].map((m) => m[1]!.trim());
+    const before = await uids(t);
+    expect(before.length).toBeGreaterThan(3);
+    await fresh.run(backupRestore, { content: await backupOf(t) });
+    expect(await uids(fresh)).toEqual(before);
   });
 
   it('refuses to restore into a database that holds anything, and changes nothing', async () => {

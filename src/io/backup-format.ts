@@ -42,6 +42,8 @@ const contactSchema = z.object({
 export const backupSchema = z.object({
   format: z.literal(BACKUP_MARKER),
   version: z.number().int().min(1).max(BACKUP_VERSION, `this backup was made by a newer Rapport (format version above ${BACKUP_VERSION})`),
+  // The database's calendar identity, so a feed subscribed before a restore keeps its events instead of doubling them.
+  calendarUid: z.uuid().optional(),
   settings: z.record(z.string(), z.unknown()),
   connectionTypes: z.array(z.object({ key: s, label: s, defaultNetwork: s })),
   // The template's definition is kept as the JSON text it was stored as.
@@ -75,7 +77,7 @@ function groupBy<T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> {
   return m;
 }
 
-export function toBackup(d: TableDump): Backup {
+export function toBackup(d: TableDump, calendarUid?: string): Backup {
   const emails = groupBy(d.contact_emails, (r) => r.contact_id), phones = groupBy(d.contact_phones, (r) => r.contact_id);
   const links = groupBy(d.contact_web_links, (r) => r.contact_id), tags = groupBy(d.contact_tags, (r) => r.contact_id);
   const heads = new Map(d.contact_card.map((r) => [r.contact_id, r]));
@@ -86,6 +88,7 @@ export function toBackup(d: TableDump): Backup {
   const members = groupBy(d.community_members, (r) => r.community_id), attendees = groupBy(d.event_attendees, (r) => r.event_id);
   return {
     format: BACKUP_MARKER,
+    ...(calendarUid ? { calendarUid } : {}),
     version: BACKUP_VERSION,
     settings: Object.fromEntries(d.settings.filter((r) => isBackedUpSetting(r.key)).map((r) => [r.key, JSON.parse(r.value) as unknown])),
     connectionTypes: d.connection_types.map((r) => ({ key: r.key, label: r.label, defaultNetwork: r.default_network })),

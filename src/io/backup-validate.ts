@@ -29,7 +29,7 @@ const isJson = (json: string): boolean => {
   }
 };
 
-type Entity = Exclude<keyof Backup, 'format' | 'version' | 'settings'>;
+type Entity = Exclude<keyof Backup, 'format' | 'version' | 'settings' | 'calendarUid'>;
 
 // For each entity: the operation schema its row must pass (in the operation's input shape), and the columns
 // the operations set themselves (dates, ids of parents), which a backup carries as they were.

@@ -4,6 +4,7 @@ import { RapportError } from '../domain/errors.ts';
 import { BACKED_UP_SETTINGS } from '../domain/settings.ts';
 import { backupText, fromBackup, isBackedUpSetting, parseBackup, toBackup, type Backup } from '../io/backup-format.ts';
 import { dumpTables, insertTables, rowCounts } from '../store/repositories/backup.repository.ts';
+import { workspaceUid } from '../store/repositories/export.repository.ts';
 import { defineOperation, type ServiceContext } from './operation.ts';
 
 function counts(b: Backup): Record<string, number> {
@@ -28,13 +29,14 @@ export async function restoreBackup(ctx: ServiceContext, text: string, file: str
   // Only the settings a backup carries are replaced: the password (and any other credential) stays as it is here.
   await store.db.deleteFrom('settings').where('workspace_id', '=', store.workspaceId).where('key', 'in', [...BACKED_UP_SETTINGS]).execute();
   await insertTables(store, fromBackup(backup));
+  if (backup.calendarUid) await store.db.updateTable('workspaces').set({ uid: backup.calendarUid }).where('id', '=', store.workspaceId).execute();
   const ids = backup.contacts.map((c) => c.id);
   await store.search.reindex(store.db, store.workspaceId, ids);
   return counts(backup);
 }
 
 export async function backupJson(ctx: ServiceContext): Promise<string> {
-  return backupText(toBackup(await dumpTables(ctx.store)));
+  return backupText(toBackup(await dumpTables(ctx.store), await workspaceUid(ctx.store)));
 }
 
 export const backupRestore = defineOperation({
