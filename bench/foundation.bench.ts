@@ -77,7 +77,7 @@ export default async function foundationBench(): Promise<void> {
     const ctx: ServiceContext = { store, clock: systemClock };
     const t = performance.now();
     const c = process.cpuUsage();
-    const demo = await runOperation(ctx, demoLoad, { size: SIZE }) as DemoSummary;
+    const demo = await runOperation(ctx, demoLoad, { size: SIZE });
     const demoSeconds = (performance.now() - t) / 1000;
     const demoCpu = process.cpuUsage(c);
     console.log(`demo --size ${SIZE}: ${demoSeconds.toFixed(1)} s (${((demoCpu.user + demoCpu.system) / 1e6).toFixed(1)} s CPU) — ${demo.contacts} contacts, ${demo.interactions} interactions, ${demo.links} links, ${demo.events} events, ${demo.followUps} follow-ups`);
@@ -86,7 +86,7 @@ export default async function foundationBench(): Promise<void> {
     // rather than paying for a major collection of the demo's plan.
     setFlagsFromString('--expose-gc');
     (runInNewContext('gc') as () => void)();
-    const view = await runOperation(ctx, today, { limit: 50 }) as TodayView;
+    const view = await runOperation(ctx, today, { limit: 50 });
     const todayStats = await timeRuns(TODAY_RUNS, () => runOperation(ctx, today, { limit: 50 }));
     await store.close();
 

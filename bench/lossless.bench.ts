@@ -70,11 +70,11 @@ export default async function main(): Promise<void> {
     const bare = await timed(() => bareImport(barePath, csv));
     const store = await openStore({ location: join(dir, 'service.db') });
     const ctx = { store, clock: systemClock };
-    const first = await timed(() => runOperation(ctx, importRun, input) as Promise<ImportReport>);
+    const first = await timed(() => runOperation(ctx, importRun, input));
     const contacts = Number((await store.db.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-    const again = await timed(() => runOperation(ctx, importRun, input) as Promise<ImportReport>);
-    const v4 = await timed(() => runOperation(ctx, exportOp, { format: 'vcard' }) as Promise<ExportResult>);
-    const v3 = await timed(() => runOperation(ctx, exportOp, { format: 'vcard', vcardVersion: '3.0' }) as Promise<ExportResult>);
+    const again = await timed(() => runOperation(ctx, importRun, input));
+    const v4 = await timed(() => runOperation(ctx, exportOp, { format: 'vcard' }));
+    const v3 = await timed(() => runOperation(ctx, exportOp, { format: 'vcard', vcardVersion: '3.0' }));
     await store.close();
     const bareExport = await timed(() => bareVcard(join(dir, 'service.db')));
     console.log(`\n${SIZE} LinkedIn rows, ${distinctUrls} distinct profile URLs, ${sharedNames} people sharing a name with someone; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);

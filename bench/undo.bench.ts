@@ -50,11 +50,11 @@ export default async function undoBench(): Promise<void> {
 
       const store = await openStore({ location: join(dir, `journal-${run}.db`) });
       const ctx = { store, clock: systemClock };
-      const imported = await timed(() => runOperation(ctx, importRun, raw) as Promise<ImportReport>);
+      const imported = await timed(() => runOperation(ctx, importRun, raw));
       journalled.push(imported);
       rows = imported.value.counts.created;
       journalRows = Number((await sql<{ n: number }>`select count(*) as n from undo_rows`.execute(store.db)).rows[0]!.n);
-      const undone = await timed(() => runOperation(ctx, historyUndo, {}) as Promise<UndoResult>);
+      const undone = await timed(() => runOperation(ctx, historyUndo, {}));
       undos.push(undone);
       const left = Number((await sql<{ n: number }>`select count(*) as n from contacts`.execute(store.db)).rows[0]!.n);
       if (left !== 0) throw new Error(`undo left ${left} contacts`);

@@ -15,8 +15,8 @@ describe.each(DIALECTS)('matching never merges two people, on %s', (dialect) => 
   let t: TestContext;
   beforeEach(async () => { t = await testContext(dialect); });
   afterEach(async () => { await t.close(); });
-  const run = (content: string, filename: string) => t.run<ImportReport>(importRun, { content, filename });
-  const duplicates = async () => (await t.run<Page<DuplicatePair>>(duplicatesList, { limit: 500 })).items;
+  const run = (content: string, filename: string) => t.run(importRun, { content, filename });
+  const duplicates = async () => (await t.run(duplicatesList, { limit: 500 })).items;
 
   it('namesakes with different LinkedIn profiles stay apart: as many contacts as distinct URLs, and a re-import changes nothing', async () => {
     const { csv, distinctUrls, sharedNames } = namesakesCsv(1200);
@@ -63,7 +63,7 @@ describe.each(DIALECTS)('matching never merges two people, on %s', (dialect) => 
     // A new region reads the stored national numbers again; the Dutch number typed nationally now matches.
     const report = await run(vcards(['FN:Marie Curie', 'EMAIL:Marie@Example.org', 'TEL:+33 (0)1 23 45 67 89'], ['FN:P. Dupont', 'TEL:020 123 4567']), 'b.vcf');
     expect(report.rows.map((r) => [r.outcome, r.matchedBy])).toEqual([['updated', 'same phone number'], ['unchanged', 'same phone number']]);
-    const marie = await t.run<Contact>(contactGet, { id: 1 });
+    const marie = await t.run(contactGet, { id: 1 });
     // What the user typed is what is shown; the email keeps its capitals.
     expect(marie.phones.map((p) => p.number)).toEqual(['+33 1 23 45 67 89']);
     expect(marie.emails.map((e) => e.address)).toEqual(['Marie@Example.org']);

@@ -12,10 +12,10 @@ import { lostProperties } from './support/vcard-diff.ts';
 const OWN = new URL('fixtures/lossless/', import.meta.url);
 
 async function importText(t: TestContext, text: string, filename: string): Promise<ImportReport> {
-  return t.run<ImportReport>(importRun, { content: Buffer.from(text).toString('base64'), base64: true, filename });
+  return t.run(importRun, { content: Buffer.from(text).toString('base64'), base64: true, filename });
 }
-const exportVcard = (t: TestContext, vcardVersion: '3.0' | '4.0' = '4.0') => t.run<ExportResult>(exportOp, { format: 'vcard', vcardVersion });
-const contact = (t: TestContext, id: number | null) => t.run<Contact>(contactGet, { id });
+const exportVcard = (t: TestContext, vcardVersion: '3.0' | '4.0' = '4.0') => t.run(exportOp, { format: 'vcard', vcardVersion });
+const contact = (t: TestContext, id: number | null) => t.run(contactGet, { id });
 const prop = (card: OracleProp[], name: string) => card.filter((p) => p.name === name);
 
 describe.each(DIALECTS)('the whole vCard on %s', (dialect) => {
@@ -115,7 +115,7 @@ describe.runIf(corpus !== null && oracleAvailable)('real-client vCards survive i
       // vobject cannot read every real file (2.1 quirks): there is nothing for it to compare.
       return;
     }
-    const report = await t.run<ImportReport>(importRun, { content: bytes.toString('base64'), base64: true, filename: rel });
+    const report = await t.run(importRun, { content: bytes.toString('base64'), base64: true, filename: rel });
     const people = source.filter((card) => !card.some((p) => p.name === 'KIND' && /^org/i.test(String(p.value))));
     // vobject is a 3.0 reader (it misreads 4.0 data: URIs), so the corpus is compared through the 3.0 export.
     const exported = vobjectCards((await exportVcard(t, '3.0')).content);

@@ -5,6 +5,7 @@ import { BACKED_UP_SETTINGS } from '../domain/settings.ts';
 import { backupText, fromBackup, isBackedUpSetting, parseBackup, toBackup, type Backup } from '../io/backup-format.ts';
 import { dumpTables, insertTables, rowCounts } from '../store/repositories/backup.repository.ts';
 import { defineOperation, type ServiceContext } from './operation.ts';
+import { restoredCountsOutput } from './schemas/import-export.ts';
 
 function counts(b: Backup): Record<string, number> {
   return {
@@ -43,6 +44,7 @@ export const backupRestore = defineOperation({
   summary: 'Restore a JSON backup (from `rapport export --format json`) into an empty database, keeping every id',
   effect: 'write',
   input: z.object({ content: z.string().min(1, 'the backup is empty'), filename: lineText(TEXT_LIMITS.line).default('backup.json') }),
+  output: restoredCountsOutput,
   http: { method: 'post', path: '/backup/restore' },
   run: (ctx, { content, filename }) => restoreBackup(ctx, content, filename),
 });

@@ -20,7 +20,7 @@ describe.skipIf(!chromiumAvailable)('Today with many due contacts', () => {
     [browser, app] = await Promise.all([launchBrowser(), startApp()]);
     await app.run(settingsUpdate, { onboarded: true, myName: 'Sam Rivera' });
     const day = toIsoDay(new Date());
-    const add = async (name: string): Promise<number> => (await app.run<ContactWrite>(contactCreate, { name, networks: ['personal'] })).contact.id;
+    const add = async (name: string): Promise<number> => (await app.run(contactCreate, { name, networks: ['personal'] })).contact.id;
     const { db } = app.ctx.store;
     // Names A→Z run against lateness, so a list sorted by name would show.
     for (let i = 0; i < DUE; i++) {

@@ -19,7 +19,7 @@ export function registerDemoCommand(program: Command, rt: CliRuntime): void {
       if (o.remove) return removeDemo(rt, Boolean(o.dryRun), Boolean(o.json));
       const { demoLoad } = await import('../../services/demo.service.ts');
       const started = performance.now();
-      const r = await rt.run<DemoSummary>(demoLoad, { size: o.size, seed: o.seed });
+      const r = await rt.run(demoLoad, { size: o.size, seed: o.seed });
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       if (o.json) return printJson({ ...r, seconds: Number(seconds) });
       const { store } = await rt.context();
@@ -33,7 +33,7 @@ export function registerDemoCommand(program: Command, rt: CliRuntime): void {
 }
 
 async function removeDemo(rt: CliRuntime, dryRun: boolean, json: boolean): Promise<void> {
-  const r = await rt.run<DemoRemoval>(demoRemove, { dryRun });
+  const r = await rt.run(demoRemove, { dryRun });
   if (json) return printJson(r);
   const yours = r.yours.interactions + r.yours.followUps + r.yours.actions + r.yours.links;
   console.log(`${dryRun ? 'would remove' : 'removed'} the demo: ${r.contacts} contacts, ${r.organisations} organisations, ${r.interactions} interactions, ${r.events} events, ${r.communities} communities, ${r.goals} goals`);

@@ -11,7 +11,7 @@ export function registerNetworkCommands(program: Command, rt: CliRuntime): void 
     .option('--json', 'print the full report as JSON')
     .action(async (o: { json?: boolean }) => {
       const { networkReport } = await import('../../services/network.service.ts');
-      const r = await rt.run<NetworkReport>(networkReport, {});
+      const r = await rt.run(networkReport, {});
       if (o.json) return printJson(r);
       console.log(renderReport(r));
     });
@@ -26,7 +26,7 @@ export function registerNetworkCommands(program: Command, rt: CliRuntime): void 
     .action(async (target: string, o: { k: number; org?: boolean; contact?: boolean; hops?: boolean; json?: boolean }) => {
       const { introFind } = await import('../../services/network-intro.service.ts');
       const kind = o.org ? 'organisation' : o.contact ? 'contact' : 'auto';
-      const r = await rt.run<IntroResult>(introFind, { target, kind, k: o.k, by: o.hops ? 'hops' : 'strength' });
+      const r = await rt.run(introFind, { target, kind, k: o.k, by: o.hops ? 'hops' : 'strength' });
       if (o.json) return printJson(r);
       console.log(renderIntro(r));
     });
