@@ -15,7 +15,7 @@ export const contactCardOutput = out({
   addresses: z.array(addressOutput),
   dates: z.array(contactDateOutput),
   properties: z.array(z.string()),
-});
+}).meta({ id: 'ContactCard' });
 
 export const contactOutput = out({
   id,
@@ -50,7 +50,7 @@ export const contactOutput = out({
   card: contactCardOutput.optional(),
   createdAt: instant,
   updatedAt: instant,
-});
+}).meta({ id: 'Contact' });
 
 export const contactWriteOutput = out({ contact: contactOutput, warnings: z.array(z.string()) });
 
@@ -66,7 +66,7 @@ export const contactSummaryOutput = out({
   nextDueOn: day.nullable(),
   unsorted: z.boolean(),
   archived: z.boolean(),
-});
+}).meta({ id: 'ContactSummary' });
 
 export const contactMergeOutput = out({ contact: contactOutput, merged: out({ id, name: z.string() }), filled: z.array(z.string()) });
 

@@ -13,7 +13,7 @@ export const interactionOutput = out({
   valueNote: z.string().nullable(),
   gratitude: z.boolean(),
   participants: z.array(named),
-});
+}).meta({ id: 'Interaction' });
 
 export const followUpOutput = out({
   id,
@@ -26,7 +26,7 @@ export const followUpOutput = out({
   doneAt: instant.nullable(),
   snoozedUntil: day.nullable(),
   createdAt: instant,
-});
+}).meta({ id: 'FollowUp' });
 
 const organisationFields = {
   id,
@@ -37,11 +37,11 @@ const organisationFields = {
   notes: z.string().nullable(),
   contactCount: count,
 };
-export const organisationOutput = out(organisationFields);
-export const organisationDetailOutput = out({ ...organisationFields, contacts: z.array(out({ id, name: z.string(), title: z.string().nullable() })) });
+export const organisationOutput = out(organisationFields).meta({ id: 'Organisation' });
+export const organisationDetailOutput = out({ ...organisationFields, contacts: z.array(out({ id, name: z.string(), title: z.string().nullable() })) }).meta({ id: 'OrganisationDetail' });
 export const organisationDeleteOutput = out({ deleted: count, contactsDetached: count });
 
-export const linkOutput = out({ aId: id, aName: z.string(), bId: id, bName: z.string(), strength: z.number().int().nullable(), note: z.string().nullable() });
+export const linkOutput = out({ aId: id, aName: z.string(), bId: id, bName: z.string(), strength: z.number().int().nullable(), note: z.string().nullable() }).meta({ id: 'Link' });
 
 export const actionOutput = out({
   id,
@@ -52,7 +52,7 @@ export const actionOutput = out({
   goalId: id.nullable(),
   contactId: id.nullable(),
   contactName: z.string().nullable(),
-});
+}).meta({ id: 'Action' });
 
 const goalFields = {
   id,
@@ -65,19 +65,19 @@ const goalFields = {
   actionsDone: count,
   actionsTotal: count,
 };
-export const goalOutput = out(goalFields);
-export const goalDetailOutput = out({ ...goalFields, actions: z.array(actionOutput) });
+export const goalOutput = out(goalFields).meta({ id: 'Goal' });
+export const goalDetailOutput = out({ ...goalFields, actions: z.array(actionOutput) }).meta({ id: 'GoalDetail' });
 
 const communityFields = { id, name: z.string(), kind: z.enum(COMMUNITY_KINDS), notes: z.string().nullable(), iAmMember: z.boolean() };
-export const communityOutput = out({ ...communityFields, members: z.array(out({ id, name: z.string(), role: z.string().nullable() })) });
-export const communitySummaryOutput = out({ ...communityFields, memberCount: count });
+export const communityOutput = out({ ...communityFields, members: z.array(out({ id, name: z.string(), role: z.string().nullable() })) }).meta({ id: 'Community' });
+export const communitySummaryOutput = out({ ...communityFields, memberCount: count }).meta({ id: 'CommunitySummary' });
 
 const eventFields = { id, name: z.string(), kind: z.enum(EVENT_KINDS), date: day, place: z.string().nullable(), communityId: id.nullable(), notes: z.string().nullable() };
-export const eventOutput = out({ ...eventFields, attendees: z.array(out({ id, name: z.string(), metThere: z.boolean() })) });
-export const eventSummaryOutput = out({ ...eventFields, attendeeCount: count });
+export const eventOutput = out({ ...eventFields, attendees: z.array(out({ id, name: z.string(), metThere: z.boolean() })) }).meta({ id: 'NetworkingEvent' });
+export const eventSummaryOutput = out({ ...eventFields, attendeeCount: count }).meta({ id: 'EventSummary' });
 export const eventAttendOutput = out({ event: eventOutput, followUpsCreated: count });
 
-export const connectionTypeOutput = out({ key: z.string(), label: z.string(), defaultNetwork: network, builtIn: z.boolean() });
+export const connectionTypeOutput = out({ key: z.string(), label: z.string(), defaultNetwork: network, builtIn: z.boolean() }).meta({ id: 'ConnectionType' });
 
 export const journalEntryOutput = out({
   id,
@@ -87,7 +87,7 @@ export const journalEntryOutput = out({
   rowCount: count,
   undoneAt: instant.nullable(),
   undoes: id.nullable(),
-});
+}).meta({ id: 'JournalEntry' });
 export const historyListOutput = out({ items: z.array(journalEntryOutput) });
 export const undoOutput = out({ undone: journalEntryOutput, removed: count, restored: count, reverted: count });
 

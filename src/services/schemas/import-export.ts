@@ -27,7 +27,7 @@ export const importReportOutput = out({
   warnings: z.array(z.string()),
   rejectedFile: out({ suffix: z.string(), content: z.string() }).nullable(),
   restored: restoredCountsOutput.nullable(),
-});
+}).meta({ id: 'ImportReport' });
 
 export const exportOutput = out({
   format: z.enum(['vcard', 'csv', 'json']),
@@ -41,7 +41,7 @@ export const exportOutput = out({
 export const calendarOutput = out({ count, content: z.string() });
 
 const pairSide = out({ id, name: z.string(), organisation: z.string().nullable(), archived: z.boolean() });
-export const duplicatePairOutput = out({ a: pairSide, b: pairSide, reasons: z.array(z.string()) });
+export const duplicatePairOutput = out({ a: pairSide, b: pairSide, reasons: z.array(z.string()) }).meta({ id: 'DuplicatePair' });
 
 const demoCounts = {
   contacts: count, organisations: count, interactions: count, links: count, events: count, communities: count, goals: count, actions: count, followUps: count,

@@ -75,7 +75,7 @@ export const networkReportOutput = out({
   }),
   activity: out({ from: day, to: day, days: z.array(count) }),
   advice: z.array(out({ kind: adviceKind, text: z.string(), people: z.array(advicePerson) })),
-});
+}).meta({ id: 'NetworkReport' });
 
 export const graphViewOutput = out({
   nodes: z.array(out({
@@ -98,7 +98,7 @@ export const graphViewOutput = out({
   total: out({ contacts: count, links: count }),
   truncated: z.boolean(),
   focus: id.nullable(),
-});
+}).meta({ id: 'GraphView' });
 
 const introPerson = out({ id, name: z.string(), organisation: z.string().nullable() });
 const strengthAndBand = { strength: z.number(), band: tieBand };
@@ -128,4 +128,4 @@ export const introOutput = out({
   equallyGood: out({ count, shown: count, more: count }),
   askFirst: z.array(out({ ...introPerson.shape, ...strengthAndBand, paths: count })),
   note: z.string().nullable(),
-});
+}).meta({ id: 'IntroResult' });

@@ -14,7 +14,7 @@ export const draftFindingOutput = out({
   span: out({ start: count, end: count }).optional(),
   // Findings in the subject line; they carry no span.
   field: z.literal('subject').optional(),
-});
+}).meta({ id: 'DraftFinding' });
 
 const parts = out({ greeting: z.string(), context: z.string(), intent: z.string(), closing: z.string() });
 
@@ -29,7 +29,7 @@ export const templateEntryOutput = out({
   origin: z.enum(['built-in', 'custom', 'edited']),
   placeholders: z.array(z.string()),
   unknownPlaceholders: z.array(z.string()),
-});
+}).meta({ id: 'TemplateEntry' });
 export const templateSaveOutput = out({ template: templateEntryOutput, warnings: z.array(z.string()) });
 export const templateDeleteOutput = out({ deleted: z.string(), restoredBuiltIn: z.boolean() });
 
@@ -53,7 +53,7 @@ export const composedDraftOutput = out({
   values: z.record(z.string(), z.string()),
   to: z.array(z.string()),
   mailto: z.string(),
-});
+}).meta({ id: 'ComposedDraft' });
 
 export const draftLintOutput = out({ findings: z.array(draftFindingOutput), blocking: z.boolean(), mode, modeText: z.string() });
 
@@ -80,7 +80,7 @@ export const sentMessageOutput = out({
   channel: z.string(),
   via: z.string(),
   sentAt: instant,
-});
+}).meta({ id: 'SentMessage' });
 
 export const outreachTodayOutput = out({
   today: day,

@@ -14,5 +14,5 @@ export const settingsOutput = out({
   newContactFollowUpDays: days,
   onboarded: z.boolean(),
   defaultRegion: z.string().nullable(),
-});
+}).meta({ id: 'Settings' });
 

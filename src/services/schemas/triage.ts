@@ -24,6 +24,6 @@ export const triagePageOutput = out({
   byNetwork: out({ operational: count, personal: count, strategic: count }),
   // Only the rules that suggested someone.
   byRule: z.partialRecord(z.enum(TRIAGE_RULES), count),
-});
+}).meta({ id: 'TriagePage' });
 
 export const triageSortOutput = out({ sorted: count, archived: count, ids: z.array(id) });
