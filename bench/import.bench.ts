@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock } from '../src/domain/clock.ts';
-import { exportOp, type ExportResult } from '../src/services/export.service.ts';
+import { exportOp } from '../src/services/export.service.ts';
 import { importRun, type ImportReport } from '../src/services/import.service.ts';
 import { runOperation, type ServiceContext } from '../src/services/operation.ts';
 import { openStore } from '../src/store/open-store.ts';

@@ -13,13 +13,13 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import SQLite from 'better-sqlite3';
 import { systemClock } from '../src/domain/clock.ts';
-import { demoLoad, type DemoSummary } from '../src/services/demo.service.ts';
+import { demoLoad } from '../src/services/demo.service.ts';
 import { goalCreate } from '../src/services/goals.service.ts';
-import { importRun, type ImportReport } from '../src/services/import.service.ts';
+import { importRun } from '../src/services/import.service.ts';
 import { runOperation, type ServiceContext } from '../src/services/operation.ts';
 import { settingsUpdate } from '../src/services/settings.service.ts';
-import { today, type TodayView } from '../src/services/today.service.ts';
-import { triageList, type TriagePage } from '../src/services/triage.service.ts';
+import { today } from '../src/services/today.service.ts';
+import { triageList } from '../src/services/triage.service.ts';
 import { openStore } from '../src/store/open-store.ts';
 import { ms, timeRuns } from './timing.ts';
 

@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Contact } from '../src/domain/contact.ts';
 import { RapportError } from '../src/domain/errors.ts';
 import { backupRestore } from '../src/services/backup-restore.ts';
 import { search } from '../src/services/contact-list.service.ts';
 import { contactCreate, contactGet } from '../src/services/contacts.service.ts';
-import { exportOp, type ExportResult } from '../src/services/export.service.ts';
-import { importRun, type ImportReport } from '../src/services/import.service.ts';
+import { exportOp } from '../src/services/export.service.ts';
+import { importRun } from '../src/services/import.service.ts';
 import { BACKUP_TABLES, DERIVED_COLUMNS, UNCARRIED_IDS } from '../src/store/repositories/backup.repository.ts';
 import { buildWorld, PNG, type World } from './backup-world.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';

@@ -3,7 +3,7 @@ import { RapportError } from '../src/domain/errors.ts';
 import { authSetPassword, authStatus, loadPasswordHash, passwordMatches } from '../src/services/auth.service.ts';
 import { backupRestore } from '../src/services/backup-restore.ts';
 import { calendar } from '../src/services/calendar.service.ts';
-import { exportOp, type ExportResult } from '../src/services/export.service.ts';
+import { exportOp } from '../src/services/export.service.ts';
 import { organisationCreate, organisationUpdate } from '../src/services/organisations.service.ts';
 import { buildWorld, type World } from './backup-world.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';

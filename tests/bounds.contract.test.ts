@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Contact, ContactDraft } from '../src/domain/contact.ts';
+import type { ContactDraft } from '../src/domain/contact.ts';
 import { MAX_BULK_IDS, MAX_ID } from '../src/domain/limits.ts';
 import { actionCreate, actionUpdate } from '../src/services/actions.service.ts';
 import { communityAddMember, communityCreate } from '../src/services/communities.service.ts';

@@ -1,6 +1,6 @@
 import type { CompiledQuery, Kysely, KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contactInputSchema, type Contact } from '../src/domain/contact.ts';
+import { contactInputSchema } from '../src/domain/contact.ts';
 import { contactGet } from '../src/services/contacts.service.ts';
 import { organisationCreate } from '../src/services/organisations.service.ts';
 import { createContacts } from '../src/services/support/create-contacts.ts';

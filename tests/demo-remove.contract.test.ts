@@ -3,13 +3,12 @@ import type { Contact } from '../src/domain/contact.ts';
 import { RapportError } from '../src/domain/errors.ts';
 import { contactList } from '../src/services/contact-list.service.ts';
 import { contactCreate } from '../src/services/contacts.service.ts';
-import { demoRemove, type DemoRemoval } from '../src/services/demo-remove.service.ts';
+import { demoRemove } from '../src/services/demo-remove.service.ts';
 import { demoLoad } from '../src/services/demo.service.ts';
 import { followUpAdd } from '../src/services/follow-ups.service.ts';
 import { historyUndo } from '../src/services/history.service.ts';
 import { interactionLog } from '../src/services/interactions.service.ts';
 import { contactMerge } from '../src/services/merge.service.ts';
-import type { Page } from '../src/services/operation.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
 import { dumpTables } from './support/dump.ts';
 

@@ -4,7 +4,7 @@ import { addDays, daysBetween } from '../src/domain/dates.ts';
 import { maskToNetworks } from '../src/domain/networks.ts';
 import { contactCreate } from '../src/services/contacts.service.ts';
 import { demoLoad, type DemoSummary } from '../src/services/demo.service.ts';
-import { today, type TodayView } from '../src/services/today.service.ts';
+import { today } from '../src/services/today.service.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
 
 const TODAY = '2026-11-23';

@@ -1,7 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NetworkingEvent } from '../src/domain/entities.ts';
-import type { ComposedDraft } from '../src/services/drafts.service.ts';
-import type { SentDraft } from '../src/services/drafts-send.service.ts';
 import { eventCreate } from '../src/services/events.service.ts';
 import { interactionLog } from '../src/services/interactions.service.ts';
 import { draftCompose, draftLint, draftSend } from '../src/services/outreach-operations.ts';

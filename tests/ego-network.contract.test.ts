@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NetworkReport } from '../src/analysis/report.ts';
 import { interactionLog } from '../src/services/interactions.service.ts';
 import { linkAdd } from '../src/services/links.service.ts';
 import { networkReport } from '../src/services/network.service.ts';

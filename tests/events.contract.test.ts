@@ -1,13 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Community, NetworkingEvent } from '../src/domain/entities.ts';
 import { DEFAULT_SETTINGS } from '../src/domain/settings.ts';
 import {
   communityAddMember, communityCreate, communityGet, communityList, communityRemoveMember, communityUpdate,
 } from '../src/services/communities.service.ts';
 import { eventAttend, eventCreate, eventGet, eventList, eventUnattend } from '../src/services/events.service.ts';
-import type { Page } from '../src/services/operation.ts';
-import type { CommunitySummary } from '../src/store/repositories/communities.repository.ts';
-import type { EventSummary } from '../src/store/repositories/events.repository.ts';
 import { saveSettings } from '../src/store/repositories/settings.repository.ts';
 import { addContact, countRows } from './support/builders.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';

@@ -5,7 +5,7 @@ import type { Contact } from '../src/domain/contact.ts';
 import { calendar } from '../src/services/calendar.service.ts';
 import { connectionTypeAdd } from '../src/services/connection-types.service.ts';
 import { contactCreate, contactGet } from '../src/services/contacts.service.ts';
-import { exportOp, type ExportResult } from '../src/services/export.service.ts';
+import { exportOp } from '../src/services/export.service.ts';
 import { followUpSnooze } from '../src/services/follow-ups.service.ts';
 import { importRun, type ImportReport } from '../src/services/import.service.ts';
 import { buildWorld, PNG, type World } from './backup-world.ts';

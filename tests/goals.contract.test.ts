@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/domain/clock.ts';
-import type { Action, Goal } from '../src/domain/entities.ts';
 import { actionCreate, actionDone, actionList, actionUpdate } from '../src/services/actions.service.ts';
-import { goalCreate, goalGet, goalLink, goalList, goalUnlink, goalUpdate, type GoalDetail } from '../src/services/goals.service.ts';
+import { goalCreate, goalGet, goalLink, goalList, goalUnlink, goalUpdate } from '../src/services/goals.service.ts';
 import { runOperation } from '../src/services/operation.ts';
 import { organisationCreate } from '../src/services/organisations.service.ts';
 import { addContact, countRows } from './support/builders.ts';

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Contact } from '../src/domain/contact.ts';
 import { contactCreate, contactGet } from '../src/services/contacts.service.ts';
-import { importPreview, importRun, type ImportReport } from '../src/services/import.service.ts';
+import { importPreview, importRun } from '../src/services/import.service.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
 import { clientFixturesUrl, corpusUrl } from './support/fixtures.ts';
 

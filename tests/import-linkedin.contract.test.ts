@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Contact } from '../src/domain/contact.ts';
 import { addDays } from '../src/domain/dates.ts';
-import type { Interaction } from '../src/domain/entities.ts';
 import { contactGet } from '../src/services/contacts.service.ts';
 import { importPreview, importRun, type ImportReport } from '../src/services/import.service.ts';
 import { interactionList } from '../src/services/interactions.service.ts';
-import type { Page } from '../src/services/operation.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
 import { clientFixturesUrl, corpusUrl } from './support/fixtures.ts';
 

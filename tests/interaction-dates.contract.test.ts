@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RapportError } from '../src/domain/errors.ts';
-import { contactCreate, type ContactWrite } from '../src/services/contacts.service.ts';
+import { contactCreate } from '../src/services/contacts.service.ts';
 import { interactionList, interactionLog } from '../src/services/interactions.service.ts';
-import type { Page } from '../src/services/operation.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
 
 // The clock stands at 2026-11-23 noon UTC: tomorrow is 2026-11-24.

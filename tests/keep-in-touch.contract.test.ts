@@ -2,12 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/domain/clock.ts';
 import type { Contact } from '../src/domain/contact.ts';
 import { contactList, search } from '../src/services/contact-list.service.ts';
-import { contactCreate, contactGet, type ContactWrite } from '../src/services/contacts.service.ts';
+import { contactCreate, contactGet } from '../src/services/contacts.service.ts';
 import { contactSnooze, followUpAdd, followUpSnooze } from '../src/services/follow-ups.service.ts';
 import { interactionDelete, interactionList, interactionLog } from '../src/services/interactions.service.ts';
 import { runOperation } from '../src/services/operation.ts';
 import { settingsUpdate } from '../src/services/settings.service.ts';
-import { today, type TodayView } from '../src/services/today.service.ts';
+import { today } from '../src/services/today.service.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
 
 // Contacts are added "in the past" by a clock set back, then today is read at 2026-11-23.
@@ -100,7 +100,6 @@ describe.each(DIALECTS)('keep in touch on %s', (dialect) => {
   it('pages through the list in name or due order, each contact exactly once, with the total of the filter', async () => {
     const names = ['Zoe Quinn', 'Ada Lovelace', 'Mia Hamm', 'Bo Diddley', 'Kim Stanley', 'Lee Smith', 'Ada Byron'];
     for (const [i, name] of names.entries()) await addOn(`2026-0${1 + i}-10`, { name, networks: [i % 2 ? 'personal' : 'operational'] });
-    type ListPage = { items: { name: string; nextDueOn: string }[]; total: number };
     const seen: string[] = [];
     for (let offset = 0; offset < 9; offset += 3) {
       const page = await t.run(contactList, { limit: 3, offset });

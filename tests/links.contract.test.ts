@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Link } from '../src/domain/entities.ts';
 import { contactErase } from '../src/services/contacts.service.ts';
 import { linkAdd, linkList, linkRemove } from '../src/services/links.service.ts';
-import type { Page } from '../src/services/operation.ts';
 import { addContact, countRows } from './support/builders.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
 

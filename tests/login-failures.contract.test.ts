@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { authFailures, recordLoginFailure, type LoginFailures } from '../src/services/login-failures.service.ts';
+import { authFailures, recordLoginFailure } from '../src/services/login-failures.service.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
 
 describe.each(DIALECTS)('failed sign-ins kept for Settings on %s', (dialect) => {

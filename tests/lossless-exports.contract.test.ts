@@ -1,11 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Contact } from '../src/domain/contact.ts';
 import { calendar } from '../src/services/calendar.service.ts';
 import { contactCreate, contactGet } from '../src/services/contacts.service.ts';
-import { exportOp, type ExportResult } from '../src/services/export.service.ts';
+import { exportOp } from '../src/services/export.service.ts';
 import { followUpSnooze } from '../src/services/follow-ups.service.ts';
-import { importRun, type ImportReport } from '../src/services/import.service.ts';
+import { importRun } from '../src/services/import.service.ts';
 import { icalendarEvents, oracleAvailable } from './support/oracle.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
 

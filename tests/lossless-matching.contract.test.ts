@@ -1,10 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { namesakesCsv } from '../bench/namesakes.ts';
-import type { Contact } from '../src/domain/contact.ts';
 import { contactGet } from '../src/services/contacts.service.ts';
-import { duplicatesList, type DuplicatePair } from '../src/services/duplicates.service.ts';
-import { importRun, type ImportReport } from '../src/services/import.service.ts';
-import type { Page } from '../src/services/operation.ts';
+import { duplicatesList } from '../src/services/duplicates.service.ts';
+import { importRun } from '../src/services/import.service.ts';
 import { settingsUpdate } from '../src/services/settings.service.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
 

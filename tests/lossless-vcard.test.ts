@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Contact } from '../src/domain/contact.ts';
 import { contactGet } from '../src/services/contacts.service.ts';
-import { exportOp, type ExportResult } from '../src/services/export.service.ts';
+import { exportOp } from '../src/services/export.service.ts';
 import { importRun, type ImportReport } from '../src/services/import.service.ts';
 import { fixturesUrl } from './support/fixtures.ts';
 import { oracleAvailable, vobjectCards, type OracleProp } from './support/oracle.ts';

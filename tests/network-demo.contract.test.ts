@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphView } from '../src/analysis/graph-view.ts';
 import type { NetworkReport } from '../src/analysis/report.ts';
 import { demoLoad } from '../src/services/demo.service.ts';
 import { networkGraph, networkReport } from '../src/services/network.service.ts';
-import { introFind, type IntroResult } from '../src/services/network-intro.service.ts';
+import { introFind } from '../src/services/network-intro.service.ts';
 import { settingsUpdate } from '../src/services/settings.service.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
 

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RapportError } from '../src/domain/errors.ts';
-import type { GraphView } from '../src/analysis/graph-view.ts';
 import type { NetworkReport } from '../src/analysis/report.ts';
 import { networkGraph, networkReport } from '../src/services/network.service.ts';
-import { introFind, type IntroResult } from '../src/services/network-intro.service.ts';
+import { introFind } from '../src/services/network-intro.service.ts';
 import { buildNetworkWorld, type NetworkWorld } from './network-world.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
 

@@ -1,11 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Contact } from '../src/domain/contact.ts';
-import type { Organisation } from '../src/domain/entities.ts';
 import { contactGet, contactUpdate } from '../src/services/contacts.service.ts';
 import { goalCreate, goalGet } from '../src/services/goals.service.ts';
-import type { Page } from '../src/services/operation.ts';
 import {
-  organisationCreate, organisationDelete, organisationGet, organisationList, organisationUpdate, type OrganisationDetail,
+  organisationCreate, organisationDelete, organisationGet, organisationList, organisationUpdate,
 } from '../src/services/organisations.service.ts';
 import { addContact, countRows } from './support/builders.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';

@@ -1,6 +1,5 @@
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NetworkingEvent } from '../src/domain/entities.ts';
 import { communityAddMember, communityCreate } from '../src/services/communities.service.ts';
 import { composeDraft, composeDrafts, composeSchema, type ComposedDraft } from '../src/services/drafts.service.ts';
 import { eventCreate } from '../src/services/events.service.ts';

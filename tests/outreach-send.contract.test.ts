@@ -1,15 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Action, FollowUp, Interaction } from '../src/domain/entities.ts';
+import type { Action } from '../src/domain/entities.ts';
 import { RapportError } from '../src/domain/errors.ts';
-import { goalGet, type GoalDetail } from '../src/services/goals.service.ts';
-import type { ComposedDraft } from '../src/services/drafts.service.ts';
-import type { SentDraft } from '../src/services/drafts-send.service.ts';
+import { goalGet } from '../src/services/goals.service.ts';
 import { followUpList } from '../src/services/follow-ups.service.ts';
 import { interactionDelete, interactionList } from '../src/services/interactions.service.ts';
-import type { Page } from '../src/services/operation.ts';
 import { draftCompose, draftSend, draftSent, outreachToday } from '../src/services/outreach-operations.ts';
-import type { OutreachItem } from '../src/services/outreach.service.ts';
-import type { SentMessage } from '../src/store/repositories/drafts.repository.ts';
 import { today, type TodayView } from '../src/services/today.service.ts';
 import { addContact } from './support/builders.ts';
 import { buildWorld, type World } from './support/outreach-world.ts';

@@ -1,17 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUILT_IN_TEMPLATES } from '../src/domain/templates-builtin.ts';
 import { fixedClock } from '../src/domain/clock.ts';
-import type { FollowUp, NetworkingEvent } from '../src/domain/entities.ts';
-import { contactCreate, type ContactWrite } from '../src/services/contacts.service.ts';
-import type { ComposedDraft } from '../src/services/drafts.service.ts';
+import { contactCreate } from '../src/services/contacts.service.ts';
 import { eventAttend, eventCreate } from '../src/services/events.service.ts';
 import { followUpDone, followUpList } from '../src/services/follow-ups.service.ts';
 import { interactionLog } from '../src/services/interactions.service.ts';
 import { runOperation } from '../src/services/operation.ts';
 import { draftCompose, outreachToday, templateDelete, templateGet, templateList, templateSave } from '../src/services/outreach-operations.ts';
-import type { OutreachItem } from '../src/services/outreach.service.ts';
 import { settingsGet, settingsUpdate } from '../src/services/settings.service.ts';
-import type { TemplateEntry } from '../src/services/templates.service.ts';
 import { addContact } from './support/builders.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
 

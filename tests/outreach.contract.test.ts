@@ -1,6 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NetworkingEvent } from '../src/domain/entities.ts';
-import type { ComposedDraft } from '../src/services/drafts.service.ts';
 import { eventAttend, eventCreate } from '../src/services/events.service.ts';
 import { draftCompose, draftLint } from '../src/services/outreach-operations.ts';
 import { settingsUpdate } from '../src/services/settings.service.ts';

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RapportError } from '../src/domain/errors.ts';
 import { contactArchive, contactCreate, contactErase, contactGet, contactResolve, contactUpdate } from '../src/services/contacts.service.ts';
-import type { ContactWrite } from '../src/services/contacts.service.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
 
 describe.each(DIALECTS)('contacts on %s', (dialect) => {

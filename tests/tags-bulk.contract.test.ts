@@ -1,6 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ConnectionType } from '../src/domain/connection-types.ts';
-import type { Contact } from '../src/domain/contact.ts';
 import { connectionTypeAdd, connectionTypeList } from '../src/services/connection-types.service.ts';
 import { contactBulkUpdate } from '../src/services/contacts-bulk.service.ts';
 import { contactCreate, contactGet, contactUpdate } from '../src/services/contacts.service.ts';

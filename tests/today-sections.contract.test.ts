@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NetworkingEvent } from '../src/domain/entities.ts';
 import { actionCreate } from '../src/services/actions.service.ts';
 import { eventCreate } from '../src/services/events.service.ts';
 import { followUpAdd } from '../src/services/follow-ups.service.ts';
-import { TODAY_SHORT_LIST, today, type TodayView } from '../src/services/today.service.ts';
+import { TODAY_SHORT_LIST, today } from '../src/services/today.service.ts';
 import { addContact } from './support/builders.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
 

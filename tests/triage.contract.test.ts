@@ -1,18 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Contact } from '../src/domain/contact.ts';
 import { contactList } from '../src/services/contact-list.service.ts';
 import { contactGet, contactUpdate } from '../src/services/contacts.service.ts';
 import { contactBulkUpdate } from '../src/services/contacts-bulk.service.ts';
 import { goalCreate } from '../src/services/goals.service.ts';
-import { importRun, type ImportReport } from '../src/services/import.service.ts';
+import { importRun } from '../src/services/import.service.ts';
 import { interactionLog } from '../src/services/interactions.service.ts';
-import type { Page } from '../src/services/operation.ts';
 import { organisationList, organisationUpdate } from '../src/services/organisations.service.ts';
 import { settingsUpdate } from '../src/services/settings.service.ts';
-import { today, type TodayView } from '../src/services/today.service.ts';
-import { triageList, triageSort, type TriagePage, type TriageSortResult } from '../src/services/triage.service.ts';
-import type { ContactSummary } from '../src/store/repositories/contact-list.repository.ts';
+import { today } from '../src/services/today.service.ts';
+import { triageList, triageSort } from '../src/services/triage.service.ts';
 import { fixturesUrl } from './support/fixtures.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
 

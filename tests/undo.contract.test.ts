@@ -1,7 +1,5 @@
 import { CompiledQuery } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Contact } from '../src/domain/contact.ts';
-import type { Interaction } from '../src/domain/entities.ts';
 import { RapportError } from '../src/domain/errors.ts';
 import { search } from '../src/services/contact-list.service.ts';
 import { z } from 'zod';
@@ -9,14 +7,13 @@ import { contactCreate, contactErase, contactUpdate, createContact } from '../sr
 import { defineOperation, parseInput } from '../src/services/operation.ts';
 import { contactInputSchema } from '../src/domain/contact.ts';
 import { contactBulkUpdate } from '../src/services/contacts-bulk.service.ts';
-import { historyList, historyUndo, type UndoResult } from '../src/services/history.service.ts';
-import { importRun, type ImportReport } from '../src/services/import.service.ts';
+import { historyList, historyUndo } from '../src/services/history.service.ts';
+import { importRun } from '../src/services/import.service.ts';
 import { interactionDelete, interactionLog, interactionUpdate } from '../src/services/interactions.service.ts';
 import { contactMerge } from '../src/services/merge.service.ts';
 import { tagAdd } from '../src/services/tags.service.ts';
 import { authSetPassword } from '../src/services/auth.service.ts';
 import { followUpAdd } from '../src/services/follow-ups.service.ts';
-import type { JournalEntry } from '../src/store/journal/journal.repository.ts';
 import { buildWorld, type World } from './backup-world.ts';
 import { dumpTables } from './support/dump.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';

@@ -1,6 +1,6 @@
 import { RapportError } from '../domain/errors.ts';
 import { CATALOGUE, type OperationName } from './catalogue.ts';
-import { runOperation, type OutputOf, type ServiceContext } from './operation.ts';
+import { runOperation, type Operation, type OutputOf, type ServiceContext } from './operation.ts';
 
 // An operation looked up by its name ("contact.get"), typed as that very operation: for callers that hold a name
 // rather than the operation (a tool call, a script), whose answer is still typed by the output schema.
@@ -14,5 +14,6 @@ export function operationNamed<N extends OperationName>(name: N): OperationNamed
 }
 
 export async function runByName<N extends OperationName>(ctx: ServiceContext, name: N, input: unknown): Promise<OutputNamed<N>> {
-  return (await runOperation(ctx, operationNamed(name), input)) as OutputNamed<N>;
+  // A union of 80 operations is too wide for TypeScript to follow through runOperation; the name fixes which one it is.
+  return (await runOperation(ctx, operationNamed(name) as Operation, input)) as OutputNamed<N>;
 }

@@ -1,11 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Interaction } from '../../src/domain/entities.ts';
 import { demoLoad } from '../../src/services/demo.service.ts';
 import { interactionList } from '../../src/services/interactions.service.ts';
-import type { Page as ResultPage } from '../../src/services/operation.ts';
 import { settingsUpdate } from '../../src/services/settings.service.ts';
-import { today, type TodayView } from '../../src/services/today.service.ts';
+import { today } from '../../src/services/today.service.ts';
 import { chromiumAvailable, DESKTOP, launchBrowser, PHONE, screenshot, seriousAxeViolations, startApp, watchErrors, type AppUnderTest } from './support/harness.ts';
 
 const JOB_ASK = 'Are you hiring at the moment? I am looking for a job. ';

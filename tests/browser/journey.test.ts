@@ -2,12 +2,10 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/domain/clock.ts';
-import type { Interaction } from '../../src/domain/entities.ts';
 import { contactList } from '../../src/services/contact-list.service.ts';
 import { interactionList } from '../../src/services/interactions.service.ts';
-import type { Page as Paged } from '../../src/services/operation.ts';
 import { settingsGet } from '../../src/services/settings.service.ts';
-import { today, type TodayView } from '../../src/services/today.service.ts';
+import { today } from '../../src/services/today.service.ts';
 import { chromiumAvailable, DESKTOP, launchBrowser, PHONE, screenshot, startApp, watchErrors, type AppUnderTest } from './support/harness.ts';
 
 // 30 connections in LinkedIn's own shape: the "Notes:" preamble, then rows connected between 2012 and 2023.

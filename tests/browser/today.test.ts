@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, toIsoDay } from '../../src/domain/dates.ts';
 import { actionCreate } from '../../src/services/actions.service.ts';
-import { contactCreate, type ContactWrite } from '../../src/services/contacts.service.ts';
+import { contactCreate } from '../../src/services/contacts.service.ts';
 import { eventCreate } from '../../src/services/events.service.ts';
 import { followUpAdd } from '../../src/services/follow-ups.service.ts';
 import { settingsUpdate } from '../../src/services/settings.service.ts';

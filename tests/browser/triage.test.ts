@@ -3,10 +3,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, toIsoDay } from '../../src/domain/dates.ts';
 import { contactList } from '../../src/services/contact-list.service.ts';
-import { contactCreate, type ContactWrite } from '../../src/services/contacts.service.ts';
+import { contactCreate } from '../../src/services/contacts.service.ts';
 import { interactionLog } from '../../src/services/interactions.service.ts';
 import { settingsUpdate } from '../../src/services/settings.service.ts';
-import { today, type TodayView } from '../../src/services/today.service.ts';
+import { today } from '../../src/services/today.service.ts';
 import { chromiumAvailable, DESKTOP, launchBrowser, PHONE, screenshot, startApp, watchErrors, type AppUnderTest } from './support/harness.ts';
 
 const FIXTURE = join(import.meta.dirname, 'fixtures', 'linkedin-eight.csv');

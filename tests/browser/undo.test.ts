@@ -1,11 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Interaction } from '../../src/domain/entities.ts';
 import { contactCreate } from '../../src/services/contacts.service.ts';
 import { demoLoad } from '../../src/services/demo.service.ts';
 import { contactList } from '../../src/services/contact-list.service.ts';
 import { interactionList, interactionLog } from '../../src/services/interactions.service.ts';
-import type { Page as Paged } from '../../src/services/operation.ts';
 import { settingsUpdate } from '../../src/services/settings.service.ts';
 import { chromiumAvailable, DESKTOP, launchBrowser, PHONE, screenshot, startApp, watchErrors, type AppUnderTest } from './support/harness.ts';
 

@@ -1,4 +1,4 @@
-import { contactCreate, type ContactWrite } from '../../src/services/contacts.service.ts';
+import { contactCreate } from '../../src/services/contacts.service.ts';
 import type { TestContext } from './stores.ts';
 
 // A contact by name with whatever else the test cares about; returns its id.

@@ -1,4 +1,3 @@
-import type { Community, Goal, NetworkingEvent } from '../../src/domain/entities.ts';
 import { communityAddMember, communityCreate } from '../../src/services/communities.service.ts';
 import { eventCreate } from '../../src/services/events.service.ts';
 import { goalCreate } from '../../src/services/goals.service.ts';

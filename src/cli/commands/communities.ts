@@ -1,7 +1,6 @@
 import { Option, type Command } from 'commander';
 import { COMMUNITY_KINDS, type Community } from '../../domain/entities.ts';
 import { communityAddMember, communityCreate, communityGet, communityList, communityRemoveMember } from '../../services/communities.service.ts';
-import type { CommunitySummary } from '../../store/repositories/communities.repository.ts';
 import { dim, paint, printJson, table } from '../output.ts';
 import { pickByName } from '../refs.ts';
 import type { CliRuntime } from '../runtime.ts';

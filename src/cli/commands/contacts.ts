@@ -1,14 +1,9 @@
 import { Option, type Command } from 'commander';
-import type { Contact } from '../../domain/contact.ts';
 import { NETWORKS } from '../../domain/networks.ts';
 import { toIsoDay } from '../../domain/dates.ts';
-import type { Goal, Interaction, Link } from '../../domain/entities.ts';
 import { communityList } from '../../services/communities.service.ts';
 import { goalList } from '../../services/goals.service.ts';
 import { linkList } from '../../services/links.service.ts';
-import type { CommunitySummary } from '../../store/repositories/communities.repository.ts';
-import type { Page } from '../../services/operation.ts';
-import type { ContactSummary } from '../../store/repositories/contact-list.repository.ts';
 import { contactList, search } from '../../services/contact-list.service.ts';
 import { contactArchive, contactCreate, contactErase, contactGet, contactUpdate, type ContactWrite } from '../../services/contacts.service.ts';
 import { interactionList } from '../../services/interactions.service.ts';

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { demoRemove, type DemoRemoval } from '../../services/demo-remove.service.ts';
-import type { DemoSummary } from '../../services/demo.service.ts';
+import { demoRemove } from '../../services/demo-remove.service.ts';
 import { DEMO_DEFAULT_SIZE, DEMO_MAX_SIZE } from '../../services/demo/size.ts';
 import { describeLocation } from '../../store/location.ts';
 import { dim, printJson, table } from '../output.ts';

@@ -1,8 +1,6 @@
 import { Option, type Command } from 'commander';
 import { EVENT_KINDS, type NetworkingEvent } from '../../domain/entities.ts';
 import { eventAttend, eventCreate, eventGet, eventList } from '../../services/events.service.ts';
-import type { Page } from '../../services/operation.ts';
-import type { EventSummary } from '../../store/repositories/events.repository.ts';
 import { dim, paint, printJson, table } from '../output.ts';
 import { dayWord, integer } from '../parse.ts';
 import { pickByName } from '../refs.ts';

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { historyList, historyUndo, type UndoResult } from '../../services/history.service.ts';
-import type { JournalEntry } from '../../store/journal/journal.repository.ts';
+import { historyList, historyUndo } from '../../services/history.service.ts';
 import { dim, printJson, table } from '../output.ts';
 import { integer } from '../parse.ts';
 import type { CliRuntime } from '../runtime.ts';

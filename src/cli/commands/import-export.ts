@@ -1,14 +1,12 @@
 import { Option, type Command } from 'commander';
 import type cliProgress from 'cli-progress';
-import type { Contact } from '../../domain/contact.ts';
 import { RapportError } from '../../domain/errors.ts';
 import { NETWORKS } from '../../domain/networks.ts';
 import { TEXT_ENCODINGS } from '../../io/decode.ts';
 import { IMPORT_FORMATS } from '../../io/import-record.ts';
 import type { DuplicatePair } from '../../services/duplicates.service.ts';
-import type { ExportResult } from '../../services/export.service.ts';
 import type { ImportProgress, ImportReport } from '../../services/import.service.ts';
-import { journalled, parseInput, type Page } from '../../services/operation.ts';
+import { journalled, parseInput } from '../../services/operation.ts';
 import { readUserFile, writeUserFile } from '../files.ts';
 import { dim, paint, printJson, table, unguardedTerminal, writeData } from '../output.ts';
 import { collect } from '../parse.ts';

@@ -1,13 +1,10 @@
 import { Option, type Command } from 'commander';
 import { CHANNELS, INTERACTION_KINDS } from '../../domain/channels.ts';
 import { addDays, toIsoDay } from '../../domain/dates.ts';
-import type { FollowUp, Interaction } from '../../domain/entities.ts';
 import { contactList } from '../../services/contact-list.service.ts';
 import { contactSnooze, followUpAdd, followUpDone, followUpList, followUpSnooze } from '../../services/follow-ups.service.ts';
 import { interactionLog } from '../../services/interactions.service.ts';
-import type { Page } from '../../services/operation.ts';
-import { TODAY_SECTIONS, TODAY_SHORT_LIST, today, type TodaySection, type TodayView } from '../../services/today.service.ts';
-import type { ContactSummary } from '../../store/repositories/contact-list.repository.ts';
+import { TODAY_SECTIONS, TODAY_SHORT_LIST, today, type TodaySection } from '../../services/today.service.ts';
 import { dim, printJson, table } from '../output.ts';
 import { dayWord, integer } from '../parse.ts';
 import type { CliRuntime } from '../runtime.ts';

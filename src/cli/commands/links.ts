@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import type { Link } from '../../domain/entities.ts';
 import { linkAdd, linkList, linkRemove } from '../../services/links.service.ts';
-import type { Page } from '../../services/operation.ts';
 import { dim, printJson, table } from '../output.ts';
 import { integer } from '../parse.ts';
 import type { CliRuntime } from '../runtime.ts';

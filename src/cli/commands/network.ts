@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import type { NetworkReport } from '../../analysis/report.ts';
-import type { IntroResult } from '../../services/network-intro.service.ts';
 import { printJson } from '../output.ts';
 import { integer } from '../parse.ts';
 import type { CliRuntime } from '../runtime.ts';

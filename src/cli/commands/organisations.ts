@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { Organisation } from '../../domain/entities.ts';
-import type { Page } from '../../services/operation.ts';
 import {
   organisationCreate, organisationDelete, organisationGet, organisationList, organisationUpdate, type OrganisationDetail,
 } from '../../services/organisations.service.ts';

@@ -1,5 +1,4 @@
 import { Option, type Command } from 'commander';
-import type { ConnectionType } from '../../domain/connection-types.ts';
 import { NETWORKS } from '../../domain/networks.ts';
 import { connectionTypeAdd, connectionTypeList } from '../../services/connection-types.service.ts';
 import { dim, printJson, table } from '../output.ts';
