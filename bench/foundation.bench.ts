@@ -14,11 +14,11 @@ import { systemClock } from '../src/domain/clock.ts';
 import { contactInputSchema, normaliseName } from '../src/domain/contact.ts';
 import { addDays, toIsoDay } from '../src/domain/dates.ts';
 import { DEFAULT_SETTINGS, cadenceDefaultsOf } from '../src/domain/settings.ts';
-import { demoLoad, type DemoSummary } from '../src/services/demo.service.ts';
+import { demoLoad } from '../src/services/demo.service.ts';
 import { planDemo } from '../src/services/demo/plan.ts';
 import { runOperation, parseInput, type ServiceContext } from '../src/services/operation.ts';
 import { createContacts } from '../src/services/support/create-contacts.ts';
-import { today, type TodayView } from '../src/services/today.service.ts';
+import { today } from '../src/services/today.service.ts';
 import { insertOrganisationsBulk } from '../src/store/repositories/demo.repository.ts';
 import { openStore } from '../src/store/open-store.ts';
 import { bareInsert, dueFromColumn, dueFromInteractions } from './foundation-baselines.ts';
@@ -77,7 +77,7 @@ export default async function foundationBench(): Promise<void> {
     const ctx: ServiceContext = { store, clock: systemClock };
     const t = performance.now();
     const c = process.cpuUsage();
-    const demo = await runOperation(ctx, demoLoad, { size: SIZE }) as DemoSummary;
+    const demo = await runOperation(ctx, demoLoad, { size: SIZE });
     const demoSeconds = (performance.now() - t) / 1000;
     const demoCpu = process.cpuUsage(c);
     console.log(`demo --size ${SIZE}: ${demoSeconds.toFixed(1)} s (${((demoCpu.user + demoCpu.system) / 1e6).toFixed(1)} s CPU) — ${demo.contacts} contacts, ${demo.interactions} interactions, ${demo.links} links, ${demo.events} events, ${demo.followUps} follow-ups`);
@@ -86,7 +86,7 @@ export default async function foundationBench(): Promise<void> {
     // rather than paying for a major collection of the demo's plan.
     setFlagsFromString('--expose-gc');
     (runInNewContext('gc') as () => void)();
-    const view = await runOperation(ctx, today, { limit: 50 }) as TodayView;
+    const view = await runOperation(ctx, today, { limit: 50 });
     const todayStats = await timeRuns(TODAY_RUNS, () => runOperation(ctx, today, { limit: 50 }));
     await store.close();
 

@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock } from '../src/domain/clock.ts';
-import { exportOp, type ExportResult } from '../src/services/export.service.ts';
+import { exportOp } from '../src/services/export.service.ts';
 import { importRun, type ImportReport } from '../src/services/import.service.ts';
 import { runOperation, type ServiceContext } from '../src/services/operation.ts';
 import { openStore } from '../src/store/open-store.ts';
@@ -48,7 +48,7 @@ export default async function importBench(): Promise<void> {
       await (await openStore({ location: barePath })).close();
       bareRuns.push(await timed(() => bareImport(barePath, file)));
       const fresh = await openStore({ location: join(dir, `service-${run}.db`) });
-      firstRuns.push(await timed(() => runOperation({ store: fresh, clock: systemClock }, importRun, input()) as Promise<ImportReport>));
+      firstRuns.push(await timed(() => runOperation({ store: fresh, clock: systemClock }, importRun, input())));
       await fresh.close();
     }
     const bare = median(bareRuns);
@@ -56,9 +56,9 @@ export default async function importBench(): Promise<void> {
 
     const store = await openStore({ location: join(dir, 'service-0.db') });
     const ctx: ServiceContext = { store, clock: systemClock };
-    const again = await timed(() => runOperation(ctx, importRun, input()) as Promise<ImportReport>);
-    const vcard = await timed(() => runOperation(ctx, exportOp, { format: 'vcard' }) as Promise<ExportResult>);
-    const json = await timed(() => runOperation(ctx, exportOp, { format: 'json' }) as Promise<ExportResult>);
+    const again = await timed(() => runOperation(ctx, importRun, input()));
+    const vcard = await timed(() => runOperation(ctx, exportOp, { format: 'vcard' }));
+    const json = await timed(() => runOperation(ctx, exportOp, { format: 'json' }));
     await store.close();
 
     const mb = (s: string) => `${(Buffer.byteLength(s) / 1e6).toFixed(1)} MB`;

@@ -13,13 +13,13 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import SQLite from 'better-sqlite3';
 import { systemClock } from '../src/domain/clock.ts';
-import { demoLoad, type DemoSummary } from '../src/services/demo.service.ts';
+import { demoLoad } from '../src/services/demo.service.ts';
 import { goalCreate } from '../src/services/goals.service.ts';
-import { importRun, type ImportReport } from '../src/services/import.service.ts';
+import { importRun } from '../src/services/import.service.ts';
 import { runOperation, type ServiceContext } from '../src/services/operation.ts';
 import { settingsUpdate } from '../src/services/settings.service.ts';
-import { today, type TodayView } from '../src/services/today.service.ts';
-import { triageList, type TriagePage } from '../src/services/triage.service.ts';
+import { today } from '../src/services/today.service.ts';
+import { triageList } from '../src/services/triage.service.ts';
 import { openStore } from '../src/store/open-store.ts';
 import { ms, timeRuns } from './timing.ts';
 
@@ -51,23 +51,23 @@ export default async function triageBench(): Promise<void> {
     const store = await openStore({ location: file });
     const ctx: ServiceContext = { store, clock: systemClock };
     let t = performance.now();
-    const demo = await runOperation(ctx, demoLoad, { size: SIZE }) as DemoSummary;
+    const demo = await runOperation(ctx, demoLoad, { size: SIZE });
     console.log(`demo --size ${SIZE}: ${((performance.now() - t) / 1000).toFixed(1)} s — ${demo.contacts} sorted contacts`);
     // A job seeker (set before the baseline: the situation moves cadences, so Today would differ for that alone).
     await runOperation(ctx, settingsUpdate, { situation: 'job-seeking' });
     gc();
-    const before = await runOperation(ctx, today, { limit: 50 }) as TodayView;
+    const before = await runOperation(ctx, today, { limit: 50 });
     const todayBefore = await timeRuns(TODAY_RUNS, () => runOperation(ctx, today, { limit: 50 }), 5);
 
     t = performance.now();
-    const report = await runOperation(ctx, importRun, { content: linkedInCsv(SIZE), filename: 'Connections.csv' }) as ImportReport;
+    const report = await runOperation(ctx, importRun, { content: linkedInCsv(SIZE), filename: 'Connections.csv' });
     console.log(`import of ${SIZE} LinkedIn rows with no network: ${((performance.now() - t) / 1000).toFixed(1)} s — ${report.counts.created} created, ${report.counts.unsorted} unsorted`);
     // 30 target organisations, so "reconnect first" has work to do.
     const targets = store.db.selectFrom('organisations').select('id').where('name', 'like', 'Firm 1%').limit(30);
     await runOperation(ctx, goalCreate, { kind: 'job', description: 'PM role', organisationIds: (await targets.execute()).map((o) => o.id) });
     gc();
 
-    const page = await runOperation(ctx, triageList, { limit: 50 }) as TriagePage;
+    const page = await runOperation(ctx, triageList, { limit: 50 });
     const triageStats = await timeRuns(TRIAGE_RUNS, () => runOperation(ctx, triageList, { limit: 50 }), 5);
     const raw = new SQLite(file, { readonly: true });
     const bare = raw.prepare(`select c.id, c.name, c.title, o.name as organisation, o.is_mine,
@@ -77,7 +77,7 @@ export default async function triageBench(): Promise<void> {
     const bareStats = await timeRuns(TRIAGE_RUNS, () => bare.all(), 5);
     raw.close();
 
-    const after = await runOperation(ctx, today, { limit: 50 }) as TodayView;
+    const after = await runOperation(ctx, today, { limit: 50 });
     const todayAfter = await timeRuns(TODAY_RUNS, () => runOperation(ctx, today, { limit: 50 }), 5);
     await store.close();
     const sameToday = JSON.stringify([...before.overdue, ...before.dueThisWeek].map((c) => c.id)) === JSON.stringify([...after.overdue, ...after.dueThisWeek].map((c) => c.id))

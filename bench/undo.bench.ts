@@ -9,8 +9,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { systemClock } from '../src/domain/clock.ts';
-import { historyUndo, type UndoResult } from '../src/services/history.service.ts';
-import { importRun, type ImportReport } from '../src/services/import.service.ts';
+import { historyUndo } from '../src/services/history.service.ts';
+import { importRun } from '../src/services/import.service.ts';
 import { parseInput, runOperation } from '../src/services/operation.ts';
 import { openStore } from '../src/store/open-store.ts';
 import type { Store } from '../src/store/store.ts';
@@ -50,11 +50,11 @@ export default async function undoBench(): Promise<void> {
 
       const store = await openStore({ location: join(dir, `journal-${run}.db`) });
       const ctx = { store, clock: systemClock };
-      const imported = await timed(() => runOperation(ctx, importRun, raw) as Promise<ImportReport>);
+      const imported = await timed(() => runOperation(ctx, importRun, raw));
       journalled.push(imported);
       rows = imported.value.counts.created;
       journalRows = Number((await sql<{ n: number }>`select count(*) as n from undo_rows`.execute(store.db)).rows[0]!.n);
-      const undone = await timed(() => runOperation(ctx, historyUndo, {}) as Promise<UndoResult>);
+      const undone = await timed(() => runOperation(ctx, historyUndo, {}));
       undos.push(undone);
       const left = Number((await sql<{ n: number }>`select count(*) as n from contacts`.execute(store.db)).rows[0]!.n);
       if (left !== 0) throw new Error(`undo left ${left} contacts`);

@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Contact } from '../src/domain/contact.ts';
 import { RapportError } from '../src/domain/errors.ts';
 import { backupRestore } from '../src/services/backup-restore.ts';
 import { calendar } from '../src/services/calendar.service.ts';
 import { search } from '../src/services/contact-list.service.ts';
 import { contactCreate, contactGet } from '../src/services/contacts.service.ts';
-import { exportOp, type ExportResult } from '../src/services/export.service.ts';
-import { importRun, type ImportReport } from '../src/services/import.service.ts';
+import { exportOp } from '../src/services/export.service.ts';
+import { importRun } from '../src/services/import.service.ts';
 import { BACKUP_TABLES, DERIVED_COLUMNS, UNCARRIED_IDS } from '../src/store/repositories/backup.repository.ts';
 import { buildWorld, PNG, type World } from './backup-world.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
@@ -32,11 +31,11 @@ describe.each(DIALECTS)('JSON backup on %s', (dialect) => {
     await fresh.close();
   });
 
-  const backupOf = async (ctx: TestContext) => (await ctx.run<ExportResult>(exportOp, { format: 'json' })).content;
+  const backupOf = async (ctx: TestContext) => (await ctx.run(exportOp, { format: 'json' })).content;
 
   it('export → import into an empty database → export is byte-identical', async () => {
     const first = await backupOf(t);
-    const report = await fresh.run<ImportReport>(importRun, { content: first, filename: 'rapport-backup.json' });
+    const report = await fresh.run(importRun, { content: first, filename: 'rapport-backup.json' });
     expect(report).toMatchObject({ format: 'json', written: true });
     // Follow-ups include the automatic ones for each new contact and after the event.
     expect(report.restored).toMatchObject({ contacts: 4, organisations: 2, interactions: 2, followUps: 7, links: 2, goals: 1, actions: 2, events: 1, communities: 1, connectionTypes: 1, messageTemplates: 1, sentMessages: 1 });
@@ -47,15 +46,15 @@ describe.each(DIALECTS)('JSON backup on %s', (dialect) => {
 
   it('restores ids, photos, archived and snoozed state, and search; new rows get fresh ids', async () => {
     await fresh.run(backupRestore, { content: await backupOf(t) });
-    const ada = await fresh.run<Contact>(contactGet, { id: world.ada.id });
-    expect(ada).toEqual(await t.run<Contact>(contactGet, { id: world.ada.id }));
+    const ada = await fresh.run(contactGet, { id: world.ada.id });
+    expect(ada).toEqual(await t.run(contactGet, { id: world.ada.id }));
     const photo = await fresh.store.db.selectFrom('contacts').select('photo').where('id', '=', world.ada.id).executeTakeFirstOrThrow();
     expect(photo.photo).toBe(PNG);
-    expect((await fresh.run<Contact>(contactGet, { id: world.alan.id })).archived).toBe(true);
-    expect((await fresh.run<Contact>(contactGet, { id: world.grace.id })).snoozedUntil).toBe('2027-01-22');
-    expect((await fresh.run<{ id: number }[]>(search, { query: 'poetical' })).map((c) => c.id)).toEqual([world.ada.id]);
+    expect((await fresh.run(contactGet, { id: world.alan.id })).archived).toBe(true);
+    expect((await fresh.run(contactGet, { id: world.grace.id })).snoozedUntil).toBe('2027-01-22');
+    expect((await fresh.run(search, { query: 'poetical' })).map((c) => c.id)).toEqual([world.ada.id]);
     // On PostgreSQL the identity sequences must have moved past the restored ids.
-    const created = (await fresh.run<{ contact: Contact }>(contactCreate, { name: 'Someone New' })).contact;
+    const created = (await fresh.run(contactCreate, { name: 'Someone New' })).contact;
     expect(created.id).toBeGreaterThan(world.alan.id);
   });
 
@@ -104,9 +103,9 @@ describe.runIf(DIALECTS.includes('postgres'))('JSON backup across dialects', () 
     const pg = await testContext('postgres');
     try {
       await buildWorld(lite);
-      const backup = (await lite.run<ExportResult>(exportOp, { format: 'json' })).content;
+      const backup = (await lite.run(exportOp, { format: 'json' })).content;
       await pg.run(backupRestore, { content: backup });
-      expect((await pg.run<ExportResult>(exportOp, { format: 'json' })).content).toBe(backup);
+      expect((await pg.run(exportOp, { format: 'json' })).content).toBe(backup);
     } finally {
       await lite.close();
       await pg.close();

@@ -3,7 +3,7 @@ import { RapportError } from '../src/domain/errors.ts';
 import { authSetPassword, authStatus, loadPasswordHash, passwordMatches } from '../src/services/auth.service.ts';
 import { backupRestore } from '../src/services/backup-restore.ts';
 import { calendar } from '../src/services/calendar.service.ts';
-import { exportOp, type ExportResult } from '../src/services/export.service.ts';
+import { exportOp } from '../src/services/export.service.ts';
 import { organisationCreate, organisationUpdate } from '../src/services/organisations.service.ts';
 import { buildWorld, type World } from './backup-world.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
@@ -37,7 +37,7 @@ describe.each(DIALECTS)('safe backups on %s', (dialect) => {
   let fresh: TestContext;
   let world: World;
   let good: string;
-  const backupOf = async (ctx: TestContext) => (await ctx.run<ExportResult>(exportOp, { format: 'json' })).content;
+  const backupOf = async (ctx: TestContext) => (await ctx.run(exportOp, { format: 'json' })).content;
   beforeAll(async () => {
     t = await testContext(dialect);
     fresh = await testContext(dialect);
@@ -55,9 +55,9 @@ describe.each(DIALECTS)('safe backups on %s', (dialect) => {
     expect(hash).toMatch(/^\$argon2/);
     const texts = [
       good,
-      (await t.run<ExportResult>(exportOp, { format: 'csv' })).content,
-      (await t.run<ExportResult>(exportOp, { format: 'vcard' })).content,
-      (await t.run<{ content: string }>(calendar, {})).content,
+      (await t.run(exportOp, { format: 'csv' })).content,
+      (await t.run(exportOp, { format: 'vcard' })).content,
+      (await t.run(calendar, {})).content,
     ];
     for (const text of texts) {
       expect(text).not.toContain(hash!);
@@ -108,7 +108,7 @@ describe.each(DIALECTS)('safe backups on %s', (dialect) => {
     const error = (await fresh.run(backupRestore, { content: JSON.stringify(crafted) }).catch((e: unknown) => e)) as RapportError;
     expect(error.problems.map((p) => p.path).sort()).toEqual(CRAFTED.map((c) => c.path(world)).sort());
     expect(error.message).toMatch(/17 values in the backup would be refused.*; and 7 more$/);
-    expect((await fresh.run<ExportResult>(exportOp, { format: 'json' })).content).not.toContain('Ada');
+    expect((await fresh.run(exportOp, { format: 'json' })).content).not.toContain('Ada');
   });
 
   it('an organisation website is http, https or mailto, through the operations too', async () => {
@@ -119,9 +119,9 @@ describe.each(DIALECTS)('safe backups on %s', (dialect) => {
     }
     const error = await t.run(organisationUpdate, { id: 1, website: 'javascript:alert(20)' }).catch((e: unknown) => e);
     expect((error as RapportError).problems[0]).toMatchObject({ path: 'website' });
-    const ok = await t.run<{ website: string }>(organisationCreate, { name: 'Plain Site', website: 'example.org' });
+    const ok = await t.run(organisationCreate, { name: 'Plain Site', website: 'example.org' });
     expect(ok.website).toBe('https://example.org');
-    const mail = await t.run<{ website: string }>(organisationCreate, { name: 'Mail Only', website: 'mailto:hello@example.org' });
+    const mail = await t.run(organisationCreate, { name: 'Mail Only', website: 'mailto:hello@example.org' });
     expect(mail.website).toBe('mailto:hello@example.org');
   });
 });

@@ -30,11 +30,11 @@ export interface World {
 
 // One of everything Rapport stores, with the awkward cases (archived, snoozed, done, shared, unicode, a photo).
 export async function buildWorld(t: TestContext): Promise<World> {
-  const run = <O>(op: Parameters<TestContext['run']>[0], input: unknown) => t.run<O>(op, input);
+  const run = t.run;
   await run(settingsUpdate, { situation: 'job-seeking', myName: 'Me Myself', cadenceOverrides: { strategic: 21 } });
   await run(connectionTypeAdd, { key: 'podcast-guest', label: 'Podcast guest', defaultNetwork: 'strategic' });
-  const mine = await run<{ id: number }>(organisationCreate, { name: 'My Company', isMine: true, industry: 'Software' });
-  const add = async (input: Record<string, unknown>) => (await run<{ contact: Contact }>(contactCreate, input)).contact;
+  const mine = await run(organisationCreate, { name: 'My Company', isMine: true, industry: 'Software' });
+  const add = async (input: Record<string, unknown>) => (await run(contactCreate, input)).contact;
   const ada = await add({
     name: 'Ada Lovelace', emails: [{ address: 'ada@example.org', label: 'work' }, 'ada@home.example'], phones: ['+44 20 7946 0000'],
     webLinks: [{ url: 'https://www.linkedin.com/in/ada', label: 'LinkedIn' }], organisation: 'Analytical Engines', title: 'Countess',
@@ -46,23 +46,23 @@ export async function buildWorld(t: TestContext): Promise<World> {
   const alan = await add({ name: 'Alan Turing', tags: ['crypto'] });
   await run(contactArchive, { ids: [alan.id] });
   void mine;
-  const interaction = await run<Interaction>(interactionLog, {
+  const interaction = await run(interactionLog, {
     contactIds: [ada.id, charles.id], occurredAt: '2026-10-01T09:30:00Z', kind: 'coffee', summary: 'Talked engines', value: 'given', valueNote: 'intro to Grace', gratitude: true,
   });
   await run(interactionLog, { contactIds: [grace.id], occurredAt: '2026-11-01', kind: 'call' });
-  const fu = await run<{ id: number }>(followUpAdd, { contactId: ada.id, dueOn: '2026-12-01', reason: 'Send the paper' });
+  const fu = await run(followUpAdd, { contactId: ada.id, dueOn: '2026-12-01', reason: 'Send the paper' });
   await run(followUpAdd, { contactId: charles.id, dueOn: '2026-11-30', reason: 'Thank for the coffee' });
   await run(followUpDone, { id: fu.id });
   await run(contactSnooze, { ids: [grace.id], days: 60 });
   await run(linkAdd, { aId: ada.id, bId: charles.id, strength: 4, note: 'collaborators' });
   await run(linkAdd, { aId: grace.id, bId: charles.id });
-  const goal = await run<{ id: number }>(goalCreate, { kind: 'mentorship', description: 'Find a mentor in computing', targetDate: '2027-03-01', contactIds: [ada.id], organisationIds: [mine.id] });
+  const goal = await run(goalCreate, { kind: 'mentorship', description: 'Find a mentor in computing', targetDate: '2027-03-01', contactIds: [ada.id], organisationIds: [mine.id] });
   await run(actionCreate, { kind: 'coffee', description: 'Coffee with Ada', dueOn: '2026-12-05', goalId: goal.id, contactId: ada.id });
   await run(actionCreate, { kind: 'other', description: 'Update CV', dueOn: null });
-  const community = await run<{ id: number }>(communityCreate, { name: 'Royal Society', kind: 'association', notes: 'since 1660' });
+  const community = await run(communityCreate, { name: 'Royal Society', kind: 'association', notes: 'since 1660' });
   await run(communityAddMember, { id: community.id, contactIds: [ada.id], role: 'Fellow' });
   await run(communityAddMember, { id: community.id, contactIds: [charles.id] });
-  const event = await run<{ id: number }>(eventCreate, {
+  const event = await run(eventCreate, {
     name: 'Engines Meetup', kind: 'meetup', date: '2026-11-10', place: 'London', communityId: community.id,
     attendees: [{ contactId: ada.id, metThere: true }, { contactId: grace.id, metThere: false }],
   });

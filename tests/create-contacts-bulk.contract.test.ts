@@ -1,6 +1,6 @@
 import type { CompiledQuery, Kysely, KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contactInputSchema, type Contact } from '../src/domain/contact.ts';
+import { contactInputSchema } from '../src/domain/contact.ts';
 import { contactGet } from '../src/services/contacts.service.ts';
 import { organisationCreate } from '../src/services/organisations.service.ts';
 import { createContacts } from '../src/services/support/create-contacts.ts';
@@ -52,7 +52,7 @@ describe.each(DIALECTS)('creating many contacts on %s', (dialect) => {
     const { ids } = await t.store.transaction((tx) => createContacts({ clock: t.clock, store: { ...tx, db: counter.watch(tx.db) } }, drafts));
     expect(counter.count).toBe(1);
     expect(await countRows(t, 'organisations')).toBe(10);
-    const contacts = await Promise.all(ids.map((id) => t.run<Contact>(contactGet, { id })));
+    const contacts = await Promise.all(ids.map((id) => t.run(contactGet, { id })));
     expect(contacts.map((c) => c.organisation)).toEqual(drafts.map((_, i) => (i % 10 === 0 ? 'Analytical Engines' : `Company ${i % 10}`)));
   });
 });

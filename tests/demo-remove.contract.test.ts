@@ -3,13 +3,12 @@ import type { Contact } from '../src/domain/contact.ts';
 import { RapportError } from '../src/domain/errors.ts';
 import { contactList } from '../src/services/contact-list.service.ts';
 import { contactCreate } from '../src/services/contacts.service.ts';
-import { demoRemove, type DemoRemoval } from '../src/services/demo-remove.service.ts';
+import { demoRemove } from '../src/services/demo-remove.service.ts';
 import { demoLoad } from '../src/services/demo.service.ts';
 import { followUpAdd } from '../src/services/follow-ups.service.ts';
 import { historyUndo } from '../src/services/history.service.ts';
 import { interactionLog } from '../src/services/interactions.service.ts';
 import { contactMerge } from '../src/services/merge.service.ts';
-import type { Page } from '../src/services/operation.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
 import { dumpTables } from './support/dump.ts';
 
@@ -20,23 +19,23 @@ describe.each(DIALECTS)('removing the demo on %s', (dialect) => {
   beforeEach(async () => {
     t = await testContext(dialect);
     await t.run(demoLoad, { size: 20 });
-    demoIds = (await t.run<Page<{ id: number }>>(contactList, { limit: 100 })).items.map((c) => c.id);
-    mine = (await t.run<{ contact: Contact }>(contactCreate, { name: 'Zelda Mine', organisation: 'My Own Firm', networks: ['personal'] })).contact;
+    demoIds = (await t.run(contactList, { limit: 100 })).items.map((c) => c.id);
+    mine = (await t.run(contactCreate, { name: 'Zelda Mine', organisation: 'My Own Firm', networks: ['personal'] })).contact;
   });
   afterEach(async () => { await t.close(); });
 
-  const names = async () => (await t.run<Page<{ name: string }>>(contactList, { limit: 100 })).items.map((c) => c.name);
+  const names = async () => (await t.run(contactList, { limit: 100 })).items.map((c) => c.name);
 
   it('takes out exactly the demo rows, keeping the user\'s, and says beforehand what of the user\'s goes with demo people', async () => {
     const [demoA, demoB] = demoIds as [number, number];
     await t.run(interactionLog, { contactIds: [demoA], kind: 'call', occurredAt: '2026-11-01', summary: 'only with a demo person' });
     await t.run(interactionLog, { contactIds: [demoB, mine.id], kind: 'meeting', occurredAt: '2026-11-02', summary: 'with both' });
     await t.run(followUpAdd, { contactId: demoA, dueOn: '2026-12-01', reason: 'mine, on a demo person' });
-    const plan = await t.run<DemoRemoval>(demoRemove, { dryRun: true });
+    const plan = await t.run(demoRemove, { dryRun: true });
     expect(plan).toMatchObject({ contacts: 20, removed: false, yours: { interactions: 1, followUps: 1, actions: 0, links: 0 } });
     expect(await names()).toHaveLength(21);
 
-    const removed = await t.run<DemoRemoval>(demoRemove, {});
+    const removed = await t.run(demoRemove, {});
     expect(removed).toMatchObject({ contacts: 20, removed: true });
     expect(await names()).toEqual(['Zelda Mine']);
     const left = await t.store.db.selectFrom('interactions').select('summary').execute();
@@ -70,7 +69,7 @@ describe.each(DIALECTS)('removing the demo on %s', (dialect) => {
   });
 
   it('never removes a demo contact the user merged one of their own into: it holds the user\'s record now', async () => {
-    const survivor = (await t.run<{ contact: Contact }>(contactMerge, { keepId: demoIds[1], mergeId: mine.id })).contact;
+    const survivor = (await t.run(contactMerge, { keepId: demoIds[1], mergeId: mine.id })).contact;
     const before = await dumpTables(t);
     await expect(t.run(demoRemove, {})).rejects.toThrow(`now involves ${survivor.name}, one of your contacts`);
     expect(await dumpTables(t)).toEqual(before);
@@ -81,7 +80,7 @@ describe.each(DIALECTS)('removing the demo on %s', (dialect) => {
     try {
       await fresh.run(demoLoad, { size: 20 });
       await fresh.run(historyUndo, {});
-      expect(await fresh.run<Page<unknown>>(contactList, {})).toMatchObject({ total: 0 });
+      expect(await fresh.run(contactList, {})).toMatchObject({ total: 0 });
     } finally {
       await fresh.close();
     }

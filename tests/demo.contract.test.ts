@@ -4,7 +4,7 @@ import { addDays, daysBetween } from '../src/domain/dates.ts';
 import { maskToNetworks } from '../src/domain/networks.ts';
 import { contactCreate } from '../src/services/contacts.service.ts';
 import { demoLoad, type DemoSummary } from '../src/services/demo.service.ts';
-import { today, type TodayView } from '../src/services/today.service.ts';
+import { today } from '../src/services/today.service.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
 
 const TODAY = '2026-11-23';
@@ -19,7 +19,7 @@ describe.each(DIALECTS)('demo network on %s', (dialect) => {
   let summary: DemoSummary;
   beforeAll(async () => {
     t = await testContext(dialect);
-    summary = await t.run<DemoSummary>(demoLoad, {});
+    summary = await t.run(demoLoad, {});
   });
   afterAll(async () => { await t.close(); });
 
@@ -27,7 +27,7 @@ describe.each(DIALECTS)('demo network on %s', (dialect) => {
     const again = await testContext(dialect);
     const other = await testContext(dialect);
     try {
-      expect(await again.run<DemoSummary>(demoLoad, {})).toEqual(summary);
+      expect(await again.run(demoLoad, {})).toEqual(summary);
       expect(await contactNames(again)).toEqual(await contactNames(t));
       await other.run(demoLoad, { seed: 2 });
       expect(await contactNames(other)).not.toEqual(await contactNames(t));
@@ -66,7 +66,7 @@ describe.each(DIALECTS)('demo network on %s', (dialect) => {
   });
 
   it('shows on Today: people met at a recent event (not again under follow-ups), actions due this week', async () => {
-    const v = await t.run<TodayView>(today, { limit: 500 });
+    const v = await t.run(today, { limit: 500 });
     expect(v.metAtEvents.length).toBeGreaterThan(0);
     for (const m of v.metAtEvents) expect(daysBetween(m.eventDate, TODAY)).toBeLessThanOrEqual(14);
     const metIds = new Set(v.metAtEvents.map((m) => m.contactId));

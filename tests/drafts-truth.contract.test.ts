@@ -1,7 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NetworkingEvent } from '../src/domain/entities.ts';
-import type { ComposedDraft } from '../src/services/drafts.service.ts';
-import type { SentDraft } from '../src/services/drafts-send.service.ts';
 import { eventCreate } from '../src/services/events.service.ts';
 import { interactionLog } from '../src/services/interactions.service.ts';
 import { draftCompose, draftLint, draftSend } from '../src/services/outreach-operations.ts';
@@ -20,7 +17,7 @@ describe.each(DIALECTS)('drafts tell the truth on %s', (dialect) => {
   });
   afterEach(async () => { await t.close(); });
 
-  const compose = (contactId: number, extra: Record<string, unknown> = {}) => t.run<ComposedDraft>(draftCompose, { contactId, ...extra });
+  const compose = (contactId: number, extra: Record<string, unknown> = {}) => t.run(draftCompose, { contactId, ...extra });
   const log = (contactId: number, fields: Record<string, unknown>) => t.run(interactionLog, { contactIds: [contactId], ...fields });
 
   it('writes a first-contact draft to someone only connected: first-message checks on, no claimed history, nothing to fill', async () => {
@@ -32,7 +29,7 @@ describe.each(DIALECTS)('drafts tell the truth on %s', (dialect) => {
     expect(draft.text).toContain('we are connected on LinkedIn but have never properly spoken');
     expect(draft.text).not.toMatch(/\?\]|our conversation|talked about|at the event|last week/);
     // The same text with a job ask added is an error in this mode, and sending it is refused.
-    const lint = await t.run<{ findings: { rule: string; severity: string }[]; blocking: boolean; mode: string }>(draftLint, { text: JOB_ASK, contactId: lena });
+    const lint = await t.run(draftLint, { text: JOB_ASK, contactId: lena });
     expect(lint.mode).toBe('first');
     expect(lint.findings).toContainEqual(expect.objectContaining({ rule: 'asks-for-job', severity: 'error' }));
     expect(lint.blocking).toBe(true);
@@ -49,17 +46,17 @@ describe.each(DIALECTS)('drafts tell the truth on %s', (dialect) => {
     await log(recent, { occurredAt: '2026-10-30', kind: 'call' });
     expect(await compose(recent, { template: 'reconnect' })).toMatchObject({ mode: 'ongoing', modeReason: 'recent-conversation' });
     expect(await compose(recent, { template: 'reconnect', mode: 'first' })).toMatchObject({ mode: 'first', modeReason: 'chosen' });
-    const overridden = await t.run<{ blocking: boolean; mode: string }>(draftLint, { text: JOB_ASK, contactId: old, mode: 'ongoing' });
+    const overridden = await t.run(draftLint, { text: JOB_ASK, contactId: old, mode: 'ongoing' });
     expect(overridden).toMatchObject({ blocking: false, mode: 'ongoing' });
     // Sent as an ongoing conversation by choice: nothing blocks it.
-    const sent = await t.run<SentDraft>(draftSend, { contactId: old, text: JOB_ASK, via: 'clipboard', mode: 'ongoing' });
+    const sent = await t.run(draftSend, { contactId: old, text: JOB_ASK, via: 'clipboard', mode: 'ongoing' });
     expect(sent.interaction.kind).toBe('email');
   });
 
   it('names the channel actually used and the right relative day of the event the person attended', async () => {
     const priya = await addContact(t, 'Priya Menon');
     // Design Systems Day was 10 days ago; the conversation afterwards was a video call 3 days ago.
-    const day = await t.run<NetworkingEvent>(eventCreate, { name: 'Design Systems Day', kind: 'conference', date: '2026-11-13', attendees: [{ contactId: priya, metThere: true }] });
+    const day = await t.run(eventCreate, { name: 'Design Systems Day', kind: 'conference', date: '2026-11-13', attendees: [{ contactId: priya, metThere: true }] });
     await log(priya, { occurredAt: '2026-11-20', kind: 'call', channel: 'video', summary: 'Video call about PM openings' });
     const reconnect = await compose(priya, { template: 'reconnect' });
     expect(reconnect.parts.context).toBe('I was thinking back to our video call on Friday, when we talked about PM openings, and realised it has been too long since we caught up.');
@@ -70,7 +67,7 @@ describe.each(DIALECTS)('drafts tell the truth on %s', (dialect) => {
 
   it('claims an event only if the person attended it, and a topic only if one was recorded', async () => {
     const omar = await addContact(t, 'Omar Sato');
-    const elsewhere = await t.run<NetworkingEvent>(eventCreate, { name: 'Logistics Forum', kind: 'seminar', date: '2026-11-20', attendees: [] });
+    const elsewhere = await t.run(eventCreate, { name: 'Logistics Forum', kind: 'seminar', date: '2026-11-20', attendees: [] });
     await log(omar, { occurredAt: '2026-11-03', kind: 'call', channel: 'phone' });
     const follow = await compose(omar, { template: 'event-follow-up', eventId: elsewhere.id });
     expect(follow.text).not.toContain('Logistics Forum');
@@ -85,7 +82,7 @@ describe.each(DIALECTS)('drafts tell the truth on %s', (dialect) => {
     await log(kai, { occurredAt: '2026-01-10', kind: 'coffee' });
     expect((await compose(kai)).template).toBe('reconnect');
     const met = await addContact(t, 'Ines Moll');
-    await t.run<NetworkingEvent>(eventCreate, { name: 'Product Camp', kind: 'meetup', date: '2026-11-21', attendees: [{ contactId: met, metThere: true }] });
+    await t.run(eventCreate, { name: 'Product Camp', kind: 'meetup', date: '2026-11-21', attendees: [{ contactId: met, metThere: true }] });
     const draft = await compose(met);
     expect(draft.template).toBe('event-follow-up');
     expect(draft.parts.context).toContain('It was good to meet you at Product Camp on Saturday.');

@@ -5,7 +5,7 @@ import type { Contact } from '../src/domain/contact.ts';
 import { calendar } from '../src/services/calendar.service.ts';
 import { connectionTypeAdd } from '../src/services/connection-types.service.ts';
 import { contactCreate, contactGet } from '../src/services/contacts.service.ts';
-import { exportOp, type ExportResult } from '../src/services/export.service.ts';
+import { exportOp } from '../src/services/export.service.ts';
 import { followUpSnooze } from '../src/services/follow-ups.service.ts';
 import { importRun, type ImportReport } from '../src/services/import.service.ts';
 import { buildWorld, PNG, type World } from './backup-world.ts';
@@ -30,8 +30,8 @@ describe.each(DIALECTS)('export on %s', (dialect) => {
     await fresh.close();
   });
 
-  const exported = (input: Record<string, unknown>) => t.run<ExportResult>(exportOp, input);
-  const contacts = async (ctx: TestContext, report: ImportReport) => Promise.all(report.rows.map((r) => ctx.run<Contact>(contactGet, { id: r.contactId })));
+  const exported = (input: Record<string, unknown>) => t.run(exportOp, input);
+  const contacts = async (ctx: TestContext, report: ImportReport) => Promise.all(report.rows.map((r) => ctx.run(contactGet, { id: r.contactId })));
 
   it('vCard 4.0: valid to an independent parser, folded at 75 octets with CRLF, and every field survives a round trip', async () => {
     const { content, count } = await exported({ format: 'vcard' });
@@ -47,10 +47,10 @@ describe.each(DIALECTS)('export on %s', (dialect) => {
     expect(String(adaCard.find((p) => p[0] === 'note')![3]).replace(/\\;/g, ';')).toBe('Poetical science.\nLine two; with, punctuation\\');
     expect(adaCard.find((p) => p[0] === 'photo')![3]).toBe(PNG);
 
-    const report = await fresh.run<ImportReport>(importRun, { content, filename: 'rapport-contacts.vcf' });
+    const report = await fresh.run(importRun, { content, filename: 'rapport-contacts.vcf' });
     expect(report.counts).toMatchObject({ created: 4, rejected: 0 });
     const back = await contacts(fresh, report);
-    const originals = await Promise.all([world.ada, world.charles, world.grace, world.alan].map((c) => t.run<Contact>(contactGet, { id: c.id })));
+    const originals = await Promise.all([world.ada, world.charles, world.grace, world.alan].map((c) => t.run(contactGet, { id: c.id })));
     expect(back.map(pick)).toEqual(originals.map(pick));
     const photo = await fresh.store.db.selectFrom('contacts').select('photo').where('id', '=', back[0]!.id).executeTakeFirstOrThrow();
     expect(photo.photo).toBe(PNG);
@@ -59,7 +59,7 @@ describe.each(DIALECTS)('export on %s', (dialect) => {
   it('vCard: export → import → export gives the same cards', async () => {
     const first = (await exported({ format: 'vcard' })).content;
     await fresh.run(importRun, { content: first, filename: 'c.vcf' });
-    const second = (await fresh.run<ExportResult>(exportOp, { format: 'vcard' })).content;
+    const second = (await fresh.run(exportOp, { format: 'vcard' })).content;
     const strip = (s: string) => s.replace(/^(UID|REV):.*\r\n/gm, '');
     expect(strip(second)).toBe(strip(first));
   });
@@ -91,7 +91,7 @@ describe.each(DIALECTS)('export on %s', (dialect) => {
     const { content } = await exported({ format: 'csv' });
     const rows = parse(content, { bom: true, columns: true }) as Record<string, string>[];
     expect(rows[0]).toMatchObject({ Name: 'Ada Lovelace', Emails: 'ada@example.org; ada@home.example', Notes: 'Poetical science.\nLine two; with, punctuation\\', Tags: 'math, poetry', Networks: 'personal, strategic' });
-    const report = await fresh.run<ImportReport>(importRun, { content, filename: 'rapport-contacts.csv' });
+    const report = await fresh.run(importRun, { content, filename: 'rapport-contacts.csv' });
     expect(report.format).toBe('csv');
     expect(report.counts).toMatchObject({ created: 4, rejected: 0 });
     const [ada] = await contacts(fresh, report);
@@ -100,8 +100,8 @@ describe.each(DIALECTS)('export on %s', (dialect) => {
   });
 
   it('calendar: open follow-ups and actions due, with stable UIDs, valid iCalendar', async () => {
-    const first = await t.run<{ count: number; content: string }>(calendar, {});
-    const again = await t.run<{ count: number; content: string }>(calendar, {});
+    const first = await t.run(calendar, {});
+    const again = await t.run(calendar, {});
     expect(again.content).toBe(first.content);
     const jcal = ICAL.parse(first.content) as unknown as ['vcalendar', unknown[], ['vevent', [string, unknown, string, unknown][], unknown[]][]];
     const events = jcal[2].map((e) => Object.fromEntries(e[1].map((p) => [p[0], p[3]])));
@@ -122,12 +122,12 @@ describe.each(DIALECTS)('export on %s', (dialect) => {
     const events = (text: string) => (ICAL.parse(text) as unknown as ['vcalendar', unknown[], ['vevent', [string, unknown, string, unknown][], unknown[]][]])[2]
       .map((e) => Object.fromEntries(e[1].map((p) => [p[0], p[3]])));
     const babbage = (text: string) => events(text).find((e) => String(e.summary).startsWith('Follow up with Charles Babbage'))!;
-    const before = babbage((await t.run<{ content: string }>(calendar, {})).content);
+    const before = babbage((await t.run(calendar, {})).content);
     const id = Number(/^follow-up-(\d+)-/.exec(String(before.uid))![1]);
     await t.run(followUpSnooze, { id, until: '2027-01-15' });
-    const after = babbage((await t.run<{ content: string }>(calendar, {})).content);
+    const after = babbage((await t.run(calendar, {})).content);
     expect(after).toMatchObject({ uid: before.uid, dtstart: '2027-01-15', sequence: Number(before.sequence) + 1 });
     await t.run(followUpSnooze, { id, until: '2027-01-20' });
-    expect(babbage((await t.run<{ content: string }>(calendar, {})).content).sequence).toBe(Number(before.sequence) + 2);
+    expect(babbage((await t.run(calendar, {})).content).sequence).toBe(Number(before.sequence) + 2);
   });
 });

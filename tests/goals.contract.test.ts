@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/domain/clock.ts';
-import type { Action, Goal } from '../src/domain/entities.ts';
 import { actionCreate, actionDone, actionList, actionUpdate } from '../src/services/actions.service.ts';
-import { goalCreate, goalGet, goalLink, goalList, goalUnlink, goalUpdate, type GoalDetail } from '../src/services/goals.service.ts';
+import { goalCreate, goalGet, goalLink, goalList, goalUnlink, goalUpdate } from '../src/services/goals.service.ts';
 import { runOperation } from '../src/services/operation.ts';
 import { organisationCreate } from '../src/services/organisations.service.ts';
 import { addContact, countRows } from './support/builders.ts';
@@ -15,16 +14,16 @@ describe.each(DIALECTS)('goals and actions on %s', (dialect) => {
     t = await testContext(dialect);
     ada = await addContact(t, 'Ada');
     bob = await addContact(t, 'Bob');
-    acme = (await t.run<{ id: number }>(organisationCreate, { name: 'Acme' })).id;
+    acme = (await t.run(organisationCreate, { name: 'Acme' })).id;
   });
   afterEach(async () => { await t.close(); });
 
-  const goal = (input: Record<string, unknown>) => t.run<Goal>(goalCreate, { kind: 'mentorship', description: 'Find a mentor in data', ...input });
-  const action = (input: Record<string, unknown>) => t.run<Action>(actionCreate, { kind: 'coffee', description: 'Coffee', ...input });
+  const goal = (input: Record<string, unknown>) => t.run(goalCreate, { kind: 'mentorship', description: 'Find a mentor in data', ...input });
+  const action = (input: Record<string, unknown>) => t.run(actionCreate, { kind: 'coffee', description: 'Coffee', ...input });
 
   it('stores a goal with the people and organisations it needs', async () => {
     const g = await goal({ targetDate: '2027-03-01', contactIds: [bob, ada, ada], organisationIds: [acme] });
-    expect(await t.run<GoalDetail>(goalGet, { id: String(g.id) })).toEqual({
+    expect(await t.run(goalGet, { id: String(g.id) })).toEqual({
       id: g.id, kind: 'mentorship', description: 'Find a mentor in data', targetDate: '2027-03-01', status: 'open',
       contacts: [{ id: ada, name: 'Ada' }, { id: bob, name: 'Bob' }], organisations: [{ id: acme, name: 'Acme' }],
       actionsDone: 0, actionsTotal: 0, actions: [],
@@ -42,11 +41,11 @@ describe.each(DIALECTS)('goals and actions on %s', (dialect) => {
   it('updates status and replaces links only when given; other fields stay', async () => {
     const g = await goal({ contactIds: [ada], organisationIds: [acme] });
     await t.run(goalUpdate, { id: g.id, status: 'achieved' });
-    expect(await t.run<Goal>(goalGet, { id: g.id })).toMatchObject({ status: 'achieved', contacts: [{ id: ada }], organisations: [{ id: acme }] });
-    const relinked = await t.run<Goal>(goalUpdate, { id: g.id, contactIds: [bob], description: 'Find two mentors' });
+    expect(await t.run(goalGet, { id: g.id })).toMatchObject({ status: 'achieved', contacts: [{ id: ada }], organisations: [{ id: acme }] });
+    const relinked = await t.run(goalUpdate, { id: g.id, contactIds: [bob], description: 'Find two mentors' });
     expect(relinked).toMatchObject({ status: 'achieved', description: 'Find two mentors', contacts: [{ id: bob }], organisations: [{ id: acme }] });
     await expect(t.run(goalUpdate, { id: g.id, contactIds: [bob, 555] })).rejects.toMatchObject({ code: 'not_found', message: 'contactIds: no contact with id 555' });
-    expect((await t.run<Goal>(goalGet, { id: g.id })).contacts).toEqual([{ id: bob, name: 'Bob' }]);
+    expect((await t.run(goalGet, { id: g.id })).contacts).toEqual([{ id: bob, name: 'Bob' }]);
     await expect(t.run(goalUpdate, { id: 404, status: 'dropped' })).rejects.toMatchObject({ code: 'not_found', message: 'goal not found: 404' });
   });
 
@@ -54,8 +53,8 @@ describe.each(DIALECTS)('goals and actions on %s', (dialect) => {
     const g = await goal({});
     await t.run(goalLink, { id: g.id, contactIds: [ada, bob], organisationIds: [acme] });
     await t.run(goalLink, { id: g.id, contactIds: [ada] });
-    expect((await t.run<Goal>(goalGet, { id: g.id })).contacts.map((c) => c.id)).toEqual([ada, bob]);
-    const after = await t.run<Goal>(goalUnlink, { id: g.id, contactIds: [ada], organisationIds: [acme] });
+    expect((await t.run(goalGet, { id: g.id })).contacts.map((c) => c.id)).toEqual([ada, bob]);
+    const after = await t.run(goalUnlink, { id: g.id, contactIds: [ada], organisationIds: [acme] });
     expect([after.contacts, after.organisations]).toEqual([[{ id: bob, name: 'Bob' }], []]);
     await expect(t.run(goalLink, { id: g.id })).rejects.toMatchObject({ code: 'invalid' });
     await expect(t.run(goalLink, { id: g.id, organisationIds: [88] })).rejects.toMatchObject({ code: 'not_found', message: 'organisationIds: no organisation with id 88' });
@@ -74,14 +73,14 @@ describe.each(DIALECTS)('goals and actions on %s', (dialect) => {
     const g = await goal({});
     const first = await action({ goalId: g.id });
     await action({ goalId: g.id });
-    const done = await t.run<Action>(actionDone, { id: first.id });
+    const done = await t.run(actionDone, { id: first.id });
     expect(done.doneAt).toBe('2026-11-23T12:00:00.000Z');
     // Done again later keeps the first time.
     const later = { ...t, clock: fixedClock('2026-11-30T09:00:00.000Z') };
     expect((await runOperation(later, actionDone, { id: first.id })).doneAt).toBe('2026-11-23T12:00:00.000Z');
-    expect(await t.run<Goal[]>(goalList, {})).toMatchObject([{ id: g.id, actionsDone: 1, actionsTotal: 2 }]);
-    expect((await t.run<Action>(actionDone, { id: first.id, done: 'false' })).doneAt).toBe(null);
-    expect((await t.run<GoalDetail>(goalGet, { id: g.id })).actionsDone).toBe(0);
+    expect(await t.run(goalList, {})).toMatchObject([{ id: g.id, actionsDone: 1, actionsTotal: 2 }]);
+    expect((await t.run(actionDone, { id: first.id, done: 'false' })).doneAt).toBe(null);
+    expect((await t.run(goalGet, { id: g.id })).actionsDone).toBe(0);
   });
 
   it('filters actions by goal, contact, open and due before a day', async () => {
@@ -90,7 +89,7 @@ describe.each(DIALECTS)('goals and actions on %s', (dialect) => {
     const late = await action({ description: 'late', dueOn: '2026-12-20', goalId: g.id });
     const undated = await action({ description: 'undated', contactId: ada });
     await t.run(actionDone, { id: late.id });
-    const ids = async (filter: Record<string, unknown>) => (await t.run<Action[]>(actionList, filter)).map((a) => a.id);
+    const ids = async (filter: Record<string, unknown>) => (await t.run(actionList, filter)).map((a) => a.id);
     expect(await ids({})).toEqual([early.id, undated.id, late.id]);
     expect(await ids({ contactId: ada })).toEqual([early.id, undated.id]);
     expect(await ids({ goalId: String(g.id) })).toEqual([late.id]);
@@ -102,7 +101,7 @@ describe.each(DIALECTS)('goals and actions on %s', (dialect) => {
 
   it('updates an action, clearing with null and keeping what is left out', async () => {
     const a = await action({ dueOn: '2026-12-01', contactId: ada });
-    expect(await t.run<Action>(actionUpdate, { id: a.id, dueOn: null, description: 'Lunch instead' }))
+    expect(await t.run(actionUpdate, { id: a.id, dueOn: null, description: 'Lunch instead' }))
       .toMatchObject({ kind: 'coffee', description: 'Lunch instead', dueOn: null, contactId: ada });
     await expect(t.run(actionUpdate, { id: a.id, goalId: 31 })).rejects.toMatchObject({ code: 'not_found', message: 'goalId: no goal with id 31' });
     await expect(t.run(actionDone, { id: 404 })).rejects.toMatchObject({ code: 'not_found', message: 'action not found: 404' });
@@ -111,8 +110,8 @@ describe.each(DIALECTS)('goals and actions on %s', (dialect) => {
   it('lists goals by status, open first', async () => {
     const open = await goal({ description: 'open one' });
     const dropped = await goal({ description: 'dropped one', status: 'dropped' });
-    expect((await t.run<Goal[]>(goalList, {})).map((g) => g.id)).toEqual([open.id, dropped.id]);
-    expect((await t.run<Goal[]>(goalList, { status: 'dropped' })).map((g) => g.id)).toEqual([dropped.id]);
+    expect((await t.run(goalList, {})).map((g) => g.id)).toEqual([open.id, dropped.id]);
+    expect((await t.run(goalList, { status: 'dropped' })).map((g) => g.id)).toEqual([dropped.id]);
     await expect(t.run(goalList, { status: 'paused' })).rejects.toMatchObject({ code: 'invalid', message: expect.stringContaining('status') });
   });
 });

@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Contact } from '../src/domain/contact.ts';
 import { addDays } from '../src/domain/dates.ts';
-import type { Interaction } from '../src/domain/entities.ts';
 import { contactGet } from '../src/services/contacts.service.ts';
 import { importPreview, importRun, type ImportReport } from '../src/services/import.service.ts';
 import { interactionList } from '../src/services/interactions.service.ts';
-import type { Page } from '../src/services/operation.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
 import { clientFixturesUrl, corpusUrl } from './support/fixtures.ts';
 
@@ -34,8 +31,8 @@ describe.each(DIALECTS)('LinkedIn Connections.csv on %s', (dialect) => {
   beforeEach(async () => { t = await testContext(dialect); });
   afterEach(async () => { await t.close(); });
 
-  const run = (content: string, extra: Record<string, unknown> = {}) => t.run<ImportReport>(importRun, { content, filename: 'Connections.csv', ...extra });
-  const contact = (id: number | null) => t.run<Contact>(contactGet, { id });
+  const run = (content: string, extra: Record<string, unknown> = {}) => t.run(importRun, { content, filename: 'Connections.csv', ...extra });
+  const contact = (id: number | null) => t.run(contactGet, { id });
   const byLine = (r: ImportReport, line: number) => r.rows.find((x) => x.line === line)!;
 
   it('finds the header past the preamble and keeps every quirk intact', async () => {
@@ -63,7 +60,7 @@ describe.each(DIALECTS)('LinkedIn Connections.csv on %s', (dialect) => {
   it('"Connected On" is kept as a dated fact (kind connected, channel social) but is no conversation: the contact waits in triage', async () => {
     const report = await run(lines(QUIRK_ROWS.slice(0, 1)));
     const id = byLine(report, 5).contactId!;
-    const timeline = await t.run<Page<Interaction>>(interactionList, { contactId: id });
+    const timeline = await t.run(interactionList, { contactId: id });
     expect(timeline.items).toHaveLength(1);
     expect(timeline.items[0]).toMatchObject({ kind: 'connected', channel: 'social', occurredAt: '2024-10-09T12:00:00.000Z' });
     // Connecting is not speaking: no last conversation, and imported without a network it is unsorted, with no cadence.
@@ -101,7 +98,7 @@ describe.each(DIALECTS)('LinkedIn Connections.csv on %s', (dialect) => {
     expect(await contact(report.rows[0]!.contactId)).toMatchObject({
       name: 'Laura Herbst', organisation: 'Interhyp Gruppe', title: 'Digital Products & Technology, Working Student',
     });
-    const timeline = await t.run<Page<Interaction>>(interactionList, { contactId: report.rows[0]!.contactId });
+    const timeline = await t.run(interactionList, { contactId: report.rows[0]!.contactId });
     expect(timeline.items[0]!.occurredAt.slice(0, 10)).toBe('2021-05-07');
   });
 
@@ -129,7 +126,7 @@ describe.each(DIALECTS)('LinkedIn Connections.csv on %s', (dialect) => {
     expect(await contact(report.rows[0]!.contactId)).toMatchObject({ networks: ['strategic'], connectionType: 'colleague', tags: ['LinkedIn'] });
 
     const bad = lines(['Zed,Zero,,,,,Octember 9th']);
-    const preview = await t.run<ImportReport>(importPreview, { content: bad, filename: 'Connections.csv' });
+    const preview = await t.run(importPreview, { content: bad, filename: 'Connections.csv' });
     expect(preview.rejected).toEqual([{ line: 5, reason: 'Connected On: not a date "Octember 9th" (expected like "09 Oct 2024")' }]);
     await expect(run(bad)).rejects.toThrow('Connections.csv line 5: Connected On: not a date "Octember 9th"');
   });
@@ -147,7 +144,7 @@ describe.skipIf(!CORPUS)('corpus: the real LinkedIn preamble and header', () => 
   it('imports a row below it', async () => {
     const t = await testContext('sqlite');
     try {
-      const report = await t.run<ImportReport>(importRun, { content: `${real.replace(/\r?\n$/, '')}\n${QUIRK_ROWS[1]}\n`, filename: 'Connections.csv' });
+      const report = await t.run(importRun, { content: `${real.replace(/\r?\n$/, '')}\n${QUIRK_ROWS[1]}\n`, filename: 'Connections.csv' });
       expect(report).toMatchObject({ format: 'linkedin', counts: { created: 1, rejected: 0 } });
       expect(report.rows[0]!.line).toBe(5);
     } finally {

@@ -25,9 +25,9 @@ afterEach(async () => { await t.close(); });
 
 async function importFile(rel: string): Promise<{ report: ImportReport; contacts: Contact[] }> {
   const bytes = readFileSync(new URL(rel, ROOT));
-  const report = await t.run<ImportReport>(importRun, { content: bytes.toString('base64'), base64: true, filename: rel });
+  const report = await t.run(importRun, { content: bytes.toString('base64'), base64: true, filename: rel });
   const ids = [...new Set(report.rows.map((r) => r.contactId!))];
-  const contacts = await Promise.all(ids.map((id) => t.run<Contact>(contactGet, { id })));
+  const contacts = await Promise.all(ids.map((id) => t.run(contactGet, { id })));
   return { report, contacts };
 }
 
@@ -173,8 +173,8 @@ describe.skipIf(!CORPUS)('corpus: client exports (ez-vcard, py-vobject) keep wha
 
   it('noPhotos drops every photo', async () => {
     const bytes = readFileSync(new URL('pyvobject/photo-test.vcf', ROOT));
-    const report = await t.run<ImportReport>(importRun, { content: bytes.toString('base64'), base64: true, filename: 'photo-test.vcf', noPhotos: true });
-    const c = await t.run<Contact>(contactGet, { id: report.rows[0]!.contactId });
+    const report = await t.run(importRun, { content: bytes.toString('base64'), base64: true, filename: 'photo-test.vcf', noPhotos: true });
+    const c = await t.run(contactGet, { id: report.rows[0]!.contactId });
     expect(c.hasPhoto).toBe(false);
   });
 });

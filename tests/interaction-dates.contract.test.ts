@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RapportError } from '../src/domain/errors.ts';
-import { contactCreate, type ContactWrite } from '../src/services/contacts.service.ts';
+import { contactCreate } from '../src/services/contacts.service.ts';
 import { interactionList, interactionLog } from '../src/services/interactions.service.ts';
-import type { Page } from '../src/services/operation.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
 
 // The clock stands at 2026-11-23 noon UTC: tomorrow is 2026-11-24.
@@ -11,12 +10,12 @@ describe.each(DIALECTS)('when an interaction can be dated, on %s', (dialect) => 
   let ada: number;
   beforeEach(async () => {
     t = await testContext(dialect);
-    ada = (await t.run<ContactWrite>(contactCreate, { name: 'Ada Lovelace' })).contact.id;
+    ada = (await t.run(contactCreate, { name: 'Ada Lovelace' })).contact.id;
   });
   afterEach(async () => { await t.close(); });
 
   const log = (occurredAt: string) => t.run(interactionLog, { contactIds: [ada], occurredAt, kind: 'call' });
-  const timeline = async () => (await t.run<Page<{ occurredAt: string }>>(interactionList, { contactId: ada })).items.map((i) => i.occurredAt.slice(0, 10));
+  const timeline = async () => (await t.run(interactionList, { contactId: ada })).items.map((i) => i.occurredAt.slice(0, 10));
 
   it('takes the past, today and tomorrow (somewhere it already is)', async () => {
     await log('2020-01-01');

@@ -33,7 +33,7 @@ describe.each(DIALECTS)('introductions with many equally good paths, on %s', (di
   const chains = (r: IntroResult) => r.paths.map((p) => p.people.map((x) => x.name).join(' → '));
 
   it('counts all 12, groups them as "ask Ada (8) or Bob (4)", and lists the first 10 by name', async () => {
-    const r = await t.run<IntroResult>(introFind, { target: tess, kind: 'contact', k: 1 });
+    const r = await t.run(introFind, { target: tess, kind: 'contact', k: 1 });
     expect(r.equallyGood).toEqual({ count: 12, shown: 10, more: 2 });
     expect(r.askFirst.map((a) => [a.name, a.paths])).toEqual([['Ada Lovelace', 8], ['Bob Stone', 4]]);
     expect(chains(r)).toEqual([
@@ -48,7 +48,7 @@ describe.each(DIALECTS)('introductions with many equally good paths, on %s', (di
   });
 
   it('lists every equally good path when the limit allows, and nothing more is said to be missing', async () => {
-    const r = await t.run<IntroResult>(introFind, { target: tess, kind: 'contact', k: 2 });
+    const r = await t.run(introFind, { target: tess, kind: 'contact', k: 2 });
     expect(r.equallyGood).toEqual({ count: 12, shown: 12, more: 0 });
     expect(chains(r).slice(8)).toEqual([1, 2, 3, 4].map((i) => `Bob Stone → Mid 0${i} → Tess Target`));
     expect(renderIntro(r)).not.toContain('more equally good paths');

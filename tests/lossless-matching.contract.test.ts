@@ -1,10 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { namesakesCsv } from '../bench/namesakes.ts';
-import type { Contact } from '../src/domain/contact.ts';
 import { contactGet } from '../src/services/contacts.service.ts';
-import { duplicatesList, type DuplicatePair } from '../src/services/duplicates.service.ts';
-import { importRun, type ImportReport } from '../src/services/import.service.ts';
-import type { Page } from '../src/services/operation.ts';
+import { duplicatesList } from '../src/services/duplicates.service.ts';
+import { importRun } from '../src/services/import.service.ts';
 import { settingsUpdate } from '../src/services/settings.service.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
 
@@ -15,8 +13,8 @@ describe.each(DIALECTS)('matching never merges two people, on %s', (dialect) => 
   let t: TestContext;
   beforeEach(async () => { t = await testContext(dialect); });
   afterEach(async () => { await t.close(); });
-  const run = (content: string, filename: string) => t.run<ImportReport>(importRun, { content, filename });
-  const duplicates = async () => (await t.run<Page<DuplicatePair>>(duplicatesList, { limit: 500 })).items;
+  const run = (content: string, filename: string) => t.run(importRun, { content, filename });
+  const duplicates = async () => (await t.run(duplicatesList, { limit: 500 })).items;
 
   it('namesakes with different LinkedIn profiles stay apart: as many contacts as distinct URLs, and a re-import changes nothing', async () => {
     const { csv, distinctUrls, sharedNames } = namesakesCsv(1200);
@@ -63,7 +61,7 @@ describe.each(DIALECTS)('matching never merges two people, on %s', (dialect) => 
     // A new region reads the stored national numbers again; the Dutch number typed nationally now matches.
     const report = await run(vcards(['FN:Marie Curie', 'EMAIL:Marie@Example.org', 'TEL:+33 (0)1 23 45 67 89'], ['FN:P. Dupont', 'TEL:020 123 4567']), 'b.vcf');
     expect(report.rows.map((r) => [r.outcome, r.matchedBy])).toEqual([['updated', 'same phone number'], ['unchanged', 'same phone number']]);
-    const marie = await t.run<Contact>(contactGet, { id: 1 });
+    const marie = await t.run(contactGet, { id: 1 });
     // What the user typed is what is shown; the email keeps its capitals.
     expect(marie.phones.map((p) => p.number)).toEqual(['+33 1 23 45 67 89']);
     expect(marie.emails.map((e) => e.address)).toEqual(['Marie@Example.org']);

@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Contact } from '../src/domain/contact.ts';
 import { contactGet } from '../src/services/contacts.service.ts';
-import { exportOp, type ExportResult } from '../src/services/export.service.ts';
+import { exportOp } from '../src/services/export.service.ts';
 import { importRun, type ImportReport } from '../src/services/import.service.ts';
 import { fixturesUrl } from './support/fixtures.ts';
 import { oracleAvailable, vobjectCards, type OracleProp } from './support/oracle.ts';
@@ -12,10 +11,10 @@ import { lostProperties } from './support/vcard-diff.ts';
 const OWN = new URL('fixtures/lossless/', import.meta.url);
 
 async function importText(t: TestContext, text: string, filename: string): Promise<ImportReport> {
-  return t.run<ImportReport>(importRun, { content: Buffer.from(text).toString('base64'), base64: true, filename });
+  return t.run(importRun, { content: Buffer.from(text).toString('base64'), base64: true, filename });
 }
-const exportVcard = (t: TestContext, vcardVersion: '3.0' | '4.0' = '4.0') => t.run<ExportResult>(exportOp, { format: 'vcard', vcardVersion });
-const contact = (t: TestContext, id: number | null) => t.run<Contact>(contactGet, { id });
+const exportVcard = (t: TestContext, vcardVersion: '3.0' | '4.0' = '4.0') => t.run(exportOp, { format: 'vcard', vcardVersion });
+const contact = (t: TestContext, id: number | null) => t.run(contactGet, { id });
 const prop = (card: OracleProp[], name: string) => card.filter((p) => p.name === name);
 
 describe.each(DIALECTS)('the whole vCard on %s', (dialect) => {
@@ -115,7 +114,7 @@ describe.runIf(corpus !== null && oracleAvailable)('real-client vCards survive i
       // vobject cannot read every real file (2.1 quirks): there is nothing for it to compare.
       return;
     }
-    const report = await t.run<ImportReport>(importRun, { content: bytes.toString('base64'), base64: true, filename: rel });
+    const report = await t.run(importRun, { content: bytes.toString('base64'), base64: true, filename: rel });
     const people = source.filter((card) => !card.some((p) => p.name === 'KIND' && /^org/i.test(String(p.value))));
     // vobject is a 3.0 reader (it misreads 4.0 data: URIs), so the corpus is compared through the 3.0 export.
     const exported = vobjectCards((await exportVcard(t, '3.0')).content);

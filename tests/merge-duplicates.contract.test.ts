@@ -1,18 +1,16 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Contact } from '../src/domain/contact.ts';
 import { actionCreate } from '../src/services/actions.service.ts';
 import { communityAddMember } from '../src/services/communities.service.ts';
 import { search } from '../src/services/contact-list.service.ts';
 import { contactCreate, contactGet } from '../src/services/contacts.service.ts';
-import { duplicatesList, type DuplicatePair } from '../src/services/duplicates.service.ts';
+import { duplicatesList } from '../src/services/duplicates.service.ts';
 import { eventAttend } from '../src/services/events.service.ts';
 import { followUpAdd } from '../src/services/follow-ups.service.ts';
 import { goalLink } from '../src/services/goals.service.ts';
 import { interactionLog } from '../src/services/interactions.service.ts';
 import { linkAdd } from '../src/services/links.service.ts';
 import { contactMerge } from '../src/services/merge.service.ts';
-import type { Page } from '../src/services/operation.ts';
 import { CONTACT_REFERENCES } from '../src/store/repositories/merge.repository.ts';
 import { outreachDb } from '../src/store/repositories/templates.repository.ts';
 import { buildWorld, type World } from './backup-world.ts';
@@ -27,7 +25,7 @@ describe.each(DIALECTS)('duplicates and merge on %s', (dialect) => {
   });
   afterEach(async () => { await t.close(); });
 
-  const add = async (input: Record<string, unknown>) => (await t.run<{ contact: Contact }>(contactCreate, input)).contact;
+  const add = async (input: Record<string, unknown>) => (await t.run(contactCreate, input)).contact;
   const count = async (table: 'contacts' | 'links' | 'interaction_participants', where?: [string, number]) => {
     let q = t.store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'));
     if (where) q = q.where(sql.ref(where[0]), '=', where[1]);
@@ -38,7 +36,7 @@ describe.each(DIALECTS)('duplicates and merge on %s', (dialect) => {
     const twin = await add({ name: 'Ada King Lovelace', organisation: 'Analytical Engines', emails: ['ADA@example.org'], webLinks: ['linkedin.com/in/ada/'] });
     const phoneTwin = await add({ name: 'G. Hopper', phones: ['(555) 010-2000'] });
     const namesake = await add({ name: 'Ada Lovelace', organisation: 'Someone Else Ltd' });
-    const page = await t.run<Page<DuplicatePair>>(duplicatesList, {});
+    const page = await t.run(duplicatesList, {});
     const byPair = new Map(page.items.map((p) => [`${p.a.id}-${p.b.id}`, p.reasons]));
     expect(byPair.get(`${world.ada.id}-${twin.id}`)).toEqual(['same email ada@example.org', 'same LinkedIn profile https://www.linkedin.com/in/ada', 'similar name and same organisation']);
     expect(byPair.get(`${world.grace.id}-${phoneTwin.id}`)).toEqual(['same phone number 555-010-2000']);
@@ -61,7 +59,7 @@ describe.each(DIALECTS)('duplicates and merge on %s', (dialect) => {
     await t.run(communityAddMember, { id: world.communityId, contactIds: [b.id], role: 'Reviewer' });
     await outreachDb(t.store).insertInto('sent_messages').values({ workspace_id: 1, interaction_id: world.interaction.id, contact_id: b.id, template: null, subject: 'Hi', body: 'Hello', channel: 'email', via: 'mailto', sent_at: '2026-11-20T10:00:00.000Z' }).execute();
 
-    const result = await t.run<{ contact: Contact; filled: string[] }>(contactMerge, { keepId: ada.id, mergeId: b.id });
+    const result = await t.run(contactMerge, { keepId: ada.id, mergeId: b.id });
     const after = result.contact;
     expect(after).toMatchObject({ id: ada.id, name: 'Ada Lovelace', industry: 'Computing', networks: ['operational', 'personal', 'strategic'], tags: ['math', 'poetry', 'victorian'] });
     expect(after.emails.map((e) => e.address)).toEqual(['ada@example.org', 'ada@home.example', 'countess@example.org']);
@@ -83,7 +81,7 @@ describe.each(DIALECTS)('duplicates and merge on %s', (dialect) => {
     expect(attendance.met_there).toBe(1);
     const membership = await t.store.db.selectFrom('community_members').selectAll().where('contact_id', '=', ada.id).executeTakeFirstOrThrow();
     expect(membership.role).toBe('Fellow');
-    expect((await t.run<{ id: number }[]>(search, { query: 'Menabrea' })).map((c) => c.id)).toEqual([ada.id]);
+    expect((await t.run(search, { query: 'Menabrea' })).map((c) => c.id)).toEqual([ada.id]);
   });
 
   it('refuses to merge a contact with itself or with someone who does not exist, changing nothing', async () => {

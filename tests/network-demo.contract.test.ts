@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphView } from '../src/analysis/graph-view.ts';
 import type { NetworkReport } from '../src/analysis/report.ts';
 import { demoLoad } from '../src/services/demo.service.ts';
 import { networkGraph, networkReport } from '../src/services/network.service.ts';
-import { introFind, type IntroResult } from '../src/services/network-intro.service.ts';
+import { introFind } from '../src/services/network-intro.service.ts';
 import { settingsUpdate } from '../src/services/settings.service.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
 
@@ -16,7 +15,7 @@ describe.each(DIALECTS)('network intelligence on the demo network (%s)', (dialec
     t = await testContext(dialect);
     await t.run(demoLoad, { size: 200, seed: 1 });
     await t.run(settingsUpdate, { situation: 'stepping-into-leadership' });
-    report = await t.run<NetworkReport>(networkReport, {});
+    report = await t.run(networkReport, {});
     const rows = await t.store.db.selectFrom('contacts').select(['id', 'name']).where('archived', '=', 0).execute();
     names = new Map(rows.map((r) => [r.id, r.name]));
   });
@@ -53,7 +52,7 @@ describe.each(DIALECTS)('network intelligence on the demo network (%s)', (dialec
 
   it('finds warm introductions to a dormant strategic contact by name, with a reason and a first step', async () => {
     const target = report.dormant.top.find((d) => d.networks.includes('strategic'))!;
-    const r = await t.run<IntroResult>(introFind, { target: String(target.contactId), k: 3 });
+    const r = await t.run(introFind, { target: String(target.contactId), k: 3 });
     expect(r.target.name).toBe(target.name);
     expect(r.paths.length).toBeGreaterThanOrEqual(1);
     for (const p of r.paths) {
@@ -61,13 +60,13 @@ describe.each(DIALECTS)('network intelligence on the demo network (%s)', (dialec
       expect(p.reason).toContain(p.askFirst.name);
       expect(p.firstStep).toMatch(new RegExp(`Ask ${p.askFirst.name}|Reconnect with ${p.askFirst.name}`));
     }
-    const org = await t.run<IntroResult>(introFind, { target: 'Northstar Capital', k: 2 });
+    const org = await t.run(introFind, { target: 'Northstar Capital', k: 2 });
     expect(org.target).toMatchObject({ kind: 'organisation', name: 'Northstar Capital' });
     expect(org.paths[0]!.reason).toMatch(/Northstar Capital/);
   });
 
   it('draws at most the nodes asked for, with edges only among them', async () => {
-    const g = await t.run<GraphView>(networkGraph, { limit: 50 });
+    const g = await t.run(networkGraph, { limit: 50 });
     expect(g.nodes).toHaveLength(51);
     const ids = new Set(g.nodes.map((n) => n.id));
     for (const e of g.edges) expect(ids.has(e.source) && ids.has(e.target)).toBe(true);

@@ -21,11 +21,11 @@ export const TODAY = '2026-11-23';
 export type NetworkWorld = Record<'ada' | 'bob' | 'carol' | 'dan' | 'erin' | 'gus' | 'hank' | 'grace' | 'charles' | 'frank', number> & { orbit: number; acme: number };
 
 export async function buildNetworkWorld(t: TestContext): Promise<NetworkWorld> {
-  const run = <O>(op: Parameters<TestContext['run']>[0], input: unknown) => t.run<O>(op, input);
+  const run = t.run;
   await run(settingsUpdate, { situation: 'stepping-into-leadership', myName: 'Me', onboarded: true });
   await run(organisationCreate, { name: 'Brightwave', isMine: true, industry: 'Software' });
-  const orbit = (await run<{ id: number }>(organisationCreate, { name: 'Orbit Labs', industry: 'Aerospace' })).id;
-  const acme = (await run<{ id: number }>(organisationCreate, { name: 'Acme Capital', industry: 'Finance' })).id;
+  const orbit = (await run(organisationCreate, { name: 'Orbit Labs', industry: 'Aerospace' })).id;
+  const acme = (await run(organisationCreate, { name: 'Acme Capital', industry: 'Finance' })).id;
   const person = (name: string, networks: string[], organisation?: string) => addContact(t, name, { networks, ...(organisation ? { organisation } : {}) });
   const w = {
     ada: await person('Ada Lovelace', ['strategic'], 'Acme Capital'),

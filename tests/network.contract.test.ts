@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RapportError } from '../src/domain/errors.ts';
-import type { GraphView } from '../src/analysis/graph-view.ts';
 import type { NetworkReport } from '../src/analysis/report.ts';
 import { networkGraph, networkReport } from '../src/services/network.service.ts';
-import { introFind, type IntroResult } from '../src/services/network-intro.service.ts';
+import { introFind } from '../src/services/network-intro.service.ts';
 import { buildNetworkWorld, type NetworkWorld } from './network-world.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
 
@@ -20,7 +19,7 @@ describe.each(DIALECTS)('network report and introductions on %s', (dialect) => {
   afterEach(async () => { await t.close(); });
 
   it('compares the networks with the leadership target and counts bands, inside and outside', async () => {
-    const r = await t.run<NetworkReport>(networkReport, {});
+    const r = await t.run(networkReport, {});
     // Memberships: operational 6, personal 1, strategic 3 of 10, against 30% / 25% / 45%.
     expect(r.balance.networks.map((n) => [n.network, n.count, n.status])).toEqual([
       ['operational', 6, 'over'], ['personal', 1, 'under'], ['strategic', 3, 'under'],
@@ -32,7 +31,7 @@ describe.each(DIALECTS)('network report and introductions on %s', (dialect) => {
   });
 
   it('ranks Ada first among dormant ties: strategic under target, and at the organisation of an open goal', async () => {
-    const r = await t.run<NetworkReport>(networkReport, {});
+    const r = await t.run(networkReport, {});
     // Peak 67 (three coffees a year ago) × (1 + 0.25 strategic + 0.5 under target) × (1 + 0.5 for one goal) = 175.9
     expect(r.dormant.top).toEqual([expect.objectContaining({ contactId: w.ada, peak: 67, value: 176 })]);
     expect(r.dormant.top[0]!.reasons.join(' ')).toMatch(/Raise a seed round/);
@@ -41,7 +40,7 @@ describe.each(DIALECTS)('network report and introductions on %s', (dialect) => {
   });
 
   it('ends in advice that names the right people', async () => {
-    const r = await t.run<NetworkReport>(networkReport, {});
+    const r = await t.run(networkReport, {});
     expect(kinds(r)).toEqual(expect.arrayContaining(['revive-dormant', 'under-target', 'goal-without-people', 'one-organisation', 'give-back', 'bridge']));
     expect(peopleIn(r, 'revive-dormant')).toEqual(['Ada Lovelace']);
     expect(peopleIn(r, 'under-target').sort()).toEqual(['Frank Green', 'Grace Hopper']);
@@ -59,7 +58,7 @@ describe.each(DIALECTS)('network report and introductions on %s', (dialect) => {
   });
 
   it('reports structure: the user as ego, brokers and labelled clusters', async () => {
-    const r = await t.run<NetworkReport>(networkReport, {});
+    const r = await t.run(networkReport, {});
     expect(r.structure.me.degree).toBe(10);
     expect(r.structure.me.effectiveSize).toBeGreaterThan(8);
     expect(r.structure.me.constraint).toBeGreaterThan(0);
@@ -70,7 +69,7 @@ describe.each(DIALECTS)('network report and introductions on %s', (dialect) => {
   });
 
   it('finds both equally good introduction paths to Charles, each saying whom to ask and how', async () => {
-    const r = await t.run<IntroResult>(introFind, { target: 'Charles', k: 1 });
+    const r = await t.run(introFind, { target: 'Charles', k: 1 });
     expect(r.target).toMatchObject({ kind: 'contact', id: w.charles, name: 'Charles Babbage', tie: { strength: 0, band: 'weak' } });
     expect(r.paths.map((p) => [p.rank, p.askFirst.name])).toEqual([[1, 'Bob Stone'], [1, 'Carol White']]);
     expect(r.paths[0]!.reason).toBe('Bob Stone is a strong tie (78) and knows Charles Babbage very well (5/5).');
@@ -79,18 +78,18 @@ describe.each(DIALECTS)('network report and introductions on %s', (dialect) => {
       ['you', 'Bob Stone', 78, 'tie'], ['Bob Stone', 'Charles Babbage', 5, 'link'],
     ]);
     // With k = 3 the third path runs through Ada, a dormant tie: reconnect with her first.
-    const three = await t.run<IntroResult>(introFind, { target: String(w.charles), k: 3 });
+    const three = await t.run(introFind, { target: String(w.charles), k: 3 });
     expect(three.paths.map((p) => p.people.map((x) => x.name).join(' → '))).toEqual([
       'Bob Stone → Charles Babbage', 'Carol White → Charles Babbage', 'Ada Lovelace → Bob Stone → Charles Babbage',
     ]);
     expect(three.paths[2]).toMatchObject({ rank: 3, template: 'reconnect' });
     expect(three.paths[2]!.firstStep).toMatch(/^Reconnect with Ada Lovelace first .*introduce you to Bob Stone, who can introduce you to Charles Babbage/);
-    const hops = await t.run<IntroResult>(introFind, { target: w.charles, kind: 'contact', k: 1, by: 'hops' });
+    const hops = await t.run(introFind, { target: w.charles, kind: 'contact', k: 1, by: 'hops' });
     expect(hops.paths.map((p) => [p.rank, p.cost])).toEqual([[1, 2], [1, 2]]);
   });
 
   it('reaches an organisation through anyone there, a direct contact at it included', async () => {
-    const r = await t.run<IntroResult>(introFind, { target: 'orbit labs', k: 3 });
+    const r = await t.run(introFind, { target: 'orbit labs', k: 3 });
     expect(r.target).toMatchObject({ kind: 'organisation', id: w.orbit, name: 'Orbit Labs', members: 3 });
     expect(r.paths.map((p) => [p.rank, p.people.map((x) => x.name).join(' → ')])).toEqual([
       [1, 'Bob Stone → Charles Babbage'], [1, 'Carol White → Charles Babbage'], [3, 'Grace Hopper'],
@@ -98,7 +97,7 @@ describe.each(DIALECTS)('network report and introductions on %s', (dialect) => {
     expect(r.paths[0]!.reason).toBe('Bob Stone is a strong tie (78) and knows Charles Babbage at Orbit Labs very well (5/5).');
     expect(r.paths[2]!.reason).toBe('Grace Hopper works at Orbit Labs and is a weak tie (34).');
     expect(r.paths[2]!.firstStep).toBe('Ask Grace Hopper for a conversation about Orbit Labs (use the coffee-request template).');
-    const byId = await t.run<IntroResult>(introFind, { target: String(w.acme), kind: 'organisation', k: 1 });
+    const byId = await t.run(introFind, { target: String(w.acme), kind: 'organisation', k: 1 });
     expect(byId.paths[0]!.askFirst.name).toBe('Ada Lovelace');
   });
 
@@ -112,7 +111,7 @@ describe.each(DIALECTS)('network report and introductions on %s', (dialect) => {
 
   it('draws the graph around a focus contact, with you in the middle', async () => {
     // Five places: Charles, the two who know him, one of their contacts (Ada), then the strongest tie left (Dan, 53).
-    const g = await t.run<GraphView>(networkGraph, { focus: w.charles, limit: 5 });
+    const g = await t.run(networkGraph, { focus: w.charles, limit: 5 });
     expect(g.focus).toBe(w.charles);
     expect(g.nodes.map((n) => n.name)).toEqual(['You', 'Charles Babbage', 'Bob Stone', 'Carol White', 'Ada Lovelace', 'Dan Brown']);
     expect(g.edges).toEqual(expect.arrayContaining([
@@ -128,7 +127,7 @@ describe.each(DIALECTS)('network report on an empty database (%s)', (dialect) =>
   it('says nothing is there rather than failing', async () => {
     const t = await testContext(dialect);
     try {
-      const r = await t.run<NetworkReport>(networkReport, {});
+      const r = await t.run(networkReport, {});
       expect(r.totals).toMatchObject({ contacts: 0, links: 0, interactions: 0 });
       expect(r.structure.me).toEqual({ degree: 0, effectiveSize: null, efficiency: null, constraint: null });
       expect(r.advice).toEqual([]);

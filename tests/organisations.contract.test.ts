@@ -1,11 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Contact } from '../src/domain/contact.ts';
-import type { Organisation } from '../src/domain/entities.ts';
 import { contactGet, contactUpdate } from '../src/services/contacts.service.ts';
 import { goalCreate, goalGet } from '../src/services/goals.service.ts';
-import type { Page } from '../src/services/operation.ts';
 import {
-  organisationCreate, organisationDelete, organisationGet, organisationList, organisationUpdate, type OrganisationDetail,
+  organisationCreate, organisationDelete, organisationGet, organisationList, organisationUpdate,
 } from '../src/services/organisations.service.ts';
 import { addContact, countRows } from './support/builders.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
@@ -15,14 +12,14 @@ describe.each(DIALECTS)('organisations on %s', (dialect) => {
   beforeEach(async () => { t = await testContext(dialect); });
   afterEach(async () => { await t.close(); });
 
-  const create = (input: Record<string, unknown>) => t.run<Organisation>(organisationCreate, input);
-  const inside = async (id: number) => (await t.run<Contact>(contactGet, { id })).insideOrganisation;
+  const create = (input: Record<string, unknown>) => t.run(organisationCreate, input);
+  const inside = async (id: number) => (await t.run(contactGet, { id })).insideOrganisation;
 
   it('stores an organisation and reads it back with its contacts', async () => {
     const org = await create({ name: ' Analytical Engines ', industry: 'Computing', website: 'https://engines.example' });
     expect(org).toMatchObject({ name: 'Analytical Engines', industry: 'Computing', isMine: false, notes: null, contactCount: 0 });
     const ada = await addContact(t, 'Ada Lovelace', { organisation: 'analytical engines', title: 'Analyst' });
-    const detail = await t.run<OrganisationDetail>(organisationGet, { id: String(org.id) });
+    const detail = await t.run(organisationGet, { id: String(org.id) });
     expect(detail.contactCount).toBe(1);
     expect(detail.contacts).toEqual([{ id: ada, name: 'Ada Lovelace', title: 'Analyst' }]);
   });
@@ -49,12 +46,12 @@ describe.each(DIALECTS)('organisations on %s', (dialect) => {
     for (const name of ['Zeta Labs', 'Analytical Engines', 'Ångström Optics']) await create({ name });
     await addContact(t, 'Ada', { organisation: 'Analytical Engines' });
     await addContact(t, 'Charles', { organisation: 'Analytical Engines' });
-    const page = await t.run<Page<Organisation>>(organisationList, { limit: '2' });
+    const page = await t.run(organisationList, { limit: '2' });
     expect(page.total).toBe(3);
     expect(page.items.map((o) => [o.name, o.contactCount])).toEqual([['Analytical Engines', 2], ['Ångström Optics', 0]]);
-    const next = await t.run<Page<Organisation>>(organisationList, { limit: 2, offset: 2 });
+    const next = await t.run(organisationList, { limit: 2, offset: 2 });
     expect(next.items.map((o) => o.name)).toEqual(['Zeta Labs']);
-    const filtered = await t.run<Page<Organisation>>(organisationList, { query: 'ANGST' });
+    const filtered = await t.run(organisationList, { query: 'ANGST' });
     expect(filtered).toMatchObject({ total: 1, items: [{ name: 'Ångström Optics' }] });
   });
 
@@ -64,12 +61,12 @@ describe.each(DIALECTS)('organisations on %s', (dialect) => {
     const outsider = await addContact(t, 'Contractor Carl', { organisation: 'Acme', insideOrganisation: false });
     const elsewhere = await addContact(t, 'Elsewhere Eve', { organisation: 'Other Co' });
     expect(await inside(derived)).toBe(false);
-    const mine = await t.run<Organisation>(organisationUpdate, { id: acme.id, isMine: true });
+    const mine = await t.run(organisationUpdate, { id: acme.id, isMine: true });
     expect(mine.isMine).toBe(true);
     expect([await inside(derived), await inside(outsider), await inside(elsewhere)]).toEqual([true, false, false]);
     // A later, unrelated update must not quietly unmark it (patch fields left out stay as they are).
     await t.run(organisationUpdate, { id: acme.id, notes: 'my employer' });
-    expect((await t.run<OrganisationDetail>(organisationGet, { id: acme.id })).isMine).toBe(true);
+    expect((await t.run(organisationGet, { id: acme.id })).isMine).toBe(true);
     // Clearing a hand-set value makes the contact follow the organisation again.
     await t.run(contactUpdate, { id: outsider, insideOrganisation: null });
     expect(await inside(outsider)).toBe(true);
@@ -89,10 +86,10 @@ describe.each(DIALECTS)('organisations on %s', (dialect) => {
   it('deleting an organisation keeps its contacts, without an organisation, and drops it from goals', async () => {
     const acme = await create({ name: 'Acme', isMine: true });
     const dee = await addContact(t, 'Dee', { organisation: 'Acme' });
-    const goal = await t.run<{ id: number }>(goalCreate, { kind: 'job', description: 'Join Acme', organisationIds: [acme.id] });
+    const goal = await t.run(goalCreate, { kind: 'job', description: 'Join Acme', organisationIds: [acme.id] });
     await expect(t.run(organisationDelete, { id: acme.id })).resolves.toEqual({ deleted: acme.id, contactsDetached: 1 });
-    expect(await t.run<Contact>(contactGet, { id: dee })).toMatchObject({ organisation: null, organisationId: null, insideOrganisation: null });
-    expect((await t.run<{ organisations: unknown[] }>(goalGet, { id: goal.id })).organisations).toEqual([]);
+    expect(await t.run(contactGet, { id: dee })).toMatchObject({ organisation: null, organisationId: null, insideOrganisation: null });
+    expect((await t.run(goalGet, { id: goal.id })).organisations).toEqual([]);
     expect(await t.store.search.search(t.store.db, t.store.workspaceId, 'acme', 10)).toEqual([]);
   });
 

@@ -1,6 +1,5 @@
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NetworkingEvent } from '../src/domain/entities.ts';
 import { communityAddMember, communityCreate } from '../src/services/communities.service.ts';
 import { composeDraft, composeDrafts, composeSchema, type ComposedDraft } from '../src/services/drafts.service.ts';
 import { eventCreate } from '../src/services/events.service.ts';
@@ -40,12 +39,12 @@ describe.each(DIALECTS)('outreach drafts on %s', (dialect) => {
   // People met at an event two days ago (the clock says 2026-11-23): each gets an event follow-up about that event.
   async function metAt(event: string, names: string[]): Promise<void> {
     const ids = await Promise.all(names.map((name) => addContact(t, name)));
-    await t.run<NetworkingEvent>(eventCreate, { name: event, kind: 'meetup', date: '2026-11-21', attendees: ids.map((contactId) => ({ contactId, metThere: true })) });
+    await t.run(eventCreate, { name: event, kind: 'meetup', date: '2026-11-21', attendees: ids.map((contactId) => ({ contactId, metThere: true })) });
   }
 
   async function outreach(): Promise<{ items: OutreachItem[]; queries: number }> {
     const counter = new QueryCounter();
-    const r = await runOperation({ ...t, store: { ...t.store, db: t.store.db.withPlugin(counter) } }, outreachToday, { limit: 100 }) as { items: OutreachItem[] };
+    const r = await runOperation({ ...t, store: { ...t.store, db: t.store.db.withPlugin(counter) } }, outreachToday, { limit: 100 });
     return { items: r.items, queries: counter.count };
   }
 
@@ -91,13 +90,13 @@ describe.each(DIALECTS)('drafts composed in batch on %s', (dialect) => {
     // A video call two weeks ago, then met at an event two days ago: the open event follow-up picks the template.
     const priya = await addContact(t, 'Priya Menon', { emails: ['priya@example.org'] });
     await log(priya, { occurredAt: '2026-11-09', kind: 'call', channel: 'video', summary: 'Video call about PM openings' });
-    const camp = await t.run<NetworkingEvent>(eventCreate, { name: 'Product Camp', kind: 'meetup', date: '2026-11-21', attendees: [{ contactId: priya, metThere: true }] });
+    const camp = await t.run(eventCreate, { name: 'Product Camp', kind: 'meetup', date: '2026-11-21', attendees: [{ contactId: priya, metThere: true }] });
     // A fellow community member tied to an open goal, last spoken to by phone.
     const omar = await addContact(t, 'Omar Sato', { organisation: 'Freightly' });
     await log(omar, { occurredAt: '2026-11-03', kind: 'call', channel: 'phone', summary: 'Chat about logistics data' });
-    const guild = await t.run<{ id: number }>(communityCreate, { name: 'Data Guild', kind: 'association' });
+    const guild = await t.run(communityCreate, { name: 'Data Guild', kind: 'association' });
     await t.run(communityAddMember, { id: guild.id, contactIds: [omar] });
-    const goal = await t.run<{ id: number }>(goalCreate, { kind: 'insight', description: 'Understand freight pricing', contactIds: [omar] });
+    const goal = await t.run(goalCreate, { kind: 'insight', description: 'Understand freight pricing', contactIds: [omar] });
     // Never spoken to, nothing recorded.
     const noor = await addContact(t, 'Noor Haddad');
 

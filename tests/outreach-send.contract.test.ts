@@ -1,15 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Action, FollowUp, Interaction } from '../src/domain/entities.ts';
+import type { Action } from '../src/domain/entities.ts';
 import { RapportError } from '../src/domain/errors.ts';
-import { goalGet, type GoalDetail } from '../src/services/goals.service.ts';
-import type { ComposedDraft } from '../src/services/drafts.service.ts';
-import type { SentDraft } from '../src/services/drafts-send.service.ts';
+import { goalGet } from '../src/services/goals.service.ts';
 import { followUpList } from '../src/services/follow-ups.service.ts';
 import { interactionDelete, interactionList } from '../src/services/interactions.service.ts';
-import type { Page } from '../src/services/operation.ts';
 import { draftCompose, draftSend, draftSent, outreachToday } from '../src/services/outreach-operations.ts';
-import type { OutreachItem } from '../src/services/outreach.service.ts';
-import type { SentMessage } from '../src/store/repositories/drafts.repository.ts';
 import { today, type TodayView } from '../src/services/today.service.ts';
 import { addContact } from './support/builders.ts';
 import { buildWorld, type World } from './support/outreach-world.ts';
@@ -27,15 +22,15 @@ describe.each(DIALECTS)('sending drafts on %s', (dialect) => {
   });
   afterEach(async () => { await t.close(); });
 
-  const send = (input: Record<string, unknown>) => t.run<SentDraft>(draftSend, { via: 'clipboard', ...input });
+  const send = (input: Record<string, unknown>) => t.run(draftSend, { via: 'clipboard', ...input });
 
   it('logs the message, answers the open follow-up, plans the nudge, and takes the contact off Today', async () => {
     const cleo = await addContact(t, 'Cleo Park', { emails: ['cleo@example.org'] });
-    expect(onToday(await t.run<TodayView>(today, {}), cleo)).toBe(true);
-    const listed = await t.run<{ items: OutreachItem[] }>(outreachToday, {});
+    expect(onToday(await t.run(today, {}), cleo)).toBe(true);
+    const listed = await t.run(outreachToday, {});
     expect(listed.items.find((i) => i.contactId === cleo)?.template).toBe('first-contact');
 
-    const draft = await t.run<ComposedDraft>(draftCompose, {
+    const draft = await t.run(draftCompose, {
       contactId: cleo, template: 'thanks-after-connecting', values: { theirWork: 'post on hiring', lastTopic: 'hiring juniors' },
     });
     expect(draft.findings).toEqual([]);
@@ -44,34 +39,34 @@ describe.each(DIALECTS)('sending drafts on %s', (dialect) => {
     expect(sent.interaction).toMatchObject({ kind: 'email', channel: 'email', summary: 'Thanks for connecting', occurredAt: '2026-11-23T12:00:00.000Z' });
     expect(sent.interaction.participants).toEqual([{ id: cleo, name: 'Cleo Park' }]);
     expect(sent.followUp).toMatchObject({ contactId: cleo, dueOn: '2026-12-03', source: 'message-sent' });
-    const open = await t.run<FollowUp[]>(followUpList, { contactId: cleo });
+    const open = await t.run(followUpList, { contactId: cleo });
     expect(open.map((f) => f.source)).toEqual(['message-sent']);
-    expect(onToday(await t.run<TodayView>(today, {}), cleo)).toBe(false);
-    const after = await t.run<{ items: OutreachItem[] }>(outreachToday, {});
+    expect(onToday(await t.run(today, {}), cleo)).toBe(false);
+    const after = await t.run(outreachToday, {});
     expect(after.items.map((i) => i.contactId)).not.toContain(cleo);
 
-    const history = await t.run<SentMessage[]>(draftSent, { contactId: cleo });
+    const history = await t.run(draftSent, { contactId: cleo });
     expect(history).toEqual([expect.objectContaining({ interactionId: sent.interaction.id, template: 'thanks-after-connecting', text: draft.text, via: 'clipboard' })]);
     expect(sent.text).toBe(draft.text);
   });
 
   it('refuses a job ask in a first message and an unfilled placeholder, writing nothing; sends the ask in an ongoing conversation', async () => {
     const text = 'Hi Ana,\n\nWe met at PyData London on Thursday. Are you hiring? I am looking for a job.\n\nBest,\nSam';
-    const before0 = (await t.run<Page<Interaction>>(interactionList, { contactId: w.ana })).total;
+    const before0 = (await t.run(interactionList, { contactId: w.ana })).total;
     await expect(send({ contactId: w.ana, subject: 'Hello', text, mode: 'first', followUpInDays: null })).rejects.toThrow(/not sent, fix this first: asks-for-job/);
-    expect((await t.run<Page<Interaction>>(interactionList, { contactId: w.ana })).total).toBe(before0);
+    expect((await t.run(interactionList, { contactId: w.ana })).total).toBe(before0);
     // Ana was spoken to on Thursday: by her record this is an ongoing conversation, where the ask is not checked.
     const sent = await send({ contactId: w.ana, subject: 'Hello', text, followUpInDays: null });
     expect(sent.warnings.map((f) => f.rule)).not.toContain('asks-for-job');
     expect(sent.followUp).toBeNull();
 
-    const before = (await t.run<Page<Interaction>>(interactionList, { contactId: w.ana })).total;
+    const before = (await t.run(interactionList, { contactId: w.ana })).total;
     const blocked = send({ contactId: w.ana, subject: 'Hello', text: 'Hi Ana,\n\nOur chat about [lastTopic?] stayed with me. Coffee?\n\nBest,\nSam' });
     await expect(blocked).rejects.toThrow(/text: not sent, fix this first: unfilled-placeholder: "\[lastTopic\?\]" is a placeholder/);
     await expect(blocked).rejects.toMatchObject({ code: 'invalid', problems: [{ path: 'text', value: { start: 24, end: 36 } }] });
     await expect(send({ contactId: w.ana, subject: 'About {{topic}}', text: 'Hi Ana,\n\nWe met on Thursday. Coffee?\n\nBest,\nSam' }))
       .rejects.toThrow(/subject: not sent.*unfilled-placeholder: In the subject/);
-    expect((await t.run<Page<Interaction>>(interactionList, { contactId: w.ana })).total).toBe(before);
+    expect((await t.run(interactionList, { contactId: w.ana })).total).toBe(before);
   });
 
   it('refuses nonsense input naming the field', async () => {
@@ -83,14 +78,14 @@ describe.each(DIALECTS)('sending drafts on %s', (dialect) => {
   });
 
   it('records an introduction request on the goal, and gratitude and value given for the notes that carry them', async () => {
-    const draft = await t.run<ComposedDraft>(draftCompose, {
+    const draft = await t.run(draftCompose, {
       contactId: w.ana, template: 'introduction-request', introduceContactId: w.jordan, goalId: w.goal,
       values: { topic: 'platform teams', myRole: 'a data engineer at Northwind' },
     });
     const sent = await send({ contactId: w.ana, subject: draft.subject, text: draft.text, template: 'introduction-request', goalId: w.goal, introduceContactId: w.jordan });
     expect(sent.action).toMatchObject({ kind: 'introduction-request', goalId: w.goal, contactId: w.jordan, description: 'Asked Ana Ruiz for an introduction to Jordan Lee' });
     expect(sent.action?.doneAt).toBe('2026-11-23T12:00:00.000Z');
-    const goal = await t.run<GoalDetail>(goalGet, { id: w.goal });
+    const goal = await t.run(goalGet, { id: w.goal });
     expect(goal.actions.map((a: Action) => a.kind)).toEqual(['introduction-request']);
     expect(goal.actionsDone).toBe(1);
 
@@ -136,6 +131,6 @@ describe.each(DIALECTS)('sending drafts on %s', (dialect) => {
   it('keeps the words sent only as long as the interaction that records them', async () => {
     const sent = await send({ contactId: w.jordan, subject: 'Hi', text: 'Hi Jordan,\n\nWe met last week. Coffee?\n\nBest,\nSam' });
     await t.run(interactionDelete, { id: sent.interaction.id });
-    expect(await t.run<SentMessage[]>(draftSent, { contactId: w.jordan })).toEqual([]);
+    expect(await t.run(draftSent, { contactId: w.jordan })).toEqual([]);
   });
 });

@@ -1,17 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUILT_IN_TEMPLATES } from '../src/domain/templates-builtin.ts';
 import { fixedClock } from '../src/domain/clock.ts';
-import type { FollowUp, NetworkingEvent } from '../src/domain/entities.ts';
-import { contactCreate, type ContactWrite } from '../src/services/contacts.service.ts';
-import type { ComposedDraft } from '../src/services/drafts.service.ts';
+import { contactCreate } from '../src/services/contacts.service.ts';
 import { eventAttend, eventCreate } from '../src/services/events.service.ts';
 import { followUpDone, followUpList } from '../src/services/follow-ups.service.ts';
 import { interactionLog } from '../src/services/interactions.service.ts';
 import { runOperation } from '../src/services/operation.ts';
 import { draftCompose, outreachToday, templateDelete, templateGet, templateList, templateSave } from '../src/services/outreach-operations.ts';
-import type { OutreachItem } from '../src/services/outreach.service.ts';
 import { settingsGet, settingsUpdate } from '../src/services/settings.service.ts';
-import type { TemplateEntry } from '../src/services/templates.service.ts';
 import { addContact } from './support/builders.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
 
@@ -23,11 +19,11 @@ describe.each(DIALECTS)('follow-up workflow on %s', (dialect) => {
   });
   afterEach(async () => { await t.close(); });
 
-  const outreach = async () => (await t.run<{ items: OutreachItem[] }>(outreachToday, {})).items;
+  const outreach = async () => (await t.run(outreachToday, {})).items;
   const itemOf = async (id: number) => (await outreach()).find((i) => i.contactId === id);
-  const openFollowUps = (contactId: number) => t.run<FollowUp[]>(followUpList, { contactId });
+  const openFollowUps = (contactId: number) => t.run(followUpList, { contactId });
   const meetAt = async (name: string, date: string, contactId: number) => {
-    const event = await t.run<NetworkingEvent>(eventCreate, { name, kind: 'meetup', date });
+    const event = await t.run(eventCreate, { name, kind: 'meetup', date });
     await t.run(eventAttend, { eventId: event.id, contactIds: [contactId], metThere: true });
     return event;
   };
@@ -71,7 +67,7 @@ describe.each(DIALECTS)('follow-up workflow on %s', (dialect) => {
 
   it('offers the reconnect draft for an overdue tie, and the event draft for someone met whose follow-up is gone', async () => {
     const old = fixedClock('2026-03-01T09:00:00.000Z');
-    const { contact } = (await runOperation({ store: t.store, clock: old }, contactCreate, { name: 'Dana Old', networks: ['operational'] })) as ContactWrite;
+    const { contact } = await runOperation({ store: t.store, clock: old }, contactCreate, { name: 'Dana Old', networks: ['operational'] });
     await runOperation({ store: t.store, clock: old }, interactionLog, { contactIds: [contact.id], occurredAt: '2026-03-01', kind: 'coffee', summary: 'Talked about her move to Lisbon' });
     const reconnect = await itemOf(contact.id);
     expect(reconnect).toMatchObject({ reason: 'overdue', template: 'reconnect' });
@@ -105,7 +101,7 @@ describe.each(DIALECTS)('templates on %s', (dialect) => {
   beforeEach(async () => { t = await testContext(dialect); });
   afterEach(async () => { await t.close(); });
 
-  const list = () => t.run<TemplateEntry[]>(templateList, {});
+  const list = () => t.run(templateList, {});
   const mine = {
     key: 'event-follow-up', name: 'My event follow-up',
     parts: { greeting: 'Hello {{firstName}},', context: 'Lovely to meet you at {{eventName}}.', intent: 'Coffee next week?', closing: 'Cheers,\n{{myName}}' },
@@ -114,21 +110,21 @@ describe.each(DIALECTS)('templates on %s', (dialect) => {
   it('lets a template of yours override a built-in, and deleting it restores the built-in', async () => {
     const ana = await addContact(t, 'Ana Ruiz');
     expect((await list()).map((e) => e.origin)).toEqual(Array(BUILT_IN_TEMPLATES.length).fill('built-in'));
-    const saved = await t.run<{ template: TemplateEntry; warnings: string[] }>(templateSave, mine);
+    const saved = await t.run(templateSave, mine);
     expect(saved.template).toMatchObject({ key: 'event-follow-up', origin: 'edited', subject: 'My event follow-up' });
     expect(saved.warnings).toEqual([]);
     expect(await list()).toHaveLength(BUILT_IN_TEMPLATES.length);
-    const draft = await t.run<ComposedDraft>(draftCompose, { contactId: ana, template: 'event-follow-up', values: { eventName: 'PyData', myName: 'Sam' } });
+    const draft = await t.run(draftCompose, { contactId: ana, template: 'event-follow-up', values: { eventName: 'PyData', myName: 'Sam' } });
     expect(draft.text).toBe('Hello Ana,\n\nLovely to meet you at PyData.\n\nCoffee next week?\n\nCheers,\nSam');
 
     expect(await t.run(templateDelete, { key: 'event-follow-up' })).toEqual({ deleted: 'event-follow-up', restoredBuiltIn: true });
-    const restored = await t.run<TemplateEntry>(templateGet, { key: 'event-follow-up' });
+    const restored = await t.run(templateGet, { key: 'event-follow-up' });
     expect(restored).toMatchObject({ origin: 'built-in', subject: 'Good to meet you at {{eventName}}' });
     await expect(t.run(templateDelete, { key: 'event-follow-up' })).rejects.toThrow(/key: "event-follow-up" is a built-in template and cannot be deleted/);
   });
 
   it('adds, lists and deletes a template of your own, warning about placeholders it cannot fill', async () => {
-    const saved = await t.run<{ template: TemplateEntry; warnings: string[] }>(templateSave, { ...mine, key: 'board-intro', name: 'Board intro', parts: { ...mine.parts, intent: 'Could we talk about {{boardSeat}}?' } });
+    const saved = await t.run(templateSave, { ...mine, key: 'board-intro', name: 'Board intro', parts: { ...mine.parts, intent: 'Could we talk about {{boardSeat}}?' } });
     expect(saved.template).toMatchObject({ origin: 'custom', unknownPlaceholders: ['boardSeat'] });
     expect(saved.warnings).toEqual([expect.stringContaining('{{boardSeat}} is not a placeholder Rapport fills')]);
     expect((await list()).map((e) => e.key)).toContain('board-intro');

@@ -1,6 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NetworkingEvent } from '../src/domain/entities.ts';
-import type { ComposedDraft } from '../src/services/drafts.service.ts';
 import { eventAttend, eventCreate } from '../src/services/events.service.ts';
 import { draftCompose, draftLint } from '../src/services/outreach-operations.ts';
 import { settingsUpdate } from '../src/services/settings.service.ts';
@@ -32,7 +30,7 @@ describe.each(DIALECTS)('drafts on %s', (dialect) => {
   afterEach(async () => { await t.close(); });
 
   const compose = (template: string, extra: Record<string, unknown> = {}) =>
-    t.run<ComposedDraft>(draftCompose, { contactId: w.ana, template, ...extra });
+    t.run(draftCompose, { contactId: w.ana, template, ...extra });
   const introduceFor = (key: string) => (key.startsWith('introduc') ? { introduceContactId: w.jordan } : {});
 
   it.each(Object.keys(ASKED))('%s gives a clean draft for a demo-like contact: nothing missing, no findings', async (key) => {
@@ -76,7 +74,7 @@ describe.each(DIALECTS)('drafts on %s', (dialect) => {
   it('flags a value that cannot be filled, in text and subject, and never leaves it blank', async () => {
     const bo = await addContact(t, 'Bo');
     await t.run(settingsUpdate, { myName: null });
-    const draft = await t.run<ComposedDraft>(draftCompose, { contactId: bo, template: 'event-follow-up', values: { lastTopic: '   ' } });
+    const draft = await t.run(draftCompose, { contactId: bo, template: 'event-follow-up', values: { lastTopic: '   ' } });
     expect(draft.missing).toEqual(['eventName', 'myName']);
     expect(draft.subject).toBe('Good to meet you at [eventName?]');
     expect(draft.text).toContain('meet you at [eventName?].');
@@ -91,14 +89,14 @@ describe.each(DIALECTS)('drafts on %s', (dialect) => {
   it('lints a first message with a job ask (never written to them) as an error, and not a later one', async () => {
     const stranger = await addContact(t, 'Cleo Park');
     const ask = { values: { achievement: 'your promotion', theirWork: 'x' } };
-    const first = await t.run<ComposedDraft>(draftCompose, { contactId: stranger, template: 'congratulations', ...ask });
+    const first = await t.run(draftCompose, { contactId: stranger, template: 'congratulations', ...ask });
     expect(first.firstMessage).toBe(true);
     const known = await compose('congratulations', ask);
     expect(known.firstMessage).toBe(false);
-    const lint = await t.run<{ findings: { rule: string }[]; blocking: boolean }>(draftLint, { text: 'Hi Ana,\n\nAre you hiring? I am looking for a job.\n\nBest,\nSam' });
+    const lint = await t.run(draftLint, { text: 'Hi Ana,\n\nAre you hiring? I am looking for a job.\n\nBest,\nSam' });
     expect(lint.findings.map((f) => f.rule)).toContain('asks-for-job');
     expect(lint.blocking).toBe(true);
-    const later = await t.run<{ findings: { rule: string }[] }>(draftLint, { text: 'Hi Ana,\n\nAre you hiring? I am looking for a job.\n\nBest,\nSam', firstMessage: false });
+    const later = await t.run(draftLint, { text: 'Hi Ana,\n\nAre you hiring? I am looking for a job.\n\nBest,\nSam', firstMessage: false });
     expect(later.findings.map((f) => f.rule)).not.toContain('asks-for-job');
   });
 
@@ -112,7 +110,7 @@ describe.each(DIALECTS)('drafts on %s', (dialect) => {
   });
 
   it('takes the event asked for over where they were met', async () => {
-    const other = await t.run<NetworkingEvent>(eventCreate, { name: 'DataConf', kind: 'conference', date: '2026-09-03' });
+    const other = await t.run(eventCreate, { name: 'DataConf', kind: 'conference', date: '2026-09-03' });
     await t.run(eventAttend, { eventId: other.id, contactIds: [w.ana] });
     expect((await compose('event-follow-up')).subject).toBe('Good to meet you at PyData London');
     const asked = await compose('event-follow-up', { eventId: other.id });

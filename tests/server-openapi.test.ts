@@ -28,7 +28,54 @@ function danglingRefs(doc: unknown): string[] {
   return out;
 }
 
+// Where a success schema says nothing: an empty schema ({}) at the root or anywhere inside (a property, the items of a
+// list, a member of a union), following $refs into the components.
+function undescribed(doc: Doc, schema: unknown, at: string, seen = new Set<string>()): string[] {
+  if (!schema || typeof schema !== 'object') return [at];
+  const s = schema as Record<string, unknown>;
+  if (typeof s.$ref === 'string') {
+    if (seen.has(s.$ref)) return [];
+    seen.add(s.$ref);
+    const target = s.$ref.replace('#/components/schemas/', '');
+    return undescribed(doc, doc.components.schemas[target], `${at} → ${target}`, seen);
+  }
+  const says = ['type', 'anyOf', 'oneOf', 'allOf', 'const', 'enum'].some((k) => k in s);
+  if (!says) return [at];
+  const out: string[] = [];
+  for (const [k, v] of Object.entries((s.properties ?? {}) as Record<string, unknown>)) out.push(...undescribed(doc, v, `${at}.${k}`, seen));
+  if (s.type === 'object' && !s.properties && (s.additionalProperties === undefined || s.additionalProperties === true)) out.push(`${at} (an object with no properties)`);
+  if (s.items) out.push(...undescribed(doc, s.items, `${at}[]`, seen));
+  if (s.type === 'array' && !s.items) out.push(`${at}[] (a list of anything)`);
+  if (s.additionalProperties && typeof s.additionalProperties === 'object') out.push(...undescribed(doc, s.additionalProperties, `${at}{}`, seen));
+  for (const k of ['anyOf', 'oneOf', 'allOf'] as const) if (Array.isArray(s[k])) (s[k] as unknown[]).forEach((m, i) => out.push(...undescribed(doc, m, `${at}|${i}`, seen)));
+  return out;
+}
+
 describe('OpenAPI document', () => {
+  it('describes every success response with the operation\'s output schema, nothing left empty', async () => {
+    const s = await testServer();
+    try {
+      const doc = (await (await s.request('/api/openapi.json')).json()) as Doc;
+      const gaps: string[] = [];
+      let operations = 0;
+      for (const methods of Object.values(doc.paths)) {
+        for (const entry of Object.values(methods)) {
+          operations++;
+          const ok = entry.responses['200'] as { content?: { 'application/json'?: { schema?: unknown } } } | undefined;
+          gaps.push(...undescribed(doc, ok?.content?.['application/json']?.schema, entry.operationId));
+        }
+      }
+      expect(operations).toBeGreaterThanOrEqual(CATALOGUE.length);
+      expect(gaps).toEqual([]);
+      // Shared records are one named component each, which every operation returning one points at.
+      const contactGet = doc.paths['/contacts/{id}']!.get!.responses['200'] as { content: { 'application/json': { schema: unknown } } };
+      expect(contactGet.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Contact' });
+      expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Contact', 'ContactSummary', 'Interaction', 'FollowUp', 'NetworkReport', 'ImportReport']));
+    } finally {
+      await s.close();
+    }
+  });
+
   it('covers every catalogue operation at its method and path', async () => {
     const s = await testServer();
     try {

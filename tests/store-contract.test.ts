@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RapportError } from '../src/domain/errors.ts';
 import { contactArchive, contactCreate, contactErase, contactGet, contactResolve, contactUpdate } from '../src/services/contacts.service.ts';
-import type { ContactWrite } from '../src/services/contacts.service.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
 
 describe.each(DIALECTS)('contacts on %s', (dialect) => {
@@ -9,7 +8,7 @@ describe.each(DIALECTS)('contacts on %s', (dialect) => {
   beforeEach(async () => { t = await testContext(dialect); });
   afterEach(async () => { await t.close(); });
 
-  const add = (input: Record<string, unknown>) => t.run<ContactWrite>(contactCreate, input);
+  const add = (input: Record<string, unknown>) => t.run(contactCreate, input);
 
   it('stores a contact with networks, type, organisation, emails and tags', async () => {
     const { contact } = await add({
@@ -53,7 +52,7 @@ describe.each(DIALECTS)('contacts on %s', (dialect) => {
 
   it('updates only the fields given and clears with null', async () => {
     const { contact } = await add({ name: 'Grace Hopper', title: 'Rear Admiral', notes: 'COBOL' });
-    const { contact: after } = await t.run<ContactWrite>(contactUpdate, { id: contact.id, title: null, networks: ['operational'] });
+    const { contact: after } = await t.run(contactUpdate, { id: contact.id, title: null, networks: ['operational'] });
     expect(after).toMatchObject({ title: null, notes: 'COBOL', networks: ['operational'] });
   });
 

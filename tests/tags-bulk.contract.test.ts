@@ -1,6 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ConnectionType } from '../src/domain/connection-types.ts';
-import type { Contact } from '../src/domain/contact.ts';
 import { connectionTypeAdd, connectionTypeList } from '../src/services/connection-types.service.ts';
 import { contactBulkUpdate } from '../src/services/contacts-bulk.service.ts';
 import { contactCreate, contactGet, contactUpdate } from '../src/services/contacts.service.ts';
@@ -13,7 +11,7 @@ describe.each(DIALECTS)('tags, bulk edits and connection types on %s', (dialect)
   beforeEach(async () => { t = await testContext(dialect); });
   afterEach(async () => { await t.close(); });
 
-  const get = (id: number) => t.run<Contact>(contactGet, { id });
+  const get = (id: number) => t.run(contactGet, { id });
   const search = (q: string) => t.store.search.search(t.store.db, t.store.workspaceId, q, 10);
 
   it('tags several contacts at once, once each, and counts every tag', async () => {
@@ -74,17 +72,17 @@ describe.each(DIALECTS)('tags, bulk edits and connection types on %s', (dialect)
   });
 
   it('contact.update leaves lists it was not given alone', async () => {
-    const { contact } = await t.run<{ contact: Contact }>(contactCreate, { name: 'Ada', emails: ['ada@example.org'], tags: ['math'], networks: ['personal'] });
+    const { contact } = await t.run(contactCreate, { name: 'Ada', emails: ['ada@example.org'], tags: ['math'], networks: ['personal'] });
     await t.run(contactUpdate, { id: contact.id, title: 'Countess' });
     expect(await get(contact.id)).toMatchObject({ title: 'Countess', emails: [{ address: 'ada@example.org' }], tags: ['math'], networks: ['personal'] });
   });
 
   it('lists built-in and custom connection types, and adds a custom one usable at once', async () => {
-    const builtIn = await t.run<ConnectionType[]>(connectionTypeList, {});
+    const builtIn = await t.run(connectionTypeList, {});
     expect(builtIn).toContainEqual({ key: 'mentor', label: 'Mentor', defaultNetwork: 'personal', builtIn: true });
     await expect(t.run(connectionTypeAdd, { key: 'Board-Member', defaultNetwork: 'strategic' }))
       .resolves.toEqual({ key: 'board-member', label: 'Board member', defaultNetwork: 'strategic', builtIn: false });
-    expect(await t.run<ConnectionType[]>(connectionTypeList, {})).toHaveLength(builtIn.length + 1);
+    expect(await t.run(connectionTypeList, {})).toHaveLength(builtIn.length + 1);
     const ada = await addContact(t, 'Ada', { connectionType: 'board-member' });
     expect((await get(ada)).connectionType).toBe('board-member');
   });

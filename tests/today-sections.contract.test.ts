@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NetworkingEvent } from '../src/domain/entities.ts';
 import { actionCreate } from '../src/services/actions.service.ts';
 import { eventCreate } from '../src/services/events.service.ts';
 import { followUpAdd } from '../src/services/follow-ups.service.ts';
-import { TODAY_SHORT_LIST, today, type TodayView } from '../src/services/today.service.ts';
+import { TODAY_SHORT_LIST, today } from '../src/services/today.service.ts';
 import { addContact } from './support/builders.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
 
@@ -13,7 +12,7 @@ describe.each(DIALECTS)('Today in sections on %s', (dialect) => {
   beforeEach(async () => { t = await testContext(dialect); });
   afterEach(async () => { await t.close(); });
 
-  const view = (input: Record<string, unknown> = {}) => t.run<TodayView>(today, input);
+  const view = (input: Record<string, unknown> = {}) => t.run(today, input);
   // A contact due on a given day, with no open follow-up of its own.
   const dueOn = async (name: string, day: string): Promise<number> => {
     const id = await addContact(t, name, { networks: ['personal'] });
@@ -48,7 +47,7 @@ describe.each(DIALECTS)('Today in sections on %s', (dialect) => {
     const acted = await dueOn('Arlo Action', '2026-11-02');
     const followed = await dueOn('Fern Follow', '2026-11-03');
     const plain = await dueOn('Kit Plain', '2026-11-04');
-    await t.run<NetworkingEvent>(eventCreate, { name: 'Product Camp', kind: 'meetup', date: '2026-11-20', attendees: [{ contactId: met, metThere: true }] });
+    await t.run(eventCreate, { name: 'Product Camp', kind: 'meetup', date: '2026-11-20', attendees: [{ contactId: met, metThere: true }] });
     await t.run(followUpAdd, { contactId: met, dueOn: '2026-11-22', reason: 'send the deck' });
     await t.run(actionCreate, { kind: 'coffee', description: 'Coffee with Arlo', dueOn: '2026-11-21', contactId: acted });
     await t.run(followUpAdd, { contactId: acted, dueOn: '2026-11-22', reason: 'thank Arlo' });

@@ -1,18 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Contact } from '../src/domain/contact.ts';
 import { contactList } from '../src/services/contact-list.service.ts';
 import { contactGet, contactUpdate } from '../src/services/contacts.service.ts';
 import { contactBulkUpdate } from '../src/services/contacts-bulk.service.ts';
 import { goalCreate } from '../src/services/goals.service.ts';
-import { importRun, type ImportReport } from '../src/services/import.service.ts';
+import { importRun } from '../src/services/import.service.ts';
 import { interactionLog } from '../src/services/interactions.service.ts';
-import type { Page } from '../src/services/operation.ts';
 import { organisationList, organisationUpdate } from '../src/services/organisations.service.ts';
 import { settingsUpdate } from '../src/services/settings.service.ts';
-import { today, type TodayView } from '../src/services/today.service.ts';
-import { triageList, triageSort, type TriagePage, type TriageSortResult } from '../src/services/triage.service.ts';
-import type { ContactSummary } from '../src/store/repositories/contact-list.repository.ts';
+import { today } from '../src/services/today.service.ts';
+import { triageList, triageSort } from '../src/services/triage.service.ts';
 import { fixturesUrl } from './support/fixtures.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
 
@@ -33,13 +30,13 @@ describe.each(DIALECTS)('triage of imported contacts on %s', (dialect) => {
   afterEach(async () => { await t.close(); });
 
   const importFive = async (extra: Record<string, unknown> = {}) => {
-    const report = await t.run<ImportReport>(importRun, { content: CSV, filename: 'Connections.csv', ...extra });
+    const report = await t.run(importRun, { content: CSV, filename: 'Connections.csv', ...extra });
     expect(report.counts.created).toBe(5);
-    return Object.fromEntries(await Promise.all(report.rows.map(async (r) => [(await t.run<Contact>(contactGet, { id: r.contactId })).givenName!, r.contactId!])));
+    return Object.fromEntries(await Promise.all(report.rows.map(async (r) => [(await t.run(contactGet, { id: r.contactId })).givenName!, r.contactId!])));
   };
-  const view = () => t.run<TodayView>(today, {});
-  const get = (id: number) => t.run<Contact>(contactGet, { id });
-  const triage = (input: Record<string, unknown> = {}) => t.run<TriagePage>(triageList, input);
+  const view = () => t.run(today, {});
+  const get = (id: number) => t.run(contactGet, { id });
+  const triage = (input: Record<string, unknown> = {}) => t.run(triageList, input);
 
   it('a 5-row LinkedIn import puts nobody on Today and nobody overdue; "connected" is on record but is no conversation', async () => {
     const ids = await importFive();
@@ -49,9 +46,9 @@ describe.each(DIALECTS)('triage of imported contacts on %s', (dialect) => {
     expect(v.keepInTouchTotal).toBe(0);
     const jose = await get(ids['José']!);
     expect(jose).toMatchObject({ networks: [], sortedAt: null, nextDueOn: null, lastInteractionAt: null });
-    const overdue = await t.run<Page<ContactSummary>>(contactList, { due: 'overdue' });
+    const overdue = await t.run(contactList, { due: 'overdue' });
     expect(overdue.total).toBe(0);
-    const unsorted = await t.run<Page<ContactSummary>>(contactList, { unsorted: true });
+    const unsorted = await t.run(contactList, { unsorted: true });
     expect(unsorted.total).toBe(5);
     expect((await triage()).unsorted).toBe(5);
   });
@@ -61,7 +58,7 @@ describe.each(DIALECTS)('triage of imported contacts on %s', (dialect) => {
     await t.run(interactionLog, { contactIds: [ids['Priya']], occurredAt: '2026-10-14', kind: 'call', channel: 'video', summary: 'PM roles at Northstar' });
     // Talking to someone does not sort them: still no cadence until they have a network.
     expect((await get(ids['Priya']!)).nextDueOn).toBeNull();
-    const sorted = await t.run<TriageSortResult>(triageSort, { ids: [ids['Priya']], apply: 'network', network: 'strategic' });
+    const sorted = await t.run(triageSort, { ids: [ids['Priya']], apply: 'network', network: 'strategic' });
     expect(sorted.sorted).toBe(1);
     // growing-in-role: strategic every 90 days from the call on 2026-10-14.
     expect(await get(ids['Priya']!)).toMatchObject({ networks: ['strategic'], sortedAt: '2026-11-23T12:00:00.000Z', nextDueOn: '2027-01-12', lastInteractionAt: '2026-10-14T12:00:00.000Z' });
@@ -90,12 +87,12 @@ describe.each(DIALECTS)('triage of imported contacts on %s', (dialect) => {
 
   it('a bulk update by filter reaches every matching contact ("select all N matching"), not only the ids on screen', async () => {
     await importFive();
-    const result = await t.run<{ updated: number }>(contactBulkUpdate, { filter: { unsorted: true, archived: false }, addNetworks: ['personal'], addTags: ['linkedin'] });
+    const result = await t.run(contactBulkUpdate, { filter: { unsorted: true, archived: false }, addNetworks: ['personal'], addTags: ['linkedin'] });
     expect(result.updated).toBe(5);
     expect((await triage()).unsorted).toBe(0);
-    expect((await t.run<Page<ContactSummary>>(contactList, { tag: 'linkedin' })).total).toBe(5);
+    expect((await t.run(contactList, { tag: 'linkedin' })).total).toBe(5);
     await t.run(contactBulkUpdate, { filter: { archived: false, query: 'Northstar' }, archived: true });
-    expect((await t.run<Page<ContactSummary>>(contactList, { archived: true })).items.map((c) => c.name).sort()).toEqual(['José Núñez', 'Priya Raman']);
+    expect((await t.run(contactList, { archived: true })).items.map((c) => c.name).sort()).toEqual(['José Núñez', 'Priya Raman']);
     await expect(t.run(contactBulkUpdate, { networks: ['personal'] })).rejects.toThrow(/either ids or filter/);
   });
 
@@ -109,7 +106,7 @@ describe.each(DIALECTS)('triage of imported contacts on %s', (dialect) => {
   it('suggests with reasons, puts target organisations first for a job seeker, and accepts by filter', async () => {
     const ids = await importFive();
     await t.run(settingsUpdate, { situation: 'job-seeking' });
-    const orgs = await t.run<Page<{ id: number; name: string }>>(organisationList, {});
+    const orgs = await t.run(organisationList, {});
     const orgId = (name: string) => orgs.items.find((o) => o.name === name)!.id;
     await t.run(organisationUpdate, { id: orgId('Acme'), isMine: true });
     let page = await triage();
@@ -123,10 +120,10 @@ describe.each(DIALECTS)('triage of imported contacts on %s', (dialect) => {
     expect(page.items.slice(0, 2).map((i) => i.name).sort()).toEqual(['José Núñez', 'Priya Raman']);
     expect(page.items.find((i) => i.name === 'Priya Raman')!.priority).toBe('at a target organisation');
 
-    const accepted = await t.run<TriageSortResult>(triageSort, { filter: { rule: 'recruiter' }, apply: 'suggestion' });
+    const accepted = await t.run(triageSort, { filter: { rule: 'recruiter' }, apply: 'suggestion' });
     expect(accepted.ids).toEqual([ids['José']]);
     expect(await get(ids['José']!)).toMatchObject({ networks: ['strategic'], connectionType: 'recruiter', nextDueOn: '2026-12-23' });
-    const rest = await t.run<TriageSortResult>(triageSort, { filter: { query: 'kite' }, apply: 'archive' });
+    const rest = await t.run(triageSort, { filter: { query: 'kite' }, apply: 'archive' });
     expect(rest.archived).toBe(1);
     expect((await triage()).unsorted).toBe(3);
   });

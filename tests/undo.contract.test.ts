@@ -1,7 +1,5 @@
 import { CompiledQuery } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Contact } from '../src/domain/contact.ts';
-import type { Interaction } from '../src/domain/entities.ts';
 import { RapportError } from '../src/domain/errors.ts';
 import { search } from '../src/services/contact-list.service.ts';
 import { z } from 'zod';
@@ -9,14 +7,13 @@ import { contactCreate, contactErase, contactUpdate, createContact } from '../sr
 import { defineOperation, parseInput } from '../src/services/operation.ts';
 import { contactInputSchema } from '../src/domain/contact.ts';
 import { contactBulkUpdate } from '../src/services/contacts-bulk.service.ts';
-import { historyList, historyUndo, type UndoResult } from '../src/services/history.service.ts';
-import { importRun, type ImportReport } from '../src/services/import.service.ts';
+import { historyList, historyUndo } from '../src/services/history.service.ts';
+import { importRun } from '../src/services/import.service.ts';
 import { interactionDelete, interactionLog, interactionUpdate } from '../src/services/interactions.service.ts';
 import { contactMerge } from '../src/services/merge.service.ts';
 import { tagAdd } from '../src/services/tags.service.ts';
 import { authSetPassword } from '../src/services/auth.service.ts';
 import { followUpAdd } from '../src/services/follow-ups.service.ts';
-import type { JournalEntry } from '../src/store/journal/journal.repository.ts';
 import { buildWorld, type World } from './backup-world.ts';
 import { dumpTables } from './support/dump.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
@@ -38,9 +35,9 @@ describe.each(DIALECTS)('undo and history on %s', (dialect) => {
   });
   afterEach(async () => { await t.close(); });
 
-  const undo = (id?: number) => t.run<UndoResult>(historyUndo, id === undefined ? {} : { id });
-  const latest = async () => (await t.run<{ items: JournalEntry[] }>(historyList, { limit: 1 })).items[0]!;
-  const add = async (name: string, extra: Record<string, unknown> = {}) => (await t.run<{ contact: Contact }>(contactCreate, { name, ...extra })).contact;
+  const undo = (id?: number) => t.run(historyUndo, id === undefined ? {} : { id });
+  const latest = async () => (await t.run(historyList, { limit: 1 })).items[0]!;
+  const add = async (name: string, extra: Record<string, unknown> = {}) => (await t.run(contactCreate, { name, ...extra })).contact;
 
   it('undoes a logged call: the rows are exactly as before, and the entry says what it was', async () => {
     const before = await dumpTables(t);
@@ -84,27 +81,27 @@ describe.each(DIALECTS)('undo and history on %s', (dialect) => {
 
   it('undoes a whole import in one step, search included', async () => {
     const before = await dumpTables(t);
-    const report = await t.run<ImportReport>(importRun, { content: csv(300), filename: '/tmp/connections.csv' });
+    const report = await t.run(importRun, { content: csv(300), filename: '/tmp/connections.csv' });
     expect(report.counts.created).toBe(300);
     expect((await latest()).summary).toBe('Imported 300 new contacts from connections.csv');
-    expect((await t.run<unknown[]>(search, { query: 'Number 17' })).length).toBeGreaterThan(0);
+    expect((await t.run(search, { query: 'Number 17' })).length).toBeGreaterThan(0);
     const result = await undo();
     expect(result.removed).toBeGreaterThanOrEqual(300);
     expect(await dumpTables(t)).toEqual(before);
-    expect((await t.run<unknown[]>(search, { query: 'Number 17' }))).toEqual([]);
+    expect((await t.run(search, { query: 'Number 17' }))).toEqual([]);
   });
 
   it('puts a deleted person back into search', async () => {
     await t.run(contactErase, { ids: [world.charles.id] });
-    expect((await t.run<unknown[]>(search, { query: 'Babbage' }))).toEqual([]);
+    expect((await t.run(search, { query: 'Babbage' }))).toEqual([]);
     await undo();
-    expect((await t.run<{ id: number }[]>(search, { query: 'Babbage' })).map((c) => c.id)).toEqual([world.charles.id]);
+    expect((await t.run(search, { query: 'Babbage' })).map((c) => c.id)).toEqual([world.charles.id]);
   });
 
   it('refuses to undo a call logged with someone merged since, naming the change, and changes nothing', async () => {
     const isaac = await add('Isaac Svensson');
     const other = await add('Isaac S.');
-    await t.run<Interaction>(interactionLog, { contactIds: [isaac.id], occurredAt: '2026-11-20T10:00:00Z', kind: 'call' });
+    await t.run(interactionLog, { contactIds: [isaac.id], occurredAt: '2026-11-20T10:00:00Z', kind: 'call' });
     const logged = await latest();
     await t.run(contactMerge, { keepId: other.id, mergeId: isaac.id });
     const merge = await latest();
@@ -120,7 +117,7 @@ describe.each(DIALECTS)('undo and history on %s', (dialect) => {
   });
 
   it('refuses to undo an import when something was added to an imported contact since', async () => {
-    await t.run<ImportReport>(importRun, { content: csv(5), filename: 'c.csv' });
+    await t.run(importRun, { content: csv(5), filename: 'c.csv' });
     const imported = await latest();
     const person = (await t.store.db.selectFrom('contacts').select('id').where('name', '=', 'Person Number 3').executeTakeFirstOrThrow()).id;
     await t.run(tagAdd, { ids: [person], tags: ['later'] });
@@ -137,7 +134,7 @@ describe.each(DIALECTS)('undo and history on %s', (dialect) => {
     const before = await dumpTables(t);
     // A write that fails after it has written: its rows and its journal entry go together.
     const failing = defineOperation({
-      name: 'test.fails-late', summary: 'writes, then fails', effect: 'write', input: z.object({}), http: { method: 'post', path: '/test' },
+      name: 'test.fails-late', summary: 'writes, then fails', effect: 'write', input: z.object({}), output: z.never(), http: { method: 'post', path: '/test' },
       run: async (ctx) => {
         await createContact(ctx, parseInput(contactInputSchema, { name: 'Half Written' }));
         throw new RapportError('conflict', 'failed after writing');
@@ -156,7 +153,7 @@ describe.each(DIALECTS)('undo and history on %s', (dialect) => {
     await expect(undo(edit.id)).rejects.toThrow(/already undone/);
     await undo();
     expect(await dumpTables(t)).toEqual(edited);
-    expect((await t.run<{ items: JournalEntry[] }>(historyList, {})).items.find((e) => e.id === edit.id)!.undoneAt).toBeNull();
+    expect((await t.run(historyList, {})).items.find((e) => e.id === edit.id)!.undoneAt).toBeNull();
   });
 
   it('never journals the password: undo cannot bring one back or drop it', async () => {

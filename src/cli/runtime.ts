@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { z } from 'zod';
 import { systemClock, type Clock } from '../domain/clock.ts';
 import { RapportError } from '../domain/errors.ts';
 import { runOperation, type Operation, type ServiceContext } from '../services/operation.ts';
@@ -28,9 +29,10 @@ export class CliRuntime {
     return { store: this.store, clock: this.clock };
   }
 
-  async run<O>(op: Operation<never, O> | Operation, input: unknown): Promise<O> {
+  // The output type is the operation's own (its output schema's): commands never state it.
+  async run<I extends z.ZodType, O>(op: Operation<I, O>, input: unknown): Promise<O> {
     try {
-      return (await runOperation(await this.context(), op as Operation, input)) as O;
+      return await runOperation(await this.context(), op, input);
     } catch (e) {
       throw withFlagNames(e, this.command);
     }

@@ -46,6 +46,20 @@ function hoistDefs(schema: JsonSchema, prefix: string, components: Record<string
   return rewrite(rest);
 }
 
+// Output schemas name their shared records (Contact, Interaction…) with zod ids: one component each, under that name,
+// so every operation returning a Contact points at the same schema and a generated client has one Contact type.
+function hoistNamedDefs(schema: JsonSchema, components: Record<string, JsonSchema>): JsonSchema {
+  const rewrite = (s: JsonSchema): JsonSchema => JSON.parse(JSON.stringify(s).replace(/"#\/\$defs\/([^"]+)"/g, (_m, n: string) => JSON.stringify(`#/components/schemas/${n}`))) as JsonSchema;
+  const { $defs: defs, ...rest } = schema as JsonSchema & { $defs?: Record<string, JsonSchema> };
+  for (const [name, def] of Object.entries(defs ?? {})) {
+    const shared = rewrite(def);
+    const taken = components[name];
+    if (taken && JSON.stringify(taken) !== JSON.stringify(shared)) throw new Error(`two different output schemas are both named ${name}`);
+    components[name] = shared;
+  }
+  return rewrite(rest);
+}
+
 // Does the input name a stored record by id anywhere (ids carry MAX_ID as their maximum)?
 const refersToIds = (input: JsonSchema): boolean => JSON.stringify(input).includes(`"maximum":${MAX_ID}`);
 
@@ -84,7 +98,7 @@ function describeOperation(op: Operation, components: Record<string, JsonSchema>
     responses: {
       200: {
         description: 'The result',
-        content: { 'application/json': { schema: op.output ? hoistDefs(outputJsonSchema(op.output), `${op.name}.out`, components) : {} } },
+        content: { 'application/json': { schema: hoistNamedDefs(outputJsonSchema(op.output), components) } },
       },
       ...errorResponses(op, input, inPath.size > 0),
     },

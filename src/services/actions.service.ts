@@ -7,6 +7,7 @@ import { insertAction, listActions, updateActionRow } from '../store/repositorie
 import type { Store } from '../store/store.ts';
 import { defineOperation, idParam } from './operation.ts';
 import { assertIdsExist, flagParam } from './support/params.ts';
+import { actionOutput } from './schemas/entities.ts';
 
 async function assertRefs(store: Store, refs: { goalId?: number | null | undefined; contactId?: number | null | undefined }): Promise<void> {
   if (refs.goalId != null) await assertIdsExist(store, 'goals', [refs.goalId], 'goalId');
@@ -24,6 +25,7 @@ export const actionCreate = defineOperation({
   summary: 'Plan a networking action (informational interview, coffee, introduction request, ...), for a goal and/or a contact',
   effect: 'write',
   input: actionInputSchema,
+  output: actionOutput,
   http: { method: 'post', path: '/actions' },
   run: async ({ store, clock }, input): Promise<Action> => {
     await assertRefs(store, input);
@@ -36,6 +38,7 @@ export const actionUpdate = defineOperation({
   summary: 'Change an action; fields left out stay, null clears',
   effect: 'write',
   input: patchSchema(actionInputSchema).extend({ id: idParam }),
+  output: actionOutput,
   http: { method: 'patch', path: '/actions/{id}' },
   run: async ({ store }, { id, ...patch }): Promise<Action> => {
     await actionOrThrow(store, id);
@@ -50,6 +53,7 @@ export const actionDone = defineOperation({
   summary: 'Mark an action done (now), or reopen it with done: false',
   effect: 'write',
   input: z.object({ id: idParam, done: flagParam.default(true) }),
+  output: actionOutput,
   http: { method: 'post', path: '/actions/{id}/done' },
   run: async ({ store, clock }, { id, done }): Promise<Action> => {
     const before = await actionOrThrow(store, id);
@@ -70,6 +74,7 @@ export const actionList = defineOperation({
     open: flagParam.optional(),
     dueBefore: isoDay.optional().describe('only actions due strictly before this day (YYYY-MM-DD)'),
   }),
+  output: z.array(actionOutput),
   http: { method: 'get', path: '/actions' },
   run: ({ store }, { goalId, ...filter }) => listActions(store, { ...filter, ...(goalId !== undefined ? { goalIds: [goalId] } : {}) }),
 });

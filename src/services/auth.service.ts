@@ -3,6 +3,7 @@ import { RapportError } from '../domain/errors.ts';
 import { loadAuthSecret, saveAuthSecret } from '../store/repositories/auth.repository.ts';
 import type { Store } from '../store/store.ts';
 import { defineOperation, type Operation } from './operation.ts';
+import { passwordStatusOutput } from './schemas/small.ts';
 
 // The password that guards the web app and API. Only its argon2id hash is stored; the server keeps sessions.
 export const passwordSchema = z.string().min(8, 'a password is at least 8 characters').max(200, 'a password is at most 200 characters');
@@ -35,6 +36,7 @@ export const authStatus = defineOperation({
   summary: 'Whether a password guards this Rapport (never the password itself)',
   effect: 'read',
   input: z.object({}),
+  output: passwordStatusOutput,
   http: { method: 'get', path: '/auth/status' },
   run: async ({ store }) => ({ passwordSet: (await loadPasswordHash(store)) !== null }),
 });
@@ -46,6 +48,7 @@ export const authSetPassword = defineOperation({
   // Not undoable: an undo would bring back or drop a password past the checks these operations make.
   journal: 'none',
   input: z.object({ currentPassword: z.string().max(200).optional(), newPassword: passwordSchema }),
+  output: passwordStatusOutput,
   http: { method: 'post', path: '/auth/password' },
   run: async ({ store }, { currentPassword, newPassword }) => {
     await assertCurrentPassword(store, currentPassword);
@@ -62,6 +65,7 @@ export const authClearPassword = defineOperation({
   // Not undoable: an undo would bring back or drop a password past the checks these operations make.
   journal: 'none',
   input: z.object({ currentPassword: z.string().max(200) }),
+  output: passwordStatusOutput,
   http: { method: 'post', path: '/auth/password/clear' },
   run: async ({ store }, { currentPassword }) => {
     await assertCurrentPassword(store, currentPassword);

@@ -6,6 +6,7 @@ import { backupText, fromBackup, isBackedUpSetting, parseBackup, toBackup, type 
 import { dumpTables, insertTables, rowCounts } from '../store/repositories/backup.repository.ts';
 import { workspaceUid } from '../store/repositories/export.repository.ts';
 import { defineOperation, type ServiceContext } from './operation.ts';
+import { restoredCountsOutput } from './schemas/import-export.ts';
 
 function counts(b: Backup): Record<string, number> {
   return {
@@ -45,6 +46,7 @@ export const backupRestore = defineOperation({
   summary: 'Restore a JSON backup (from `rapport export --format json`) into an empty database, keeping every id',
   effect: 'write',
   input: z.object({ content: z.string().min(1, 'the backup is empty'), filename: lineText(TEXT_LIMITS.line).default('backup.json') }),
+  output: restoredCountsOutput,
   http: { method: 'post', path: '/backup/restore' },
   run: (ctx, { content, filename }) => restoreBackup(ctx, content, filename),
 });

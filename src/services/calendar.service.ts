@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { calendarText, type CalendarItem } from '../io/calendar-write.ts';
 import { openDueItems, workspaceUid } from '../store/repositories/export.repository.ts';
 import { defineOperation } from './operation.ts';
+import { calendarOutput } from './schemas/import-export.ts';
 
 export const calendar = defineOperation({
   name: 'calendar',
   summary: 'Open follow-ups and actions with a due day, as an iCalendar file (subscribable: entries keep their UID)',
   effect: 'read',
   input: z.object({}),
+  output: calendarOutput,
   http: { method: 'get', path: '/calendar' },
   run: async ({ store, clock }) => {
     const uid = await workspaceUid(store);

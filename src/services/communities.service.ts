@@ -9,6 +9,7 @@ import {
 import type { Store } from '../store/store.ts';
 import { defineOperation, idParam } from './operation.ts';
 import { assertContactsExist } from './support/contact-ref.ts';
+import { communityOutput, communitySummaryOutput } from './schemas/entities.ts';
 
 async function communityOrThrow(store: Store, id: number): Promise<Community> {
   const community = await loadCommunity(store, id);
@@ -21,6 +22,7 @@ export const communityCreate = defineOperation({
   summary: 'Add a community (association, alumni, online, volunteer) you belong to or follow',
   effect: 'write',
   input: communityInputSchema,
+  output: communityOutput,
   http: { method: 'post', path: '/communities' },
   run: async ({ store, clock }, input): Promise<Community> => communityOrThrow(store, await insertCommunity(store, input, clock.now().toISOString())),
 });
@@ -30,6 +32,7 @@ export const communityUpdate = defineOperation({
   summary: 'Change some fields of a community',
   effect: 'write',
   input: patchSchema(communityInputSchema).extend({ id: idParam }),
+  output: communityOutput,
   http: { method: 'patch', path: '/communities/{id}' },
   run: async ({ store }, { id, ...patch }): Promise<Community> => {
     await communityOrThrow(store, id);
@@ -43,6 +46,7 @@ export const communityGet = defineOperation({
   summary: 'One community with its members and their roles',
   effect: 'read',
   input: z.object({ id: idParam }),
+  output: communityOutput,
   http: { method: 'get', path: '/communities/{id}' },
   run: ({ store }, { id }) => communityOrThrow(store, id),
 });
@@ -52,6 +56,7 @@ export const communityList = defineOperation({
   summary: 'Every community, by name, with how many of your contacts are members; with contactId, only those that contact belongs to',
   effect: 'read',
   input: z.object({ contactId: idParam.optional() }),
+  output: z.array(communitySummaryOutput),
   http: { method: 'get', path: '/communities' },
   run: async ({ store }, { contactId }): Promise<CommunitySummary[]> => {
     if (contactId !== undefined) await assertContactsExist(store, [contactId], 'contactId');
@@ -68,6 +73,7 @@ export const communityAddMember = defineOperation({
     contactIds: idList('name at least one contact'),
     role: lineText(TEXT_LIMITS.short).nullish().transform((v) => (v ? v : null)),
   }),
+  output: communityOutput,
   http: { method: 'post', path: '/communities/{id}/members' },
   run: async ({ store }, { id, contactIds, role }): Promise<Community> => {
     await communityOrThrow(store, id);
@@ -82,6 +88,7 @@ export const communityRemoveMember = defineOperation({
   summary: 'Remove contacts from a community',
   effect: 'write',
   input: z.object({ id: idParam, contactIds: idList('name at least one contact') }),
+  output: communityOutput,
   http: { method: 'post', path: '/communities/{id}/members/remove' },
   run: async ({ store }, { id, contactIds }): Promise<Community> => {
     await communityOrThrow(store, id);

@@ -5,6 +5,7 @@ import { RapportError } from '../domain/errors.ts';
 import { networkSchema } from '../domain/networks.ts';
 import { insertCustomConnectionType, loadCustomConnectionTypes } from '../store/repositories/settings.repository.ts';
 import { defineOperation } from './operation.ts';
+import { connectionTypeOutput } from './schemas/entities.ts';
 
 // "board-member" → "Board member", so a quick `types add board-member --network strategic` reads well.
 const labelOf = (key: string): string => key.charAt(0).toUpperCase() + key.slice(1).replace(/-/g, ' ');
@@ -14,6 +15,7 @@ export const connectionTypeList = defineOperation({
   summary: 'Connection types: the built-in ones (seed 002 and 004) and your own, each with its suggested network',
   effect: 'read',
   input: z.object({}),
+  output: z.array(connectionTypeOutput),
   http: { method: 'get', path: '/connection-types' },
   run: async ({ store }): Promise<ConnectionType[]> => allConnectionTypes(await loadCustomConnectionTypes(store)),
 });
@@ -28,6 +30,7 @@ export const connectionTypeAdd = defineOperation({
     label: lineText(TEXT_LIMITS.short).min(1).optional(),
     defaultNetwork: networkSchema,
   }),
+  output: connectionTypeOutput,
   http: { method: 'post', path: '/connection-types' },
   run: async ({ store }, { key, label, defaultNetwork }): Promise<ConnectionType> => {
     const existing = findConnectionType(key, await loadCustomConnectionTypes(store));

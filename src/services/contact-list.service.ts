@@ -6,6 +6,8 @@ import { addDays, toIsoDay } from '../domain/dates.ts';
 import { networkSchema } from '../domain/networks.ts';
 import { contactSummariesOf, listContactIds, listContactSummaries, type ContactFilter, type ContactSummary } from '../store/repositories/contact-list.repository.ts';
 import { defineOperation, idParam, pageSchema, type Page, type ServiceContext } from './operation.ts';
+import { pageOf } from './schemas/common.ts';
+import { contactSummaryOutput } from './schemas/contacts.ts';
 
 const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
 
@@ -56,6 +58,7 @@ export const contactList = defineOperation({
   summary: 'Contacts, a page at a time: full-text query, filters by network, type, tag, organisation, inside/outside, due status',
   effect: 'read',
   input: contactListInput,
+  output: pageOf(contactSummaryOutput),
   http: { method: 'get', path: '/contacts' },
   run: async ({ store, clock }, input): Promise<Page<ContactSummary>> => {
     const today = toIsoDay(clock.now());
@@ -79,6 +82,7 @@ export const search = defineOperation({
   summary: 'Full-text search over names, organisations, notes, tags and interaction summaries',
   effect: 'read',
   input: z.object({ query: lineText(TEXT_LIMITS.name).min(1, 'say what to search for'), limit: z.coerce.number().int().min(1).max(200).default(20) }),
+  output: z.array(contactSummaryOutput),
   http: { method: 'get', path: '/search' },
   run: async ({ store }, { query, limit }) => {
     const ids = await store.search.search(store.db, store.workspaceId, query, limit);

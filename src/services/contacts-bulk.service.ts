@@ -11,6 +11,7 @@ import { contactFilterInput, matchingContactIds } from './contact-list.service.t
 import { defineOperation } from './operation.ts';
 import { assertContactsExist } from './support/contact-ref.ts';
 import { assertConnectionType, settingsAndDefaults } from './support/settings.ts';
+import { updatedOutput } from './schemas/small.ts';
 
 const ALL = networksToMask(NETWORKS);
 
@@ -32,6 +33,7 @@ export const contactBulkUpdate = defineOperation({
   summary: 'Change networks, connection type, tags or archived of several contacts at once (by ids or every one matching a filter); their next due dates follow',
   effect: 'write',
   input: contactBulkUpdateInput,
+  output: updatedOutput,
   http: { method: 'post', path: '/contacts/bulk-update' },
   run: async ({ store, clock }, input) => {
     const { networks, addNetworks, removeNetworks, connectionType, addTags: tags, archived } = input;

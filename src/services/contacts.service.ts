@@ -14,6 +14,8 @@ import { createContacts, type CreateContactsOptions } from './support/create-con
 import { assertConnectionType, settingsAndDefaults } from './support/settings.ts';
 import { chunks } from '../store/chunks.ts';
 import { existingIds } from '../store/repositories/existing.repository.ts';
+import { contactOutput, contactWriteOutput } from './schemas/contacts.ts';
+import { changedOutput, erasedOutput } from './schemas/small.ts';
 
 export interface ContactWrite {
   contact: Contact;
@@ -82,6 +84,7 @@ export const contactCreate = defineOperation({
   summary: 'Add a contact, with its networks, connection type and organisation; warns on an email already stored',
   effect: 'write',
   input: contactInputSchema,
+  output: contactWriteOutput,
   http: { method: 'post', path: '/contacts' },
   run: (ctx, input) => createContact(ctx, input),
 });
@@ -91,6 +94,7 @@ export const contactUpdate = defineOperation({
   summary: 'Change some fields of a contact; fields left out stay as they are, null clears',
   effect: 'write',
   input: contactPatchSchema.extend({ id: idParam }),
+  output: contactWriteOutput,
   http: { method: 'patch', path: '/contacts/{id}' },
   run: (ctx, { id, ...patch }) => updateContact(ctx, id, patch),
 });
@@ -100,6 +104,7 @@ export const contactGet = defineOperation({
   summary: 'One contact with everything stored about it',
   effect: 'read',
   input: z.object({ id: idParam }),
+  output: contactOutput,
   http: { method: 'get', path: '/contacts/{id}' },
   run: (ctx, { id }) => getContact(ctx.store, id),
 });
@@ -110,6 +115,7 @@ export const contactResolve = defineOperation({
   summary: 'Find the one contact an id or part of a name means (ambiguous names list candidates)',
   effect: 'read',
   input: z.object({ ref: lineText(TEXT_LIMITS.name).min(1, 'say which contact') }),
+  output: contactOutput,
   http: { method: 'get', path: '/contacts/resolve' },
   run: async (ctx, { ref }) => getContact(ctx.store, await resolveContactRef(ctx.store, ref)),
 });
@@ -119,6 +125,7 @@ export const contactArchive = defineOperation({
   summary: 'Archive contacts (kept, but off every due list) or bring them back',
   effect: 'write',
   input: z.object({ ids: idList('name at least one contact'), archived: z.boolean().default(true) }),
+  output: changedOutput,
   http: { method: 'post', path: '/contacts/archive' },
   run: async (ctx, { ids, archived }) => {
     const { store, clock } = ctx;
@@ -134,6 +141,7 @@ export const contactErase = defineOperation({
   summary: 'Erase contacts everywhere (privacy): interactions only they took part in go too',
   effect: 'write',
   input: z.object({ ids: idList('name at least one contact') }),
+  output: erasedOutput,
   http: { method: 'post', path: '/contacts/erase' },
   run: async ({ store }, { ids }) => {
     const { db, workspaceId } = store;

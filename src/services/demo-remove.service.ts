@@ -4,6 +4,7 @@ import { RapportError } from '../domain/errors.ts';
 import { DEMO_TABLES } from '../store/migrations/2026-12-06-0051-demo-origin.ts';
 import type { Store } from '../store/store.ts';
 import { defineOperation, type ServiceContext } from './operation.ts';
+import { demoRemovalOutput } from './schemas/import-export.ts';
 
 // The demo is a removable layer: every row it writes carries demo = 1 (demo.load marks them as it commits; it
 // only fills an empty database, so everything present then is the demo's). Removing it takes out exactly those.
@@ -114,6 +115,7 @@ export const demoRemove = defineOperation({
   conflicts: true,
   effect: 'write',
   input: z.object({ dryRun: z.coerce.boolean().default(false) }),
+  output: demoRemovalOutput,
   http: { method: 'post', path: '/demo/remove' },
   run: async (ctx, { dryRun }): Promise<DemoRemoval> => {
     if (dryRun) return { ...(await planDemoRemoval(ctx.store)), rows: 0, removed: false };

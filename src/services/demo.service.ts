@@ -7,6 +7,7 @@ import { writeDemo, type DemoCounts } from './demo/write.ts';
 import { markDemoRows } from './demo-remove.service.ts';
 import { defineOperation } from './operation.ts';
 import { settingsAndDefaults } from './support/settings.ts';
+import { demoSummaryOutput } from './schemas/import-export.ts';
 
 export { DEMO_DEFAULT_SIZE, DEMO_MAX_SIZE };
 
@@ -27,6 +28,7 @@ export const demoLoad = defineOperation({
   summary: 'Fill an empty database with a realistic demo network (deterministic for a seed; size 30000 for benchmarks)',
   effect: 'write',
   input: demoLoadInput,
+  output: demoSummaryOutput,
   http: { method: 'post', path: '/demo' },
   // Undone by removing the demo (demo.remove), not by copying a million rows into the journal.
   journal: 'entry',

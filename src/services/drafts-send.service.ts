@@ -16,6 +16,7 @@ import { followUpAdd } from './follow-ups.service.ts';
 import { logInteraction, logInteractionSchema } from './interactions.service.ts';
 import { defineOperation, idParam, pageSchema, parseInput, type ServiceContext } from './operation.ts';
 import { assertIdsExist } from './support/params.ts';
+import { sentDraftOutput, sentMessageOutput } from './schemas/outreach.ts';
 
 // Past the 7 days Today looks ahead, so a sent message takes the person off this week's list until the nudge is due.
 export const DEFAULT_REPLY_WAIT_DAYS = 10;
@@ -128,6 +129,7 @@ export const draftSend = defineOperation({
   summary: 'Mark a draft sent (clipboard, mailto: or .eml): refuses while a blocking mistake remains, logs it as an interaction, plans the nudge if no reply',
   effect: 'write',
   input: sendSchema,
+  output: sentDraftOutput,
   http: { method: 'post', path: '/drafts/send' },
   run: sendDraft,
 });
@@ -137,6 +139,7 @@ export const draftSent = defineOperation({
   summary: 'Messages sent to a contact from drafts, newest first, with their full text',
   effect: 'read',
   input: pageSchema.pick({ limit: true }).extend({ contactId: idParam }),
+  output: z.array(sentMessageOutput),
   http: { method: 'get', path: '/contacts/{contactId}/sent-messages' },
   run: async ({ store }, { contactId, limit }): Promise<SentMessage[]> => {
     await assertIdsExist(store, 'contacts', [contactId], 'contactId');

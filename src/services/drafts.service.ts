@@ -19,6 +19,7 @@ import { defineOperation, idParam, type ServiceContext } from './operation.ts';
 import { assertIdsExist } from './support/params.ts';
 import { listTemplates, pickTemplate, type TemplateEntry } from './templates.service.ts';
 import { settingsAndDefaults } from './support/settings.ts';
+import { composedDraftOutput, draftLintOutput } from './schemas/outreach.ts';
 
 const placeholderName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a placeholder name is letters and digits, e.g. topic');
 
@@ -166,6 +167,7 @@ export const draftCompose = defineOperation({
   summary: 'Write a four-part message to a contact from a template, personalised from what Rapport knows, with its mistake-check findings',
   effect: 'read',
   input: composeSchema,
+  output: composedDraftOutput,
   http: { method: 'post', path: '/drafts/compose' },
   run: composeDraft,
 });
@@ -185,6 +187,7 @@ export const draftLint = defineOperation({
     contactId: idParam.optional(),
     recipientName: lineText(TEXT_LIMITS.name).optional(),
   }),
+  output: draftLintOutput,
   http: { method: 'post', path: '/drafts/lint' },
   run: async ({ store, clock }, input): Promise<{ findings: DraftFinding[]; blocking: boolean; mode: MessageMode; modeText: string }> => {
     let recorded: MessageModeReading = { mode: 'first', reason: 'never-spoken', daysSinceConversation: null };

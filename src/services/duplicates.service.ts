@@ -3,6 +3,8 @@ import { contactLabels, contactNames, sharedKeyPairs } from '../store/repositori
 import { loadStoredKeys } from '../store/repositories/import.repository.ts';
 import type { Store } from '../store/store.ts';
 import { defineOperation, pageSchema, type Page } from './operation.ts';
+import { pageOf } from './schemas/common.ts';
+import { duplicatePairOutput } from './schemas/import-export.ts';
 
 export interface DuplicatePair {
   a: { id: number; name: string; organisation: string | null; archived: boolean };
@@ -78,6 +80,7 @@ export const duplicatesList = defineOperation({
   summary: 'Likely duplicate contacts (same email, LinkedIn profile or phone, or the same name where no strong identifier differs), with the reason',
   effect: 'read',
   input: pageSchema,
+  output: pageOf(duplicatePairOutput),
   http: { method: 'get', path: '/duplicates' },
   run: async ({ store }, { limit, offset }): Promise<Page<DuplicatePair>> => {
     const all = await findDuplicates(store);

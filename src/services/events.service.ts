@@ -11,6 +11,8 @@ import type { Store } from '../store/store.ts';
 import { defineOperation, idParam, idSchema, pageSchema, type Page, type ServiceContext } from './operation.ts';
 import { assertContactsExist } from './support/contact-ref.ts';
 import { assertIdsExist, flagParam } from './support/params.ts';
+import { pageOf } from './schemas/common.ts';
+import { eventAttendOutput, eventOutput, eventSummaryOutput } from './schemas/entities.ts';
 
 async function eventOrThrow(store: Store, id: number): Promise<NetworkingEvent> {
   const event = await loadEvent(store, id);
@@ -35,6 +37,7 @@ export const eventCreate = defineOperation({
   input: eventInputSchema.extend({
     attendees: z.array(z.object({ contactId: idSchema, metThere: z.boolean().default(false) })).max(MAX_BULK_IDS, `at most ${MAX_BULK_IDS} attendees at once`).default([]),
   }),
+  output: eventOutput,
   http: { method: 'post', path: '/events' },
   run: async (ctx, { attendees, ...fields }): Promise<NetworkingEvent> => {
     const { store, clock } = ctx;
@@ -54,6 +57,7 @@ export const eventGet = defineOperation({
   summary: 'One event with its attendees and whom you met there',
   effect: 'read',
   input: z.object({ id: idParam }),
+  output: eventOutput,
   http: { method: 'get', path: '/events/{id}' },
   run: ({ store }, { id }) => eventOrThrow(store, id),
 });
@@ -63,6 +67,7 @@ export const eventList = defineOperation({
   summary: 'Events, newest first, with how many of your contacts attended',
   effect: 'read',
   input: pageSchema.extend({ communityId: idParam.optional() }),
+  output: pageOf(eventSummaryOutput),
   http: { method: 'get', path: '/events' },
   run: async ({ store }, { communityId, limit, offset }): Promise<Page<EventSummary>> => ({ ...(await listEvents(store, { communityId, limit, offset })), limit, offset }),
 });
@@ -72,6 +77,7 @@ export const eventAttend = defineOperation({
   summary: 'Record contacts at an event; metThere also plans one follow-up each, due a few days after (settings.eventFollowUpDays)',
   effect: 'write',
   input: z.object({ eventId: idParam, contactIds: idList('name at least one contact'), metThere: flagParam.default(false) }),
+  output: eventAttendOutput,
   http: { method: 'post', path: '/events/{eventId}/attend' },
   run: async (ctx, { eventId, contactIds, metThere }) => {
     const event = await eventOrThrow(ctx.store, eventId);
@@ -85,6 +91,7 @@ export const eventUnattend = defineOperation({
   summary: 'Remove contacts from an event\'s attendees (follow-ups already planned stay)',
   effect: 'write',
   input: z.object({ eventId: idParam, contactIds: idList('name at least one contact') }),
+  output: eventOutput,
   http: { method: 'post', path: '/events/{eventId}/unattend' },
   run: async ({ store }, { eventId, contactIds }): Promise<NetworkingEvent> => {
     await eventOrThrow(store, eventId);

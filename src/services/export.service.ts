@@ -12,6 +12,7 @@ import { exportContactIds, photosOf, type ExportFilter } from '../store/reposito
 import { backupJson } from './backup-restore.ts';
 import { defineOperation, type ServiceContext } from './operation.ts';
 import { settingsAndDefaults } from './support/settings.ts';
+import { exportOutput } from './schemas/import-export.ts';
 
 const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
 
@@ -80,6 +81,7 @@ export const exportOp = defineOperation({
   summary: 'Export contacts as vCard 4.0 or 3.0, or CSV in Rapport\'s, Google\'s or Outlook\'s layout (all, or filtered like the contact list), or the whole database as a JSON backup',
   effect: 'read',
   input: exportInput,
+  output: exportOutput,
   http: { method: 'get', path: '/export' },
   run: runExport,
 });

@@ -10,6 +10,8 @@ import { defineOperation, idParam } from './operation.ts';
 import { assertContactsExist } from './support/contact-ref.ts';
 import { assertIdsExist } from './support/params.ts';
 import { settingsAndDefaults } from './support/settings.ts';
+import { contactSnoozeOutput } from './schemas/contacts.ts';
+import { followUpOutput } from './schemas/entities.ts';
 
 async function one(store: Store, id: number): Promise<FollowUp> {
   const [f] = await loadFollowUps(store, { ids: [id] });
@@ -33,6 +35,7 @@ export const followUpAdd = defineOperation({
   summary: 'Plan a follow-up with a contact on a date, with the reason',
   effect: 'write',
   input: followUpInputSchema,
+  output: followUpOutput,
   http: { method: 'post', path: '/follow-ups' },
   run: async ({ store, clock }, input) => {
     await assertContactsExist(store, [input.contactId], 'contactId');
@@ -50,6 +53,7 @@ export const followUpDone = defineOperation({
   summary: 'Mark a follow-up done (or open again with done: false)',
   effect: 'write',
   input: z.object({ id: idParam, done: z.boolean().default(true) }),
+  output: followUpOutput,
   http: { method: 'post', path: '/follow-ups/{id}/done' },
   run: async ({ store, clock }, { id, done }) => {
     await one(store, id);
@@ -63,6 +67,7 @@ export const followUpSnooze = defineOperation({
   summary: 'Put a follow-up off until a date or for some days',
   effect: 'write',
   input: z.object({ id: idParam }).and(snoozeTarget),
+  output: followUpOutput,
   http: { method: 'post', path: '/follow-ups/{id}/snooze' },
   run: async ({ store, clock }, input) => {
     await one(store, input.id);
@@ -77,6 +82,7 @@ export const followUpList = defineOperation({
   summary: 'Follow-ups, open ones by default, optionally of one contact',
   effect: 'read',
   input: z.object({ contactId: idParam.optional(), includeDone: z.coerce.boolean().default(false) }),
+  output: z.array(followUpOutput),
   http: { method: 'get', path: '/follow-ups' },
   run: ({ store }, { contactId, includeDone }) => loadFollowUps(store, { ...(contactId ? { contactId } : {}), openOnly: !includeDone }),
 });
@@ -86,6 +92,7 @@ export const contactSnooze = defineOperation({
   summary: "Put a contact's keep-in-touch reminder off until a date or for some days (the next interaction clears it)",
   effect: 'write',
   input: z.object({ ids: idList('name at least one follow-up') }).and(snoozeTarget),
+  output: contactSnoozeOutput,
   http: { method: 'post', path: '/contacts/snooze' },
   run: async ({ store, clock }, input) => {
     await assertContactsExist(store, input.ids, 'ids');

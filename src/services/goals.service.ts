@@ -8,6 +8,7 @@ import { insertGoal, linkGoal, loadGoals, unlinkGoal, updateGoalRow } from '../s
 import type { Store } from '../store/store.ts';
 import { defineOperation, idParam } from './operation.ts';
 import { assertIdsExist } from './support/params.ts';
+import { goalDetailOutput, goalOutput } from './schemas/entities.ts';
 
 export interface GoalDetail extends Goal {
   actions: Action[];
@@ -29,6 +30,7 @@ export const goalCreate = defineOperation({
   summary: 'Set a networking goal (mentorship, job, insight, business, skill) and the people and organisations it needs',
   effect: 'write',
   input: goalInputSchema,
+  output: goalOutput,
   http: { method: 'post', path: '/goals' },
   run: async ({ store, clock }, { contactIds, organisationIds, ...fields }): Promise<Goal> => {
     await assertLinkable(store, { contactIds, organisationIds });
@@ -43,6 +45,7 @@ export const goalUpdate = defineOperation({
   summary: 'Change a goal; contactIds or organisationIds given replace the linked ones',
   effect: 'write',
   input: patchSchema(goalInputSchema).extend({ id: idParam }),
+  output: goalOutput,
   http: { method: 'patch', path: '/goals/{id}' },
   run: async ({ store }, { id, contactIds, organisationIds, ...fields }): Promise<Goal> => {
     await goalOrThrow(store, id);
@@ -59,6 +62,7 @@ export const goalGet = defineOperation({
   summary: 'One goal with its people, organisations and actions',
   effect: 'read',
   input: z.object({ id: idParam }),
+  output: goalDetailOutput,
   http: { method: 'get', path: '/goals/{id}' },
   run: async ({ store }, { id }): Promise<GoalDetail> => ({ ...(await goalOrThrow(store, id)), actions: await listActions(store, { goalIds: [id] }) }),
 });
@@ -68,6 +72,7 @@ export const goalList = defineOperation({
   summary: 'Goals (open first), each with its people and how many of its actions are done',
   effect: 'read',
   input: z.object({ status: z.enum(GOAL_STATUSES).optional() }),
+  output: z.array(goalOutput),
   http: { method: 'get', path: '/goals' },
   run: ({ store }, { status }) => loadGoals(store, { status }),
 });
@@ -82,6 +87,7 @@ export const goalLink = defineOperation({
   summary: 'Tie more contacts or organisations to a goal (already tied ones stay once)',
   effect: 'write',
   input: goalLinks,
+  output: goalOutput,
   http: { method: 'post', path: '/goals/{id}/link' },
   run: async ({ store }, { id, ...links }): Promise<Goal> => {
     needSomething(links);
@@ -97,6 +103,7 @@ export const goalUnlink = defineOperation({
   summary: 'Untie contacts or organisations from a goal',
   effect: 'write',
   input: goalLinks,
+  output: goalOutput,
   http: { method: 'post', path: '/goals/{id}/unlink' },
   run: async ({ store }, { id, ...links }): Promise<Goal> => {
     needSomething(links);

@@ -5,12 +5,14 @@ import { undoEntryRows } from '../store/journal/undo.ts';
 import { widenCacheForBulkLoad } from '../store/repositories/demo.repository.ts';
 import { removeDemoData } from './demo-remove.service.ts';
 import { defineOperation, idParam, type ServiceContext } from './operation.ts';
+import { historyListOutput, undoOutput } from './schemas/entities.ts';
 
 export const historyList = defineOperation({
   name: 'history.list',
   summary: `The latest writes, newest first, with what each did; the last ${JOURNAL_KEEP} can be undone`,
   effect: 'read',
   input: z.object({ limit: z.coerce.number().int().min(1).max(JOURNAL_KEEP).default(20) }),
+  output: historyListOutput,
   http: { method: 'get', path: '/history' },
   run: async ({ store }, { limit }): Promise<{ items: JournalEntry[] }> => ({ items: await listEntries(store, limit) }),
 });
@@ -45,7 +47,8 @@ async function undo(ctx: ServiceContext, id: number | undefined): Promise<UndoRe
     try {
       const result = await undoEntryRows(store, target.id, self);
       await store.search.reindex(store.db, store.workspaceId, result.contactIds);
-      outcome = result;
+      // The touched contacts were for the search index; the answer keeps to UndoResult.
+      outcome = { removed: result.removed, restored: result.restored, reverted: result.reverted };
     } finally {
       await restoreCache();
     }
@@ -65,6 +68,7 @@ export const historyUndo = defineOperation({
   conflicts: true,
   effect: 'write',
   input: z.object({ id: idParam.optional() }),
+  output: undoOutput,
   http: { method: 'post', path: '/history/undo' },
   run: (ctx, { id }) => undo(ctx, id),
 });

@@ -10,6 +10,9 @@ import type { Store } from '../store/store.ts';
 import { defineOperation, idParam, pageSchema, type Page, type ServiceContext } from './operation.ts';
 import { assertContactsExist } from './support/contact-ref.ts';
 import { settingsAndDefaults } from './support/settings.ts';
+import { pageOf } from './schemas/common.ts';
+import { interactionOutput } from './schemas/entities.ts';
+import { deletedOutput } from './schemas/small.ts';
 
 export const logInteractionSchema = interactionInputSchema.extend({
   // Any interaction answers the follow-ups that were waiting for it.
@@ -61,6 +64,7 @@ export const interactionLog = defineOperation({
   summary: 'Log an interaction with one or more contacts; resets their keep-in-touch clock and answers their open follow-ups',
   effect: 'write',
   input: logInteractionSchema,
+  output: interactionOutput,
   http: { method: 'post', path: '/interactions' },
   run: logInteraction,
 });
@@ -70,6 +74,7 @@ export const interactionList = defineOperation({
   summary: "A contact's timeline of interactions, newest first",
   effect: 'read',
   input: pageSchema.extend({ contactId: idParam }),
+  output: pageOf(interactionOutput),
   http: { method: 'get', path: '/contacts/{contactId}/interactions' },
   run: async ({ store }, { contactId, limit, offset }): Promise<Page<Interaction>> => {
     await assertContactsExist(store, [contactId], 'contactId');
@@ -85,6 +90,7 @@ export const interactionUpdate = defineOperation({
   summary: 'Correct a logged interaction: when, kind, channel, summary, value, gratitude, or who took part',
   effect: 'write',
   input: interactionInputSchema.partial().extend({ id: idParam }),
+  output: interactionOutput,
   http: { method: 'patch', path: '/interactions/{id}' },
   run: async ({ store, clock }, { id, contactIds, ...patch }): Promise<Interaction> => {
     const before = await participantIds(store, id);
@@ -112,6 +118,7 @@ export const interactionDelete = defineOperation({
   summary: 'Delete a logged interaction (the cadence of its participants is recomputed)',
   effect: 'write',
   input: z.object({ id: idParam }),
+  output: deletedOutput,
   http: { method: 'delete', path: '/interactions/{id}' },
   run: async ({ store, clock }, { id }) => {
     const people = await participantIds(store, id);

@@ -2,9 +2,16 @@ import { z } from 'zod';
 import { insertLoginFailure, KEPT_LOGIN_FAILURES, latestLoginFailures, loginFailureTotals } from '../store/repositories/login-failures.repository.ts';
 import type { Store } from '../store/store.ts';
 import { defineOperation } from './operation.ts';
+import { count, instant, out } from './schemas/common.ts';
 
 export const LOGIN_FAILURE_KINDS = ['password', 'token'] as const;
 export type LoginFailureKind = (typeof LOGIN_FAILURE_KINDS)[number];
+
+const loginFailuresOutput = out({
+  totals: out({ password: count, token: count }),
+  since: instant.nullable(),
+  latest: z.array(out({ at: instant, client: z.string(), kind: z.enum(LOGIN_FAILURE_KINDS) })),
+});
 
 export interface LoginFailure {
   at: string;
@@ -30,6 +37,7 @@ export const authFailures = defineOperation({
   summary: `Failed sign-ins (wrong password or token): totals, and the latest ${KEPT_LOGIN_FAILURES} with time, client address and kind`,
   effect: 'read',
   input: z.object({}),
+  output: loginFailuresOutput,
   http: { method: 'get', path: '/auth/failures' },
   run: async ({ store }): Promise<LoginFailures> => {
     const totals = await loginFailureTotals(store);

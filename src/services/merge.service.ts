@@ -12,6 +12,7 @@ import { getContact } from './contacts.service.ts';
 import { keepDemoMarkOnMerge } from './demo-remove.service.ts';
 import { settingsAndDefaults } from './support/settings.ts';
 import { phoneRegion } from '../store/repositories/settings.repository.ts';
+import { contactMergeOutput } from './schemas/contacts.ts';
 
 const COLUMN: Partial<Record<ScalarField, keyof ContactRow>> = {
   givenName: 'given_name', familyName: 'family_name', title: 'title', location: 'location', birthday: 'birthday', metHow: 'met_how',
@@ -60,6 +61,7 @@ export const contactMerge = defineOperation({
   summary: 'Merge two contacts: the first absorbs the second (fields, emails, phones, interactions, links, tags, follow-ups, goals, events); the second is erased',
   effect: 'write',
   input: z.object({ keepId: idParam, mergeId: idParam }),
+  output: contactMergeOutput,
   http: { method: 'post', path: '/contacts/{keepId}/merge' },
   run: (ctx, { keepId, mergeId }) => mergeContacts(ctx, keepId, mergeId),
 });

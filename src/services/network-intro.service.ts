@@ -11,6 +11,7 @@ import type { Store } from '../store/store.ts';
 import { loadNetworkModel } from './network.service.ts';
 import { defineOperation } from './operation.ts';
 import { resolveContactRef } from './support/contact-ref.ts';
+import { introOutput } from './schemas/network.ts';
 
 export interface IntroResult {
   target: { kind: 'contact' | 'organisation'; id: number; name: string; organisation: string | null; tie: { strength: number; band: TieBand } | null; members: number | null };
@@ -109,6 +110,7 @@ export const introFind = defineOperation({
     k: z.coerce.number().int().min(1).max(10).default(3),
     by: z.enum(['strength', 'hops']).default('strength'),
   }),
+  output: introOutput,
   http: { method: 'get', path: '/network/intro' },
   run: async (ctx, { target, kind, k, by }): Promise<IntroResult> => {
     const resolved = await resolveTarget(ctx.store, target, kind);

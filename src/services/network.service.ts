@@ -10,6 +10,7 @@ import { epochDay } from '../domain/tie-strength.ts';
 import { loadNetworkData } from '../store/repositories/network.repository.ts';
 import { loadSettings } from '../store/repositories/settings.repository.ts';
 import { defineOperation, idParam, type ServiceContext } from './operation.ts';
+import { graphViewOutput, networkReportOutput } from './schemas/network.ts';
 
 // One bulk load and one model per request; every network operation starts here.
 export async function loadNetworkModel(ctx: ServiceContext): Promise<{ model: NetworkModel; settings: Settings }> {
@@ -23,6 +24,7 @@ export const networkReport = defineOperation({
   summary: 'The shape of your three networks against your situation, tie strength, dormant ties, reciprocity, brokers, clusters and advice that names people',
   effect: 'read',
   input: z.object({}),
+  output: networkReportOutput,
   http: { method: 'get', path: '/network/report' },
   run: async (ctx): Promise<NetworkReport> => {
     const { model, settings } = await loadNetworkModel(ctx);
@@ -41,6 +43,7 @@ export const networkGraph = defineOperation({
     limit: z.coerce.number().int().min(1).max(GRAPH_MAX_NODES).default(GRAPH_DEFAULT_NODES),
     focus: idParam.optional(),
   }),
+  output: graphViewOutput,
   http: { method: 'get', path: '/network/graph' },
   run: async (ctx, { limit, focus }): Promise<GraphView> => {
     const { model } = await loadNetworkModel(ctx);

@@ -20,7 +20,8 @@ export interface Operation<I extends z.ZodType = z.ZodType, O = unknown> {
   // 'read' never writes; 'write' runs in one transaction.
   effect: 'read' | 'write';
   input: I;
-  output?: z.ZodType<O>;
+  // What it returns, after JSON (dates as ISO strings): the OpenAPI success response, and what typed callers get.
+  output: z.ZodType<O>;
   http: { method: HttpMethod; path: string };
   // True when it can answer 409: a name already taken, a non-empty database, a name matching several records.
   conflicts?: boolean;
@@ -31,10 +32,17 @@ export interface Operation<I extends z.ZodType = z.ZodType, O = unknown> {
   run(ctx: ServiceContext, input: z.output<I>): Promise<O>;
 }
 
-// Keeps the name as a literal type, so typed clients (the web app) can look an operation up by its name.
-export function defineOperation<I extends z.ZodType, O, const N extends string>(op: Operation<I, O> & { name: N }): Operation<I, O> & { name: N } {
-  return op;
+// Keeps the name as a literal type, so typed clients (the web app) can look an operation up by its name. The output
+// type is the output schema's: `run` must return something the schema describes, and callers get that type.
+export function defineOperation<I extends z.ZodType, S extends z.ZodType, const N extends string>(
+  op: Omit<Operation<I, z.output<S>>, 'output'> & { name: N; output: S },
+): Operation<I, z.output<S>> & { name: N; output: S } {
+  // S is a ZodType whose output is z.output<S>; TypeScript cannot see that through the generic.
+  return op as Operation<I, z.output<S>> & { name: N; output: S };
 }
+
+// What an operation returns, as its callers see it.
+export type OutputOf<Op> = Op extends Operation<z.ZodType, infer O> ? O : never;
 
 // The value at an issue's path in what was sent, for messages that do not quote it themselves.
 function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
@@ -77,12 +85,26 @@ export async function runOperation<I extends z.ZodType, O>(ctx: ServiceContext, 
   return (await runJournalled(ctx, op, raw)).output;
 }
 
+// In tests (vitest sets RAPPORT_CHECK_OUTPUTS=1) every result is held to its operation's output schema, so the
+// schemas stay true; production skips the walk over what can be 30,000 rows.
+const CHECK_OUTPUTS = process.env.RAPPORT_CHECK_OUTPUTS === '1';
+
+function checkedOutput<O>(op: Operation<z.ZodType, O>, output: O): O {
+  if (!CHECK_OUTPUTS) return output;
+  const parsed = op.output.safeParse(output);
+  if (parsed.success) return output;
+  const where = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(output)'}: ${i.message}`).join('; ');
+  // Not a user's mistake but a schema (or an operation) that is wrong: a plain Error, so no test can take it for a 4xx.
+  throw new Error(`${op.name} returned what its output schema does not describe: ${where}`);
+}
+
 // As runOperation, also returning the journal entry a write left (null for a read, a nested call, or no change).
 export async function runJournalled<I extends z.ZodType, O>(ctx: ServiceContext, op: Operation<I, O>, raw: unknown): Promise<{ output: O; entry: JournalEntry | null }> {
   const input = parseInput(op.input, raw, op.name);
-  if (op.effect === 'read' || ctx.store.inTransaction) return { output: await op.run(ctx, input), entry: null };
-  if (op.journal === 'none') return { output: await ctx.store.transaction((tx) => op.run({ ...ctx, store: tx }, input)), entry: null };
-  return ctx.store.transaction((tx) => journalled({ ...ctx, store: tx }, op, input, (inner) => op.run(inner, input)));
+  const run = async (inner: ServiceContext): Promise<O> => checkedOutput(op, await op.run(inner, input));
+  if (op.effect === 'read' || ctx.store.inTransaction) return { output: await run(ctx), entry: null };
+  if (op.journal === 'none') return { output: await ctx.store.transaction((tx) => run({ ...ctx, store: tx })), entry: null };
+  return ctx.store.transaction((tx) => journalled({ ...ctx, store: tx }, op, input, run));
 }
 
 // Runs a write inside the caller's transaction with its journal entry: the rows it changes are copied in the same

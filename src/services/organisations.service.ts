@@ -9,6 +9,8 @@ import {
 } from '../store/repositories/organisations.repository.ts';
 import type { Store } from '../store/store.ts';
 import { defineOperation, idParam, pageSchema, type Page } from './operation.ts';
+import { pageOf } from './schemas/common.ts';
+import { organisationDeleteOutput, organisationDetailOutput, organisationOutput } from './schemas/entities.ts';
 
 export interface OrganisationDetail extends Organisation {
   contacts: { id: number; name: string; title: string | null }[];
@@ -36,6 +38,7 @@ export const organisationCreate = defineOperation({
   summary: 'Add an organisation; isMine marks my own, whose people count as inside',
   effect: 'write',
   input: organisationInputSchema,
+  output: organisationOutput,
   http: { method: 'post', path: '/organisations' },
   run: async ({ store, clock }, input): Promise<Organisation> => {
     await assertNameFree(store, input.name, null);
@@ -50,6 +53,7 @@ export const organisationUpdate = defineOperation({
   summary: 'Change some fields of an organisation; marking it mine moves its people inside unless set by hand',
   effect: 'write',
   input: patchSchema(organisationInputSchema).extend({ id: idParam }),
+  output: organisationOutput,
   http: { method: 'patch', path: '/organisations/{id}' },
   run: async ({ store, clock }, { id, ...patch }): Promise<Organisation> => {
     const before = await loadOrganisation(store, id);
@@ -68,6 +72,7 @@ export const organisationGet = defineOperation({
   summary: 'One organisation with its contacts',
   effect: 'read',
   input: z.object({ id: idParam }),
+  output: organisationDetailOutput,
   http: { method: 'get', path: '/organisations/{id}' },
   run: ({ store }, { id }) => getOrganisation(store, id),
 });
@@ -77,6 +82,7 @@ export const organisationList = defineOperation({
   summary: 'Organisations by name, with how many contacts each has; query filters by part of the name',
   effect: 'read',
   input: pageSchema.extend({ query: lineText(TEXT_LIMITS.name).optional() }),
+  output: pageOf(organisationOutput),
   http: { method: 'get', path: '/organisations' },
   run: async ({ store }, { query, limit, offset }): Promise<Page<Organisation>> => ({ ...(await listOrganisations(store, { query, limit, offset })), limit, offset }),
 });
@@ -86,6 +92,7 @@ export const organisationDelete = defineOperation({
   summary: 'Delete an organisation; its contacts stay, without an organisation',
   effect: 'write',
   input: z.object({ id: idParam }),
+  output: organisationDeleteOutput,
   http: { method: 'delete', path: '/organisations/{id}' },
   run: async ({ store }, { id }) => {
     if (!(await loadOrganisation(store, id))) throw notFound('organisation', id);

@@ -7,6 +7,7 @@ import { suggestedTemplate } from './drafts-lint.ts';
 import { composeDrafts, composeSchema, type ComposedDraft } from './drafts.service.ts';
 import { defineOperation, parseInput, type ServiceContext } from './operation.ts';
 import { today as todayOperation } from './today.service.ts';
+import { outreachTodayOutput } from './schemas/outreach.ts';
 
 export type OutreachReason = 'follow-up' | 'met-at-event' | 'overdue';
 export interface OutreachItem {
@@ -43,6 +44,7 @@ export const outreachToday = defineOperation({
   summary: "Today's people to write to, each with a ready draft: follow-ups due this week, people met at recent events, overdue ties",
   effect: 'read',
   input: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
+  output: outreachTodayOutput,
   http: { method: 'get', path: '/outreach/today' },
   run: async (ctx, { limit }): Promise<{ today: string; items: OutreachItem[] }> => {
     const view = await todayOperation.run(ctx, { limit, offset: 0 });

@@ -4,12 +4,14 @@ import { refreshDue } from '../store/repositories/contacts.repository.ts';
 import { rekeyPhones } from '../store/repositories/duplicates.repository.ts';
 import { loadSettings, saveSettings } from '../store/repositories/settings.repository.ts';
 import { defineOperation } from './operation.ts';
+import { settingsOutput } from './schemas/settings.ts';
 
 export const settingsGet = defineOperation({
   name: 'settings.get',
   summary: 'Your situation, cadence defaults and follow-up timing',
   effect: 'read',
   input: z.object({}),
+  output: settingsOutput,
   http: { method: 'get', path: '/settings' },
   run: async ({ store }) => {
     const settings = await loadSettings(store);
@@ -22,6 +24,7 @@ export const settingsUpdate = defineOperation({
   summary: 'Change settings; a new situation or cadence re-plans every contact\'s next due date',
   effect: 'write',
   input: settingsPatchSchema,
+  output: settingsOutput,
   http: { method: 'patch', path: '/settings' },
   run: async ({ store, clock }, patch) => {
     const before = await loadSettings(store);

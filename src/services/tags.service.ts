@@ -5,6 +5,8 @@ import { addTags, removeTags, tagCounts } from '../store/repositories/tags.repos
 import type { Store } from '../store/store.ts';
 import { defineOperation } from './operation.ts';
 import { assertContactsExist } from './support/contact-ref.ts';
+import { tagCountsOutput } from './schemas/entities.ts';
+import { addedOutput, removedOutput } from './schemas/small.ts';
 
 const tagChange = z.object({
   ids: idList('name at least one contact'),
@@ -21,6 +23,7 @@ export const tagAdd = defineOperation({
   summary: 'Tag several contacts at once (tags are lowercase; a tag they already have is kept once)',
   effect: 'write',
   input: tagChange,
+  output: addedOutput,
   http: { method: 'post', path: '/contacts/tags/add' },
   run: async ({ store }, { ids, tags }) => {
     await assertContactsExist(store, ids, 'ids');
@@ -35,6 +38,7 @@ export const tagRemove = defineOperation({
   summary: 'Remove tags from several contacts at once',
   effect: 'write',
   input: tagChange,
+  output: removedOutput,
   http: { method: 'post', path: '/contacts/tags/remove' },
   run: async ({ store }, { ids, tags }) => {
     await assertContactsExist(store, ids, 'ids');
@@ -49,6 +53,7 @@ export const tagList = defineOperation({
   summary: 'Every tag in use, with how many contacts carry it',
   effect: 'read',
   input: z.object({}),
+  output: tagCountsOutput,
   http: { method: 'get', path: '/tags' },
   run: ({ store }) => tagCounts(store),
 });

@@ -6,6 +6,7 @@ import {
 import { deleteStoredTemplate, listStoredTemplates, upsertStoredTemplate } from '../store/repositories/templates.repository.ts';
 import type { Store } from '../store/store.ts';
 import { defineOperation } from './operation.ts';
+import { templateDeleteOutput, templateEntryOutput, templateSaveOutput } from './schemas/outreach.ts';
 
 // 'edited' is a user template saved under a built-in's key: it wins until deleted, then the built-in is back.
 export type TemplateOrigin = 'built-in' | 'custom' | 'edited';
@@ -56,6 +57,7 @@ export const templateList = defineOperation({
   summary: 'Message templates: the built-in four-part ones and yours (a template of yours with a built-in key replaces it)',
   effect: 'read',
   input: z.object({}),
+  output: z.array(templateEntryOutput),
   http: { method: 'get', path: '/templates' },
   run: ({ store }) => listTemplates(store),
 });
@@ -65,6 +67,7 @@ export const templateGet = defineOperation({
   summary: 'One message template with its placeholders',
   effect: 'read',
   input: z.object({ key: templateKeySchema }),
+  output: templateEntryOutput,
   http: { method: 'get', path: '/templates/{key}' },
   run: ({ store }, { key }) => templateOrThrow(store, key, 'key'),
 });
@@ -74,6 +77,7 @@ export const templateSave = defineOperation({
   summary: 'Add a template or replace one (saving under a built-in key edits that built-in; deleting it restores the original)',
   effect: 'write',
   input: templateSchema,
+  output: templateSaveOutput,
   http: { method: 'post', path: '/templates' },
   run: async ({ store, clock }, input): Promise<{ template: TemplateEntry; warnings: string[] }> => {
     const { template, unknownPlaceholders } = parseUserTemplate(input);
@@ -90,6 +94,7 @@ export const templateDelete = defineOperation({
   summary: 'Delete a template of yours; deleting your edit of a built-in brings the built-in back',
   effect: 'write',
   input: z.object({ key: templateKeySchema }),
+  output: templateDeleteOutput,
   http: { method: 'delete', path: '/templates/{key}' },
   run: async ({ store }, { key }): Promise<{ deleted: string; restoredBuiltIn: boolean }> => {
     if (await deleteStoredTemplate(store, key)) return { deleted: key, restoredBuiltIn: BUILT_IN_KEYS.has(key) };

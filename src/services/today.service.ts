@@ -5,6 +5,9 @@ import {
   actionContactIds, actionsDue, dueContacts, followUpsDue, metAtRecentEvents, type DueContactRow, type MetAtEventRow, type OpenActionRow,
 } from '../store/repositories/today.repository.ts';
 import { defineOperation } from './operation.ts';
+import { count, day, out } from './schemas/common.ts';
+import { followUpOutput } from './schemas/entities.ts';
+import { dueContactOutput, metAtEventRowOutput, openActionRowOutput } from './schemas/today.ts';
 
 export interface DueContact extends DueContactRow {
   daysOverdue: number;
@@ -32,6 +35,20 @@ export interface TodayView {
   section: TodaySection | null;
 }
 
+const todayOutput = out({
+  today: day,
+  followUps: z.array(followUpOutput),
+  followUpsTotal: count,
+  actions: z.array(openActionRowOutput),
+  actionsTotal: count,
+  metAtEvents: z.array(metAtEventRowOutput),
+  metAtEventsTotal: count,
+  overdue: z.array(dueContactOutput),
+  dueThisWeek: z.array(dueContactOutput),
+  keepInTouchTotal: count,
+  section: z.enum(TODAY_SECTIONS).nullable(),
+});
+
 export const RECENT_EVENT_DAYS = 14;
 // Short enough that every section shows on a phone's first screens; "show all" opens the rest in the same order.
 export const TODAY_SHORT_LIST = 6;
@@ -46,6 +63,7 @@ export const today = defineOperation({
     section: z.enum(TODAY_SECTIONS).optional(),
     offset: z.coerce.number().int().min(0).default(0),
   }),
+  output: todayOutput,
   http: { method: 'get', path: '/today' },
   run: async ({ store, clock }, { limit, section, offset }): Promise<TodayView> => {
     const day = toIsoDay(clock.now());

@@ -8,6 +8,7 @@ import { refreshDue } from '../store/repositories/contacts.repository.ts';
 import { archiveContacts, loadUnsorted, sortContacts, triageStates, type UnsortedRow } from '../store/repositories/triage.repository.ts';
 import { defineOperation, idSchema, pageSchema, type ServiceContext } from './operation.ts';
 import { assertConnectionType, settingsAndDefaults } from './support/settings.ts';
+import { triagePageOutput, triageSortOutput } from './schemas/triage.ts';
 
 export interface TriageItem {
   id: number;
@@ -76,6 +77,7 @@ export const triageList = defineOperation({
   input: pageSchema.extend(triageFilterSchema.shape).extend({
     order: z.enum(['reconnect', 'name']).default('reconnect').describe('reconnect: what fits your situation first (job-seeking: target organisations, recruiters, recent connections)'),
   }),
+  output: triagePageOutput,
   http: { method: 'get', path: '/triage' },
   run: async (ctx, input): Promise<TriagePage> => {
     const { all, items } = await suggestions(ctx, input, input.order);
@@ -130,6 +132,7 @@ export const triageSort = defineOperation({
   conflicts: true,
   effect: 'write',
   input: triageSortInput,
+  output: triageSortOutput,
   http: { method: 'post', path: '/triage/sort' },
   run: async (ctx, input): Promise<TriageSortResult> => {
     if ((input.ids === undefined) === (input.filter === undefined)) throw invalid('ids', 'give either ids or filter (use filter {} for every unsorted contact)');

@@ -1,11 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Interaction } from '../../src/domain/entities.ts';
 import { demoLoad } from '../../src/services/demo.service.ts';
 import { interactionList } from '../../src/services/interactions.service.ts';
-import type { Page as ResultPage } from '../../src/services/operation.ts';
 import { settingsUpdate } from '../../src/services/settings.service.ts';
-import { today, type TodayView } from '../../src/services/today.service.ts';
+import { today } from '../../src/services/today.service.ts';
 import { chromiumAvailable, DESKTOP, launchBrowser, PHONE, screenshot, seriousAxeViolations, startApp, watchErrors, type AppUnderTest } from './support/harness.ts';
 
 const JOB_ASK = 'Are you hiring at the moment? I am looking for a job. ';
@@ -30,7 +28,7 @@ describe.skipIf(!chromiumAvailable)('the composer', () => {
 
   // Someone the demo has you meet at a recent event, with the follow-up that event planned.
   const metAtEvent = async (): Promise<{ id: number; name: string; event: string }> => {
-    const view = await app.run<TodayView>(today, { limit: 100 });
+    const view = await app.run(today, { limit: 100 });
     const m = view.metAtEvents[0];
     if (!m) throw new Error('the demo has nobody met at a recent event on Today');
     return { id: m.contactId, name: m.contactName, event: m.eventName };
@@ -79,7 +77,7 @@ describe.skipIf(!chromiumAvailable)('the composer', () => {
     await dialog.waitFor({ state: 'hidden' });
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(clean);
 
-    const logged = await app.run<ResultPage<Interaction>>(interactionList, { contactId: person.id, limit: 1 });
+    const logged = await app.run(interactionList, { contactId: person.id, limit: 1 });
     expect(logged.items[0]).toMatchObject({ kind: 'email', channel: 'email', summary: `Good to meet you at ${person.event}` });
     await page.goto(app.url);
     await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();

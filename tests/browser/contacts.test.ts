@@ -24,7 +24,7 @@ describe.skipIf(!chromiumAvailable)('contacts', () => {
   beforeAll(async () => {
     [browser, app] = await Promise.all([launchBrowser(), startApp()]);
     await app.run(settingsUpdate, { situation: 'growing-in-role', onboarded: true });
-    for (const p of PEOPLE) ids.set(p.name, (await app.run<{ contact: { id: number } }>(contactCreate, p)).contact.id);
+    for (const p of PEOPLE) ids.set(p.name, (await app.run(contactCreate, p)).contact.id);
     await app.run(interactionLog, { contactIds: [ids.get('Evil Notes')], kind: 'call', occurredAt: '2026-01-05', summary: '<script>window.__pwned = true</script> talked' });
     page = await browser.newPage({ viewport: DESKTOP });
     errors = watchErrors(page);

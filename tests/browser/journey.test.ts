@@ -2,12 +2,10 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/domain/clock.ts';
-import type { Interaction } from '../../src/domain/entities.ts';
 import { contactList } from '../../src/services/contact-list.service.ts';
 import { interactionList } from '../../src/services/interactions.service.ts';
-import type { Page as Paged } from '../../src/services/operation.ts';
 import { settingsGet } from '../../src/services/settings.service.ts';
-import { today, type TodayView } from '../../src/services/today.service.ts';
+import { today } from '../../src/services/today.service.ts';
 import { chromiumAvailable, DESKTOP, launchBrowser, PHONE, screenshot, startApp, watchErrors, type AppUnderTest } from './support/harness.ts';
 
 // 30 connections in LinkedIn's own shape: the "Notes:" preamble, then rows connected between 2012 and 2023.
@@ -78,7 +76,7 @@ describe.skipIf(!chromiumAvailable)('the first hour with real data (issue 11)', 
     await preview.getByText(`${IMPORTED} new contacts will have no network`).waitFor();
     await page.getByRole('button', { name: `Import ${IMPORTED} contacts` }).click();
     await page.getByRole('status').filter({ hasText: `Done: ${IMPORTED} contacts created` }).waitFor();
-    expect((await app.run<{ total: number }>(contactList, { unsorted: true, limit: 1 })).total).toBe(IMPORTED);
+    expect((await app.run(contactList, { unsorted: true, limit: 1 })).total).toBe(IMPORTED);
 
     // Triage: twenty contacts sorted with keys alone.
     await page.getByRole('link', { name: `Sort the ${IMPORTED} unsorted in Triage` }).click();
@@ -94,9 +92,9 @@ describe.skipIf(!chromiumAvailable)('the first hour with real data (issue 11)', 
       await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(IMPORTED - i - 1);
     }
     await page.getByRole('status').filter({ hasText: 'Sorted 1 contact' }).waitFor();
-    await expect.poll(async () => (await app.run<{ total: number }>(contactList, { unsorted: true, limit: 1 })).total, { timeout: 10_000 }).toBe(IMPORTED - TRIAGED);
+    await expect.poll(async () => (await app.run(contactList, { unsorted: true, limit: 1 })).total, { timeout: 10_000 }).toBe(IMPORTED - TRIAGED);
     await page.getByText(`${IMPORTED - TRIAGED} contacts unsorted.`).waitFor();
-    const unsorted = (await app.run<Paged<{ name: string }>>(contactList, { unsorted: true, limit: 50 })).items.map((c) => c.name);
+    const unsorted = (await app.run(contactList, { unsorted: true, limit: 50 })).items.map((c) => c.name);
 
     // Straight after triage nobody is due: "Connected On" years ago is not a conversation and starts no cadence.
     await page.getByRole('link', { name: 'Today' }).first().click();
@@ -115,7 +113,7 @@ describe.skipIf(!chromiumAvailable)('the first hour with real data (issue 11)', 
     expect(Math.max(...overdue)).toBeLessThanOrEqual(STRATEGIC_CADENCE);
     for (const name of unsorted) expect(main).not.toContain(name);
     // Beyond the short list too: everyone due was sorted in triage, none more than a few days late.
-    const due = await app.run<TodayView>(today, { section: 'keep-in-touch', limit: 100 });
+    const due = await app.run(today, { section: 'keep-in-touch', limit: 100 });
     const listed = [...due.overdue, ...due.dueThisWeek];
     expect(listed.length).toBe(due.keepInTouchTotal);
     expect(listed.filter((c) => unsorted.includes(c.name) || c.networks.length === 0 || c.daysOverdue > STRATEGIC_CADENCE)).toEqual([]);
@@ -125,10 +123,10 @@ describe.skipIf(!chromiumAvailable)('the first hour with real data (issue 11)', 
     const row = dueRows(page).first();
     const name = (await row.getByRole('link').first().textContent())!;
     const contactId = Number((await row.getByRole('link').first().getAttribute('href'))!.split('/').pop());
-    expect((await app.run<Paged<Interaction>>(interactionList, { contactId })).items.map((i) => i.kind)).toEqual(['connected']);
+    expect((await app.run(interactionList, { contactId })).items.map((i) => i.kind)).toEqual(['connected']);
     await row.getByText('never spoken to').waitFor();
     const sectionBefore = await keepInTouch(page).innerText();
-    const viewBefore = await app.run<TodayView>(today, {});
+    const viewBefore = await app.run(today, {});
 
     // The composer checks a first message, and a job ask in it is an error that blocks sending.
     await row.getByRole('button', { name: `Write to ${name}` }).click();
@@ -162,7 +160,7 @@ describe.skipIf(!chromiumAvailable)('the first hour with real data (issue 11)', 
     const toast = page.getByRole('status').filter({ hasText: `Recorded a message sent to ${name}` });
     await toast.waitFor();
     await dueRows(page).filter({ hasText: name }).waitFor({ state: 'detached' });
-    expect((await app.run<Paged<Interaction>>(interactionList, { contactId })).items.map((i) => i.kind)).toEqual(['email', 'connected']);
+    expect((await app.run(interactionList, { contactId })).items.map((i) => i.kind)).toEqual(['email', 'connected']);
     await shoot(page, 'today-after-send');
 
     // Undo from the toast: the message is gone and Today is exactly as it was.
@@ -170,8 +168,8 @@ describe.skipIf(!chromiumAvailable)('the first hour with real data (issue 11)', 
     await page.getByRole('status').filter({ hasText: /^Undid #\d+: Recorded a message sent to/ }).waitFor();
     await dueRows(page).filter({ hasText: name }).waitFor();
     await expect.poll(() => keepInTouch(page).innerText()).toBe(sectionBefore);
-    expect(await app.run<TodayView>(today, {})).toEqual(viewBefore);
-    expect((await app.run<Paged<Interaction>>(interactionList, { contactId })).items.map((i) => i.kind)).toEqual(['connected']);
+    expect(await app.run(today, {})).toEqual(viewBefore);
+    expect((await app.run(interactionList, { contactId })).items.map((i) => i.kind)).toEqual(['connected']);
     expect(errors).toEqual([]);
     await page.close();
   });

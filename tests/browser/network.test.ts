@@ -83,7 +83,7 @@ describe.skipIf(!chromiumAvailable)('introductions with many equally good paths 
   beforeAll(async () => {
     [browser, app] = await Promise.all([launchBrowser(), startApp()]);
     await app.run(settingsUpdate, { situation: 'stepping-into-leadership', onboarded: true });
-    const add = async (name: string) => (await app.run<{ contact: { id: number } }>(contactCreate, { name })).contact.id;
+    const add = async (name: string) => (await app.run(contactCreate, { name })).contact.id;
     const ada = await add('Ada Lovelace');
     const bob = await add('Bob Stone');
     const tess = await add('Tess Target');

@@ -18,7 +18,7 @@ describe.skipIf(!chromiumAvailable)('every main page', () => {
     [browser, app] = await Promise.all([launchBrowser(), startApp()]);
     await app.run(demoLoad, { size: 200, seed: 7 });
     await app.run(settingsUpdate, { situation: 'stepping-into-leadership', onboarded: true });
-    contactId = (await app.run<{ items: { id: number }[] }>(contactList, { limit: 1, sort: 'last-interaction' })).items[0]!.id;
+    contactId = (await app.run(contactList, { limit: 1, sort: 'last-interaction' })).items[0]!.id;
   });
   afterAll(async () => {
     await browser?.close();

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, toIsoDay } from '../../src/domain/dates.ts';
 import { actionCreate } from '../../src/services/actions.service.ts';
-import { contactCreate, type ContactWrite } from '../../src/services/contacts.service.ts';
+import { contactCreate } from '../../src/services/contacts.service.ts';
 import { eventCreate } from '../../src/services/events.service.ts';
 import { followUpAdd } from '../../src/services/follow-ups.service.ts';
 import { settingsUpdate } from '../../src/services/settings.service.ts';
@@ -20,7 +20,7 @@ describe.skipIf(!chromiumAvailable)('Today with many due contacts', () => {
     [browser, app] = await Promise.all([launchBrowser(), startApp()]);
     await app.run(settingsUpdate, { onboarded: true, myName: 'Sam Rivera' });
     const day = toIsoDay(new Date());
-    const add = async (name: string): Promise<number> => (await app.run<ContactWrite>(contactCreate, { name, networks: ['personal'] })).contact.id;
+    const add = async (name: string): Promise<number> => (await app.run(contactCreate, { name, networks: ['personal'] })).contact.id;
     const { db } = app.ctx.store;
     // Names A→Z run against lateness, so a list sorted by name would show.
     for (let i = 0; i < DUE; i++) {

@@ -3,10 +3,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, toIsoDay } from '../../src/domain/dates.ts';
 import { contactList } from '../../src/services/contact-list.service.ts';
-import { contactCreate, type ContactWrite } from '../../src/services/contacts.service.ts';
+import { contactCreate } from '../../src/services/contacts.service.ts';
 import { interactionLog } from '../../src/services/interactions.service.ts';
 import { settingsUpdate } from '../../src/services/settings.service.ts';
-import { today, type TodayView } from '../../src/services/today.service.ts';
+import { today } from '../../src/services/today.service.ts';
 import { chromiumAvailable, DESKTOP, launchBrowser, PHONE, screenshot, startApp, watchErrors, type AppUnderTest } from './support/harness.ts';
 
 const FIXTURE = join(import.meta.dirname, 'fixtures', 'linkedin-eight.csv');
@@ -18,7 +18,7 @@ describe.skipIf(!chromiumAvailable)('triage of a LinkedIn import', () => {
     [browser, app] = await Promise.all([launchBrowser(), startApp()]);
     await app.run(settingsUpdate, { situation: 'job-seeking', onboarded: true, myName: 'Robin' });
     // One contact sorted by hand, spoken to 40 days ago: strategic every 30 days for a job seeker, so 10 days overdue.
-    const { contact } = await app.run<ContactWrite>(contactCreate, { name: 'Ada Sorted', networks: ['strategic'] });
+    const { contact } = await app.run(contactCreate, { name: 'Ada Sorted', networks: ['strategic'] });
     await app.run(interactionLog, { contactIds: [contact.id], occurredAt: addDays(toIsoDay(new Date()), -40), kind: 'call', channel: 'video' });
     // Its first follow-up is done, so Today shows it under keep-in-touch (an open follow-up would cover it).
     await app.ctx.store.db.updateTable('follow_ups').set({ done_at: new Date().toISOString() }).where('contact_id', '=', contact.id).execute();
@@ -28,7 +28,7 @@ describe.skipIf(!chromiumAvailable)('triage of a LinkedIn import', () => {
     await app?.close();
   });
 
-  const unsortedCount = async () => (await app.run<{ total: number }>(contactList, { unsorted: true, limit: 1 })).total;
+  const unsortedCount = async () => (await app.run(contactList, { unsorted: true, limit: 1 })).total;
   const rows = (page: Page) => page.locator('.triage-row');
   // Presses a triage key and waits for the row to leave the list (the sort is saved before the next key).
   const press = async (page: Page, key: string, before: number) => {
@@ -50,11 +50,11 @@ describe.skipIf(!chromiumAvailable)('triage of a LinkedIn import', () => {
     await page.getByRole('button', { name: 'Import 8 contacts' }).click();
     await page.getByRole('status').filter({ hasText: 'Done: 8 contacts created' }).waitFor();
     expect(await unsortedCount()).toBe(8);
-    const tagged = await app.run<{ total: number }>(contactList, { tag: 'job-search', limit: 1 });
+    const tagged = await app.run(contactList, { tag: 'job-search', limit: 1 });
     expect(tagged.total).toBe(8);
 
     // Nobody imported is on Today: only Ada, ten days overdue.
-    let view = await app.run<TodayView>(today, {});
+    let view = await app.run(today, {});
     expect([...view.overdue, ...view.dueThisWeek].map((c) => [c.name, c.daysOverdue])).toEqual([['Ada Sorted', 10]]);
 
     await page.getByRole('link', { name: /Triage/ }).first().click();
@@ -75,12 +75,12 @@ describe.skipIf(!chromiumAvailable)('triage of a LinkedIn import', () => {
     await press(page, 'a', 3);
     await page.getByRole('status').filter({ hasText: 'Archived 1 contact' }).waitFor();
     expect(await unsortedCount()).toBe(2);
-    const sorted = await app.run<{ items: { name: string; networks: string[] }[] }>(contactList, { unsorted: false, tag: 'job-search', limit: 50 });
+    const sorted = await app.run(contactList, { unsorted: false, tag: 'job-search', limit: 50 });
     expect(sorted.items).toHaveLength(5);
     expect(sorted.items.map((c) => c.name)).toContain(first);
     await screenshot(page, 'triage-after-desktop');
 
-    view = await app.run<TodayView>(today, {});
+    view = await app.run(today, {});
     const listed = [...view.overdue, ...view.dueThisWeek];
     expect(listed.every((c) => c.daysOverdue < 365)).toBe(true);
     expect(listed.map((c) => c.name)).toEqual(['Ada Sorted']);
@@ -105,7 +105,7 @@ describe.skipIf(!chromiumAvailable)('triage of a LinkedIn import', () => {
     await page.getByRole('button', { name: 'Add tag' }).click();
     await page.getByRole('status').filter({ hasText: 'Tagged: 2 contacts' }).waitFor();
     await screenshot(page, 'contacts-all-matching-desktop');
-    expect((await app.run<{ total: number }>(contactList, { tag: 'northstar-people', limit: 1 })).total).toBe(2);
+    expect((await app.run(contactList, { tag: 'northstar-people', limit: 1 })).total).toBe(2);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,11 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Interaction } from '../../src/domain/entities.ts';
 import { contactCreate } from '../../src/services/contacts.service.ts';
 import { demoLoad } from '../../src/services/demo.service.ts';
 import { contactList } from '../../src/services/contact-list.service.ts';
 import { interactionList, interactionLog } from '../../src/services/interactions.service.ts';
-import type { Page as Paged } from '../../src/services/operation.ts';
 import { settingsUpdate } from '../../src/services/settings.service.ts';
 import { chromiumAvailable, DESKTOP, launchBrowser, PHONE, screenshot, startApp, watchErrors, type AppUnderTest } from './support/harness.ts';
 
@@ -15,13 +13,13 @@ describe.skipIf(!chromiumAvailable)('undo in the web app', () => {
   let page: Page;
   let errors: string[];
   const ids = new Map<string, number>();
-  const timeline = async (name: string) => (await app.run<Paged<Interaction>>(interactionList, { contactId: ids.get(name) })).items;
+  const timeline = async (name: string) => (await app.run(interactionList, { contactId: ids.get(name) })).items;
 
   beforeAll(async () => {
     [browser, app] = await Promise.all([launchBrowser(), startApp()]);
     await app.run(settingsUpdate, { situation: 'job-seeking', onboarded: true });
     for (const [name, organisation] of [['Isaac Svensson', 'Northstar'], ['Isaac Newton', 'Royal Society'], ['Ada Lovelace', 'Analytical Engines']]) {
-      ids.set(name!, (await app.run<{ contact: { id: number } }>(contactCreate, { name, organisation, networks: ['strategic'] })).contact.id);
+      ids.set(name!, (await app.run(contactCreate, { name, organisation, networks: ['strategic'] })).contact.id);
     }
     page = await browser.newPage({ viewport: DESKTOP });
     errors = watchErrors(page);
@@ -129,8 +127,8 @@ describe.skipIf(!chromiumAvailable)('removing the demo from Settings', () => {
     [browser, app] = await Promise.all([launchBrowser(), startApp()]);
     await app.run(demoLoad, { size: 20 });
     await app.run(settingsUpdate, { situation: 'job-seeking', onboarded: true });
-    const mine = (await app.run<{ contact: { id: number } }>(contactCreate, { name: 'Zelda Mine', networks: ['personal'] })).contact.id;
-    const demoPerson = (await app.run<Paged<{ id: number; name: string }>>(contactList, { limit: 1 })).items.find((c) => c.id !== mine)!;
+    const mine = (await app.run(contactCreate, { name: 'Zelda Mine', networks: ['personal'] })).contact.id;
+    const demoPerson = (await app.run(contactList, { limit: 1 })).items.find((c) => c.id !== mine)!;
     await app.run(interactionLog, { contactIds: [demoPerson.id], kind: 'call', occurredAt: '2026-11-01', summary: 'Only with a demo person' });
     await app.run(interactionLog, { contactIds: [demoPerson.id, mine], kind: 'meeting', occurredAt: '2026-11-02', summary: 'With both' });
 
@@ -148,9 +146,9 @@ describe.skipIf(!chromiumAvailable)('removing the demo from Settings', () => {
     await page.getByRole('status').filter({ hasText: 'Removed the demo data (20 contacts)' }).waitFor();
     await page.getByText('There is no demo data in this database.').waitFor();
 
-    const left = await app.run<Paged<{ id: number; name: string }>>(contactList, { limit: 50 });
+    const left = await app.run(contactList, { limit: 50 });
     expect(left.items.map((c) => c.name)).toEqual(['Zelda Mine']);
-    expect((await app.run<Paged<Interaction>>(interactionList, { contactId: mine })).items.map((i) => [i.summary, i.participants.map((p) => p.name)]))
+    expect((await app.run(interactionList, { contactId: mine })).items.map((i) => [i.summary, i.participants.map((p) => p.name)]))
       .toEqual([['With both', ['Zelda Mine']]]);
 
     const phone = await browser.newPage({ viewport: PHONE });

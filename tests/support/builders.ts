@@ -1,9 +1,9 @@
-import { contactCreate, type ContactWrite } from '../../src/services/contacts.service.ts';
+import { contactCreate } from '../../src/services/contacts.service.ts';
 import type { TestContext } from './stores.ts';
 
 // A contact by name with whatever else the test cares about; returns its id.
 export async function addContact(t: TestContext, name: string, fields: Record<string, unknown> = {}): Promise<number> {
-  const { contact } = await t.run<ContactWrite>(contactCreate, { name, ...fields });
+  const { contact } = await t.run(contactCreate, { name, ...fields });
   return contact.id;
 }
 

@@ -1,4 +1,3 @@
-import type { Community, Goal, NetworkingEvent } from '../../src/domain/entities.ts';
 import { communityAddMember, communityCreate } from '../../src/services/communities.service.ts';
 import { eventCreate } from '../../src/services/events.service.ts';
 import { goalCreate } from '../../src/services/goals.service.ts';
@@ -22,11 +21,11 @@ export async function buildWorld(t: TestContext): Promise<World> {
     webLinks: ['https://www.linkedin.com/in/anaruiz'],
   });
   const jordan = await addContact(t, 'Jordan Lee', { organisation: 'Beta', title: 'Staff Engineer' });
-  const community = await t.run<Community>(communityCreate, { name: 'the Women in Data association', kind: 'association' });
+  const community = await t.run(communityCreate, { name: 'the Women in Data association', kind: 'association' });
   await t.run(communityAddMember, { id: community.id, contactIds: [ana] });
-  const event = await t.run<NetworkingEvent>(eventCreate, { name: 'PyData London', kind: 'meetup', date: '2026-11-19', attendees: [{ contactId: ana, metThere: true }] });
+  const event = await t.run(eventCreate, { name: 'PyData London', kind: 'meetup', date: '2026-11-19', attendees: [{ contactId: ana, metThere: true }] });
   await t.run(interactionLog, { contactIds: [ana], occurredAt: '2026-10-01', kind: 'call', value: 'received', valueNote: 'the hour you spent on our migration plan' });
   await t.run(interactionLog, { contactIds: [ana], occurredAt: '2026-11-19T20:00:00Z', kind: 'event', summary: 'Talked about data contracts between teams.' });
-  const goal = await t.run<Goal>(goalCreate, { kind: 'job', description: 'a move into engineering management', contactIds: [ana] });
+  const goal = await t.run(goalCreate, { kind: 'job', description: 'a move into engineering management', contactIds: [ana] });
   return { ana, jordan, goal: goal.id, event: event.id };
 }

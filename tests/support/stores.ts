@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import type { z } from 'zod';
 import { fixedClock, type Clock } from '../../src/domain/clock.ts';
 import { runOperation, type Operation, type ServiceContext } from '../../src/services/operation.ts';
 import { openStore } from '../../src/store/open-store.ts';
@@ -47,7 +48,8 @@ export async function freshStore(dialect: 'sqlite' | 'postgres'): Promise<Store>
 }
 
 export interface TestContext extends ServiceContext {
-  run<O>(op: Operation<never, O> | Operation, input: unknown): Promise<O>;
+  // The output type is the operation's own (its output schema's): no caller states it.
+  run<I extends z.ZodType, O>(op: Operation<I, O>, input: unknown): Promise<O>;
   close(): Promise<void>;
 }
 
@@ -57,7 +59,7 @@ export async function testContext(dialect: 'sqlite' | 'postgres', clock: Clock =
   const ctx: ServiceContext = { store, clock };
   return {
     ...ctx,
-    run: <O>(op: Operation<never, O> | Operation, input: unknown) => runOperation(ctx, op as Operation, input) as Promise<O>,
+    run: (op, input) => runOperation(ctx, op, input),
     close: () => store.close(),
   };
 }

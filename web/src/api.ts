@@ -8,7 +8,8 @@ type AnyOp = (typeof CATALOGUE)[number] | typeof authStatus | typeof authSetPass
 export type OpName = AnyOp['name'];
 type OpOf<N extends OpName> = Extract<AnyOp, { name: N }>;
 export type Input<N extends OpName> = z.input<OpOf<N>['input']>;
-export type Output<N extends OpName> = Awaited<ReturnType<OpOf<N>['run']>>;
+// What the server answers: the operation's output schema, the same one the OpenAPI document publishes.
+export type Output<N extends OpName> = z.output<OpOf<N>['output']>;
 
 export interface FieldProblem { path: string; message: string }
 export interface Problem {

@@ -1,14 +1,9 @@
 import { Option, type Command } from 'commander';
-import type { Contact } from '../../domain/contact.ts';
 import { NETWORKS } from '../../domain/networks.ts';
 import { toIsoDay } from '../../domain/dates.ts';
-import type { Goal, Interaction, Link } from '../../domain/entities.ts';
 import { communityList } from '../../services/communities.service.ts';
 import { goalList } from '../../services/goals.service.ts';
 import { linkList } from '../../services/links.service.ts';
-import type { CommunitySummary } from '../../store/repositories/communities.repository.ts';
-import type { Page } from '../../services/operation.ts';
-import type { ContactSummary } from '../../store/repositories/contact-list.repository.ts';
 import { contactList, search } from '../../services/contact-list.service.ts';
 import { contactArchive, contactCreate, contactErase, contactGet, contactUpdate, type ContactWrite } from '../../services/contacts.service.ts';
 import { interactionList } from '../../services/interactions.service.ts';
@@ -72,19 +67,19 @@ export function registerContactCommands(program: Command, rt: CliRuntime): void 
 
   contactOptions(contact.command('add').description('add a contact').argument('<name>', 'full name').option('--json', 'print the result as JSON'))
     .action(async (name: string, o: ContactOptions & { json?: boolean }) => {
-      printWrite(rt, 'added', await rt.run<ContactWrite>(contactCreate, { name, ...contactInput(o) }), o.json);
+      printWrite(rt, 'added', await rt.run(contactCreate, { name, ...contactInput(o) }), o.json);
     });
 
   contact.command('show').description('everything about one contact, with its timeline').argument('<contact>', 'id or part of the name')
     .option('--json', 'print as JSON').option('--limit <n>', 'interactions to show', integer, 20)
     .action(async (ref: string, o: { json?: boolean; limit: number }) => {
       const id = await rt.contactId(ref);
-      const c = await rt.run<Contact>(contactGet, { id });
+      const c = await rt.run(contactGet, { id });
       const [timeline, goals, communities, links] = await Promise.all([
-        rt.run<Page<Interaction>>(interactionList, { contactId: id, limit: o.limit }),
-        rt.run<Goal[]>(goalList, {}),
-        rt.run<CommunitySummary[]>(communityList, { contactId: id }),
-        rt.run<Page<Link>>(linkList, { contactId: id, limit: 100 }),
+        rt.run(interactionList, { contactId: id, limit: o.limit }),
+        rt.run(goalList, {}),
+        rt.run(communityList, { contactId: id }),
+        rt.run(linkList, { contactId: id, limit: 100 }),
       ]);
       const about: ContactAround = {
         goals: goals.filter((g) => g.contacts.some((p) => p.id === id)).map((g) => ({ id: g.id, description: g.description, kind: g.kind, status: g.status })),
@@ -101,7 +96,7 @@ export function registerContactCommands(program: Command, rt: CliRuntime): void 
     .action(async (ref: string, o: ContactOptions & { name?: string; json?: boolean }) => {
       const id = await rt.contactId(ref);
       const input = { id, ...contactInput(o), ...(o.name !== undefined ? { name: o.name } : {}) };
-      printWrite(rt, 'updated', await rt.run<ContactWrite>(contactUpdate, input), o.json);
+      printWrite(rt, 'updated', await rt.run(contactUpdate, input), o.json);
     });
 
   contact.command('list').description('list contacts, filtered and paged')
@@ -118,7 +113,7 @@ export function registerContactCommands(program: Command, rt: CliRuntime): void 
       if (o.type !== undefined) input.connectionType = o.type;
       if (o.inside) input.inside = true;
       if (o.outside) input.inside = false;
-      const page = await rt.run<Page<ContactSummary>>(contactList, input);
+      const page = await rt.run(contactList, input);
       if (o.json) return printJson(page);
       console.log(renderContactList(page.items, toIsoDay(rt.clock.now())));
       console.log(dim(`${page.offset + 1}–${page.offset + page.items.length} of ${page.total}`));
@@ -128,7 +123,7 @@ export function registerContactCommands(program: Command, rt: CliRuntime): void 
     contact.command(verb).description(help).argument('<contacts...>', 'ids or parts of names')
       .action(async (refs: string[]) => {
         const ids = await Promise.all(refs.map((r) => rt.contactId(r)));
-        const { changed } = await rt.run<{ changed: number }>(contactArchive, { ids, archived });
+        const { changed } = await rt.run(contactArchive, { ids, archived });
         console.log(`${verb}d ${changed} contact${changed === 1 ? '' : 's'}`);
       });
   }
@@ -142,14 +137,14 @@ export function registerContactCommands(program: Command, rt: CliRuntime): void 
         process.exitCode = 2;
         return;
       }
-      const { erased } = await rt.run<{ erased: number }>(contactErase, { ids });
+      const { erased } = await rt.run(contactErase, { ids });
       console.log(`erased ${erased} contact${erased === 1 ? '' : 's'}`);
     });
 
   program.command('search').description('full-text search over names, organisations, notes, tags and interactions').argument('<words...>')
     .option('--limit <n>', 'most results', integer, 20).option('--json', 'print as JSON')
     .action(async (words: string[], o: { limit: number; json?: boolean }) => {
-      const hits = await rt.run<ContactSummary[]>(search, { query: words.join(' '), limit: o.limit });
+      const hits = await rt.run(search, { query: words.join(' '), limit: o.limit });
       if (o.json) return printJson(hits);
       console.log(renderContactList(hits, toIsoDay(rt.clock.now())));
     });

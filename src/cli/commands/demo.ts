@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { demoRemove, type DemoRemoval } from '../../services/demo-remove.service.ts';
-import type { DemoSummary } from '../../services/demo.service.ts';
+import { demoRemove } from '../../services/demo-remove.service.ts';
 import { DEMO_DEFAULT_SIZE, DEMO_MAX_SIZE } from '../../services/demo/size.ts';
 import { describeLocation } from '../../store/location.ts';
 import { dim, printJson, table } from '../output.ts';
@@ -19,7 +18,7 @@ export function registerDemoCommand(program: Command, rt: CliRuntime): void {
       if (o.remove) return removeDemo(rt, Boolean(o.dryRun), Boolean(o.json));
       const { demoLoad } = await import('../../services/demo.service.ts');
       const started = performance.now();
-      const r = await rt.run<DemoSummary>(demoLoad, { size: o.size, seed: o.seed });
+      const r = await rt.run(demoLoad, { size: o.size, seed: o.seed });
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       if (o.json) return printJson({ ...r, seconds: Number(seconds) });
       const { store } = await rt.context();
@@ -33,7 +32,7 @@ export function registerDemoCommand(program: Command, rt: CliRuntime): void {
 }
 
 async function removeDemo(rt: CliRuntime, dryRun: boolean, json: boolean): Promise<void> {
-  const r = await rt.run<DemoRemoval>(demoRemove, { dryRun });
+  const r = await rt.run(demoRemove, { dryRun });
   if (json) return printJson(r);
   const yours = r.yours.interactions + r.yours.followUps + r.yours.actions + r.yours.links;
   console.log(`${dryRun ? 'would remove' : 'removed'} the demo: ${r.contacts} contacts, ${r.organisations} organisations, ${r.interactions} interactions, ${r.events} events, ${r.communities} communities, ${r.goals} goals`);

@@ -1,8 +1,6 @@
 import { Option, type Command } from 'commander';
 import { EVENT_KINDS, type NetworkingEvent } from '../../domain/entities.ts';
 import { eventAttend, eventCreate, eventGet, eventList } from '../../services/events.service.ts';
-import type { Page } from '../../services/operation.ts';
-import type { EventSummary } from '../../store/repositories/events.repository.ts';
 import { dim, paint, printJson, table } from '../output.ts';
 import { dayWord, integer } from '../parse.ts';
 import { pickByName } from '../refs.ts';
@@ -11,7 +9,7 @@ import { communityId } from './communities.ts';
 
 async function eventId(rt: CliRuntime, ref: string): Promise<number> {
   if (/^\d+$/.test(ref.trim())) return Number(ref.trim());
-  const page = await rt.run<Page<EventSummary>>(eventList, { limit: 500 });
+  const page = await rt.run(eventList, { limit: 500 });
   return pickByName('event', ref, page.items);
 }
 
@@ -38,7 +36,7 @@ export function registerEventCommands(program: Command, rt: CliRuntime): void {
     .option('--place <place>', 'where').option('--community <community>', 'the community that held it')
     .option('--note <text>', 'notes').option('--json', 'print the result as JSON')
     .action(async (name: string, o: { kind: string; date: string; place?: string; community?: string; note?: string; json?: boolean }) => {
-      const e = await rt.run<NetworkingEvent>(eventCreate, {
+      const e = await rt.run(eventCreate, {
         name, kind: o.kind, date: dayWord(o.date, rt.clock.now()), ...(o.place ? { place: o.place } : {}),
         ...(o.community ? { communityId: await communityId(rt, o.community) } : {}), ...(o.note ? { notes: o.note } : {}),
       });
@@ -52,7 +50,7 @@ export function registerEventCommands(program: Command, rt: CliRuntime): void {
     .action(async (ref: string, refs: string[], o: { met?: boolean; json?: boolean }) => {
       const id = await eventId(rt, ref);
       const contactIds = await Promise.all(refs.map((r) => rt.contactId(r)));
-      const r = await rt.run<{ event: NetworkingEvent; followUpsCreated: number }>(eventAttend, { eventId: id, contactIds, metThere: Boolean(o.met) });
+      const r = await rt.run(eventAttend, { eventId: id, contactIds, metThere: Boolean(o.met) });
       if (o.json) return printJson(r);
       console.log(`${r.event.name}: ${r.event.attendees.length} attendee${r.event.attendees.length === 1 ? '' : 's'}${r.followUpsCreated ? `, ${r.followUpsCreated} follow-up${r.followUpsCreated === 1 ? '' : 's'} planned` : ''}`);
     });
@@ -60,7 +58,7 @@ export function registerEventCommands(program: Command, rt: CliRuntime): void {
   event.command('show').description('one event with who was there and whom you met').argument('<event>', 'id or part of the name')
     .option('--json', 'print as JSON')
     .action(async (ref: string, o: { json?: boolean }) => {
-      const e = await rt.run<NetworkingEvent>(eventGet, { id: await eventId(rt, ref) });
+      const e = await rt.run(eventGet, { id: await eventId(rt, ref) });
       if (o.json) return printJson(e);
       console.log(renderEvent(e));
     });
@@ -68,7 +66,7 @@ export function registerEventCommands(program: Command, rt: CliRuntime): void {
   event.command('list').description('events, newest first').option('--community <community>', 'only this community\'s events')
     .option('--limit <n>', 'page size', integer, 50).option('--offset <n>', 'skip this many', integer, 0).option('--json', 'print as JSON')
     .action(async (o: { community?: string; limit: number; offset: number; json?: boolean }) => {
-      const page = await rt.run<Page<EventSummary>>(eventList, {
+      const page = await rt.run(eventList, {
         limit: o.limit, offset: o.offset, ...(o.community ? { communityId: await communityId(rt, o.community) } : {}),
       });
       if (o.json) return printJson(page);

@@ -11,7 +11,7 @@ import { organisationId } from './organisations.ts';
 
 async function goalId(rt: CliRuntime, ref: string): Promise<number> {
   if (/^\d+$/.test(ref.trim())) return Number(ref.trim());
-  const goals = await rt.run<Goal[]>(goalList, {});
+  const goals = await rt.run(goalList, {});
   return pickByName('goal', ref, goals.map((g) => ({ id: g.id, name: g.description })));
 }
 
@@ -46,7 +46,7 @@ export function registerGoalCommands(program: Command, rt: CliRuntime): void {
     .action(async (description: string, o: { kind: string; contact?: string[]; org?: string[]; target?: string; json?: boolean }) => {
       const contactIds = await Promise.all((o.contact ?? []).map((r) => rt.contactId(r)));
       const organisationIds = await Promise.all((o.org ?? []).map((r) => organisationId(rt, r)));
-      const g = await rt.run<Goal>(goalCreate, {
+      const g = await rt.run(goalCreate, {
         description, kind: o.kind, contactIds, organisationIds, ...(o.target ? { targetDate: dayWord(o.target, rt.clock.now()) } : {}),
       });
       if (o.json) return printJson(g);
@@ -56,7 +56,7 @@ export function registerGoalCommands(program: Command, rt: CliRuntime): void {
   goal.command('list').description('goals, open first, with their people and progress')
     .addOption(new Option('--status <status>', 'only this status').choices([...GOAL_STATUSES])).option('--json', 'print as JSON')
     .action(async (o: { status?: string; json?: boolean }) => {
-      const goals = await rt.run<Goal[]>(goalList, o.status ? { status: o.status } : {});
+      const goals = await rt.run(goalList, o.status ? { status: o.status } : {});
       if (o.json) return printJson(goals);
       console.log(goals.length ? table(goals.map((g) => [`#${g.id}`, statusWord(g), g.kind, g.description, g.targetDate ?? '', dim(progress(g)), dim(`${g.contacts.length} ${g.contacts.length === 1 ? "person" : "people"}`)]),
         ['id', 'status', 'kind', 'goal', 'target', 'progress', 'people']) : dim('no goals yet: `rapport goal add "..." --kind mentorship`'));
@@ -65,7 +65,7 @@ export function registerGoalCommands(program: Command, rt: CliRuntime): void {
   goal.command('show').description('one goal with its people, organisations and actions').argument('<goal>', 'id or part of the description')
     .option('--json', 'print as JSON')
     .action(async (ref: string, o: { json?: boolean }) => {
-      const g = await rt.run<GoalDetail>(goalGet, { id: await goalId(rt, ref) });
+      const g = await rt.run(goalGet, { id: await goalId(rt, ref) });
       if (o.json) return printJson(g);
       console.log(renderGoal(g, toIsoDay(rt.clock.now())));
     });
@@ -76,14 +76,14 @@ export function registerGoalCommands(program: Command, rt: CliRuntime): void {
       const id = await goalId(rt, ref);
       const contactIds = await Promise.all((o.contact ?? []).map((r) => rt.contactId(r)));
       const organisationIds = await Promise.all((o.org ?? []).map((r) => organisationId(rt, r)));
-      const g = await rt.run<Goal>(goalLink, { id, contactIds, organisationIds });
+      const g = await rt.run(goalLink, { id, contactIds, organisationIds });
       console.log(`goal #${g.id} now has ${g.contacts.length} people and ${g.organisations.length} organisations`);
     });
 
   for (const [verb, status, help] of [['done', 'achieved', 'mark a goal achieved'], ['drop', 'dropped', 'drop a goal'], ['reopen', 'open', 'open a goal again']] as const) {
     goal.command(verb).description(help).argument('<goal>', 'id or part of the description')
       .action(async (ref: string) => {
-        const g = await rt.run<Goal>(goalUpdate, { id: await goalId(rt, ref), status });
+        const g = await rt.run(goalUpdate, { id: await goalId(rt, ref), status });
         console.log(`goal #${g.id} ${status}: ${g.description}`);
       });
   }
@@ -94,7 +94,7 @@ export function registerGoalCommands(program: Command, rt: CliRuntime): void {
     .option('--goal <goal>', 'the goal it serves').option('--contact <contact>', 'the person it involves')
     .option('--due <date>', 'YYYY-MM-DD, tomorrow, "in 3d"').option('--json', 'print the result as JSON')
     .action(async (description: string, o: { kind: string; goal?: string; contact?: string; due?: string; json?: boolean }) => {
-      const a = await rt.run<Action>(actionCreate, {
+      const a = await rt.run(actionCreate, {
         description, kind: o.kind,
         ...(o.goal ? { goalId: await goalId(rt, o.goal) } : {}),
         ...(o.contact ? { contactId: await rt.contactId(o.contact) } : {}),
@@ -106,7 +106,7 @@ export function registerGoalCommands(program: Command, rt: CliRuntime): void {
 
   action.command('done').description('tick off an action').argument('<id>', 'action id', integer)
     .action(async (id: number) => {
-      const a = await rt.run<Action>(actionDone, { id });
+      const a = await rt.run(actionDone, { id });
       console.log(`done: ${a.description}`);
     });
 
@@ -114,7 +114,7 @@ export function registerGoalCommands(program: Command, rt: CliRuntime): void {
     .option('--goal <goal>', 'only this goal').option('--contact <contact>', 'only with this person')
     .option('--all', 'include done ones').option('--json', 'print as JSON')
     .action(async (o: { goal?: string; contact?: string; all?: boolean; json?: boolean }) => {
-      const actions = await rt.run<Action[]>(actionList, {
+      const actions = await rt.run(actionList, {
         ...(o.goal ? { goalId: await goalId(rt, o.goal) } : {}),
         ...(o.contact ? { contactId: await rt.contactId(o.contact) } : {}),
         ...(o.all ? {} : { open: true }),

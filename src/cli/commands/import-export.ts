@@ -1,14 +1,12 @@
 import { Option, type Command } from 'commander';
 import type cliProgress from 'cli-progress';
-import type { Contact } from '../../domain/contact.ts';
 import { RapportError } from '../../domain/errors.ts';
 import { NETWORKS } from '../../domain/networks.ts';
 import { TEXT_ENCODINGS } from '../../io/decode.ts';
 import { IMPORT_FORMATS } from '../../io/import-record.ts';
 import type { DuplicatePair } from '../../services/duplicates.service.ts';
-import type { ExportResult } from '../../services/export.service.ts';
 import type { ImportProgress, ImportReport } from '../../services/import.service.ts';
-import { journalled, parseInput, type Page } from '../../services/operation.ts';
+import { journalled, parseInput } from '../../services/operation.ts';
 import { readUserFile, writeUserFile } from '../files.ts';
 import { dim, paint, printJson, table, unguardedTerminal, writeData } from '../output.ts';
 import { collect } from '../parse.ts';
@@ -93,7 +91,7 @@ async function importCommand(rt: CliRuntime, file: string, o: ImportOptions): Pr
   // The importers (CSV, vCard) load only for this command.
   const { importInput, importPreview, importRun, readImport, runImport } = await import('../../services/import.service.ts');
   let report: ImportReport;
-  if (o.dryRun) report = await rt.run<ImportReport>(importPreview, raw);
+  if (o.dryRun) report = await rt.run(importPreview, raw);
   else {
     // The catalogue's import.run, called here directly only to hand it a progress bar; same input, one transaction,
     // journalled like every write so `rapport undo` takes it back.
@@ -163,7 +161,7 @@ export function registerImportExportCommands(program: Command, rt: CliRuntime): 
     .option('-o, --output <file>', 'write to a file instead of standard output')
     .action(async (o: { format: string; network?: string; type?: string; tag?: string; query?: string; archived?: boolean; active?: boolean; output?: string; layout: string; vcardVersion: string }) => {
       const { exportOp } = await import('../../services/export.service.ts');
-      const r = await rt.run<ExportResult>(exportOp, {
+      const r = await rt.run(exportOp, {
         format: o.format, network: o.network, connectionType: o.type, tag: o.tag, query: o.query,
         archived: o.archived ? true : o.active ? false : undefined, layout: o.layout, vcardVersion: o.vcardVersion,
       });
@@ -175,7 +173,7 @@ export function registerImportExportCommands(program: Command, rt: CliRuntime): 
     .option('-o, --output <file>', 'write to a file instead of standard output')
     .action(async (o: { output?: string }) => {
       const { calendar } = await import('../../services/calendar.service.ts');
-      const r = await rt.run<{ count: number; content: string }>(calendar, {});
+      const r = await rt.run(calendar, {});
       output(r.content, o.output, `${r.count} follow-ups and actions`);
     });
 
@@ -183,7 +181,7 @@ export function registerImportExportCommands(program: Command, rt: CliRuntime): 
     .option('--json', 'print as JSON')
     .action(async (o: { json?: boolean }) => {
       const { duplicatesList } = await import('../../services/duplicates.service.ts');
-      const page = await rt.run<Page<DuplicatePair>>(duplicatesList, { limit: 500 });
+      const page = await rt.run(duplicatesList, { limit: 500 });
       if (o.json) return printJson(page);
       if (page.items.length === 0) return console.log('no likely duplicates');
       const label = (c: DuplicatePair['a']) => `#${c.id} ${c.name}${c.organisation ? dim(` (${c.organisation})`) : ''}`;
@@ -197,7 +195,7 @@ export function registerImportExportCommands(program: Command, rt: CliRuntime): 
       const { contactMerge } = await import('../../services/merge.service.ts');
       const keepId = await rt.contactId(keepRef, 'keep');
       const mergeId = await rt.contactId(mergeRef, 'merge');
-      const r = await rt.run<{ contact: Contact; merged: { id: number; name: string }; filled: string[] }>(contactMerge, { keepId, mergeId });
+      const r = await rt.run(contactMerge, { keepId, mergeId });
       if (o.json) return printJson(r);
       console.log(`merged ${r.merged.name} (#${r.merged.id}) into ${r.contact.name} (#${r.contact.id})${r.filled.length ? `; took ${r.filled.join(', ')}` : ''}`);
     });

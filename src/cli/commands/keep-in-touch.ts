@@ -1,13 +1,10 @@
 import { Option, type Command } from 'commander';
 import { CHANNELS, INTERACTION_KINDS } from '../../domain/channels.ts';
 import { addDays, toIsoDay } from '../../domain/dates.ts';
-import type { FollowUp, Interaction } from '../../domain/entities.ts';
 import { contactList } from '../../services/contact-list.service.ts';
 import { contactSnooze, followUpAdd, followUpDone, followUpList, followUpSnooze } from '../../services/follow-ups.service.ts';
 import { interactionLog } from '../../services/interactions.service.ts';
-import type { Page } from '../../services/operation.ts';
-import { TODAY_SECTIONS, TODAY_SHORT_LIST, today, type TodaySection, type TodayView } from '../../services/today.service.ts';
-import type { ContactSummary } from '../../store/repositories/contact-list.repository.ts';
+import { TODAY_SECTIONS, TODAY_SHORT_LIST, today, type TodaySection } from '../../services/today.service.ts';
 import { dim, printJson, table } from '../output.ts';
 import { dayWord, integer } from '../parse.ts';
 import type { CliRuntime } from '../runtime.ts';
@@ -24,7 +21,7 @@ export function registerKeepInTouchCommands(program: Command, rt: CliRuntime): v
     .option('--offset <n>', 'with --show: skip this many rows', integer, 0)
     .option('--json', 'print as JSON')
     .action(async (o: { limit?: number; show?: TodaySection; offset: number; json?: boolean }) => {
-      const v = await rt.run<TodayView>(today, { limit: o.limit ?? (o.show ? 100 : TODAY_SHORT_LIST), section: o.show, offset: o.offset });
+      const v = await rt.run(today, { limit: o.limit ?? (o.show ? 100 : TODAY_SHORT_LIST), section: o.show, offset: o.offset });
       if (o.json) return printJson(v);
       console.log(renderToday(v));
     });
@@ -34,7 +31,7 @@ export function registerKeepInTouchCommands(program: Command, rt: CliRuntime): v
     .option('--json', 'print as JSON')
     .action(async (o: { within: number; limit: number; json?: boolean }) => {
       const day = toIsoDay(rt.clock.now());
-      const page = await rt.run<Page<ContactSummary>>(contactList, { due: 'due', sort: 'next-due', limit: o.limit });
+      const page = await rt.run(contactList, { due: 'due', sort: 'next-due', limit: o.limit });
       const items = page.items.filter((c) => c.nextDueOn !== null && c.nextDueOn <= addDays(day, o.within));
       if (o.json) return printJson(items);
       console.log(renderContactList(items, day));
@@ -55,7 +52,7 @@ export function registerKeepInTouchCommands(program: Command, rt: CliRuntime): v
     .action(async (refs: string[], o: { kind: string; channel?: string; when: string; note?: string; gave?: string; received?: string; mutual?: string; thanked?: boolean; json?: boolean }) => {
       const contactIds = await Promise.all(refs.map((r) => rt.contactId(r)));
       const [value, valueNote] = o.gave !== undefined ? ['given', o.gave] : o.received !== undefined ? ['received', o.received] : o.mutual !== undefined ? ['mutual', o.mutual] : ['none', undefined];
-      const logged = await rt.run<Interaction>(interactionLog, {
+      const logged = await rt.run(interactionLog, {
         contactIds, occurredAt: dayWord(o.when, rt.clock.now()), kind: o.kind, channel: o.channel, summary: o.note, value, valueNote, gratitude: Boolean(o.thanked),
       });
       if (o.json) return printJson(logged);
@@ -66,22 +63,22 @@ export function registerKeepInTouchCommands(program: Command, rt: CliRuntime): v
   follow.command('add').description('plan a follow-up').argument('<contact>', 'id or part of the name').argument('<reason>', 'why')
     .option('--due <date>', 'YYYY-MM-DD, tomorrow, "in 3d"', 'tomorrow').option('--json', 'print as JSON')
     .action(async (ref: string, reason: string, o: { due: string; json?: boolean }) => {
-      const f = await rt.run<FollowUp>(followUpAdd, { contactId: await rt.contactId(ref), reason, dueOn: dayWord(o.due, rt.clock.now()) });
+      const f = await rt.run(followUpAdd, { contactId: await rt.contactId(ref), reason, dueOn: dayWord(o.due, rt.clock.now()) });
       if (o.json) return printJson(f);
       console.log(`follow-up #${f.id} with ${f.contactName} due ${f.dueOn}`);
     });
   follow.command('done').description('mark a follow-up done').argument('<id>', 'follow-up id', integer)
-    .action(async (id: number) => { const f = await rt.run<FollowUp>(followUpDone, { id }); console.log(`done: ${f.reason} (${f.contactName})`); });
+    .action(async (id: number) => { const f = await rt.run(followUpDone, { id }); console.log(`done: ${f.reason} (${f.contactName})`); });
   follow.command('snooze').description('put a follow-up off').argument('<id>', 'follow-up id', integer)
     .option('--until <date>', 'until this day').option('--days <n>', 'for this many days', integer)
     .action(async (id: number, o: { until?: string; days?: number }) => {
-      const f = await rt.run<FollowUp>(followUpSnooze, { id, ...snoozeInput(o, rt.clock.now()) });
+      const f = await rt.run(followUpSnooze, { id, ...snoozeInput(o, rt.clock.now()) });
       console.log(`snoozed until ${f.snoozedUntil}: ${f.reason} (${f.contactName})`);
     });
   follow.command('list').description('open follow-ups').argument('[contact]', 'only this contact')
     .option('--all', 'include done ones').option('--json', 'print as JSON')
     .action(async (ref: string | undefined, o: { all?: boolean; json?: boolean }) => {
-      const list = await rt.run<FollowUp[]>(followUpList, { ...(ref ? { contactId: await rt.contactId(ref) } : {}), includeDone: Boolean(o.all) });
+      const list = await rt.run(followUpList, { ...(ref ? { contactId: await rt.contactId(ref) } : {}), includeDone: Boolean(o.all) });
       if (o.json) return printJson(list);
       console.log(list.length ? table(list.map((f) => [`#${f.id}`, f.dueOn, f.contactName, f.reason, dim(f.doneAt ? 'done' : f.snoozedUntil ? `snoozed to ${f.snoozedUntil}` : '')])) : dim('no follow-ups'));
     });
@@ -90,7 +87,7 @@ export function registerKeepInTouchCommands(program: Command, rt: CliRuntime): v
     .argument('<contacts...>', 'ids or parts of names').option('--until <date>', 'until this day').option('--days <n>', 'for this many days (default 7)', integer)
     .action(async (refs: string[], o: { until?: string; days?: number }) => {
       const ids = await Promise.all(refs.map((r) => rt.contactId(r)));
-      const r = await rt.run<{ snoozedUntil: string }>(contactSnooze, { ids, ...snoozeInput(o, rt.clock.now()) });
+      const r = await rt.run(contactSnooze, { ids, ...snoozeInput(o, rt.clock.now()) });
       console.log(`snoozed ${ids.length} until ${r.snoozedUntil}`);
     });
 }

@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import type { Link } from '../../domain/entities.ts';
 import { linkAdd, linkList, linkRemove } from '../../services/links.service.ts';
-import type { Page } from '../../services/operation.ts';
 import { dim, printJson, table } from '../output.ts';
 import { integer } from '../parse.ts';
 import type { CliRuntime } from '../runtime.ts';
@@ -17,7 +15,7 @@ export function registerLinkCommands(program: Command, rt: CliRuntime): void {
     .action(async (a: string, b: string, o: { strength?: number; note?: string; json?: boolean }) => {
       const aId = await rt.contactId(a, 'a');
       const bId = await rt.contactId(b, 'b');
-      const link = await rt.run<Link>(linkAdd, { aId, bId, ...(o.strength !== undefined ? { strength: o.strength } : {}), ...(o.note ? { note: o.note } : {}) });
+      const link = await rt.run(linkAdd, { aId, bId, ...(o.strength !== undefined ? { strength: o.strength } : {}), ...(o.note ? { note: o.note } : {}) });
       if (o.json) return printJson(link);
       console.log(`linked ${link.aName} and ${link.bName}${link.strength ? ` (strength ${link.strength})` : ''}`);
     });
@@ -34,7 +32,7 @@ export function registerLinkCommands(program: Command, rt: CliRuntime): void {
     .option('--limit <n>', 'page size', integer, 50).option('--offset <n>', 'skip this many', integer, 0).option('--json', 'print as JSON')
     .action(async (ref: string | undefined, o: { limit: number; offset: number; json?: boolean }) => {
       const contactId = ref === undefined ? undefined : await rt.contactId(ref);
-      const page = await rt.run<Page<Link>>(linkList, { ...(contactId ? { contactId } : {}), limit: o.limit, offset: o.offset });
+      const page = await rt.run(linkList, { ...(contactId ? { contactId } : {}), limit: o.limit, offset: o.offset });
       if (o.json) return printJson(page);
       const rows = page.items.map((l) => (contactId ? [`#${l.bId}`, l.bName, strengthWord(l.strength), dim(l.note ?? '')] : [`#${l.aId}`, l.aName, `#${l.bId}`, l.bName, strengthWord(l.strength), dim(l.note ?? '')]));
       console.log(rows.length ? table(rows, contactId ? ['id', 'knows', 'strength', 'note'] : ['id', 'name', 'id', 'knows', 'strength', 'note']) : dim('no links'));

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import type { NetworkReport } from '../../analysis/report.ts';
-import type { IntroResult } from '../../services/network-intro.service.ts';
 import { printJson } from '../output.ts';
 import { integer } from '../parse.ts';
 import type { CliRuntime } from '../runtime.ts';
@@ -11,7 +9,7 @@ export function registerNetworkCommands(program: Command, rt: CliRuntime): void 
     .option('--json', 'print the full report as JSON')
     .action(async (o: { json?: boolean }) => {
       const { networkReport } = await import('../../services/network.service.ts');
-      const r = await rt.run<NetworkReport>(networkReport, {});
+      const r = await rt.run(networkReport, {});
       if (o.json) return printJson(r);
       console.log(renderReport(r));
     });
@@ -26,7 +24,7 @@ export function registerNetworkCommands(program: Command, rt: CliRuntime): void 
     .action(async (target: string, o: { k: number; org?: boolean; contact?: boolean; hops?: boolean; json?: boolean }) => {
       const { introFind } = await import('../../services/network-intro.service.ts');
       const kind = o.org ? 'organisation' : o.contact ? 'contact' : 'auto';
-      const r = await rt.run<IntroResult>(introFind, { target, kind, k: o.k, by: o.hops ? 'hops' : 'strength' });
+      const r = await rt.run(introFind, { target, kind, k: o.k, by: o.hops ? 'hops' : 'strength' });
       if (o.json) return printJson(r);
       console.log(renderIntro(r));
     });

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { Organisation } from '../../domain/entities.ts';
-import type { Page } from '../../services/operation.ts';
 import {
   organisationCreate, organisationDelete, organisationGet, organisationList, organisationUpdate, type OrganisationDetail,
 } from '../../services/organisations.service.ts';
@@ -11,7 +10,7 @@ import type { CliRuntime } from '../runtime.ts';
 
 export async function organisationId(rt: CliRuntime, ref: string): Promise<number> {
   if (/^\d+$/.test(ref.trim())) return Number(ref.trim());
-  const page = await rt.run<Page<Organisation>>(organisationList, { query: ref, limit: 500 });
+  const page = await rt.run(organisationList, { query: ref, limit: 500 });
   return pickByName('organisation', ref, page.items);
 }
 
@@ -56,7 +55,7 @@ export function registerOrganisationCommands(program: Command, rt: CliRuntime): 
 
   orgOptions(org.command('add').description('add an organisation').argument('<name>', 'its name'))
     .action(async (name: string, o: OrgOptions) => {
-      const created = await rt.run<Organisation>(organisationCreate, { name, ...orgInput(o) });
+      const created = await rt.run(organisationCreate, { name, ...orgInput(o) });
       if (o.json) return printJson(created);
       console.log(`added ${created.name} #${created.id}${created.isMine ? ' (my organisation)' : ''}`);
     });
@@ -64,7 +63,7 @@ export function registerOrganisationCommands(program: Command, rt: CliRuntime): 
   org.command('show').description('one organisation with its people').argument('<organisation>', 'id or part of the name')
     .option('--json', 'print as JSON')
     .action(async (ref: string, o: { json?: boolean }) => {
-      const detail = await rt.run<OrganisationDetail>(organisationGet, { id: await organisationId(rt, ref) });
+      const detail = await rt.run(organisationGet, { id: await organisationId(rt, ref) });
       if (o.json) return printJson(detail);
       console.log(renderOrganisation(detail));
     });
@@ -73,7 +72,7 @@ export function registerOrganisationCommands(program: Command, rt: CliRuntime): 
     .option('--query <words>', 'only names containing this').option('--limit <n>', 'page size', integer, 50)
     .option('--offset <n>', 'skip this many', integer, 0).option('--json', 'print as JSON')
     .action(async (o: { query?: string; limit: number; offset: number; json?: boolean }) => {
-      const page = await rt.run<Page<Organisation>>(organisationList, { ...(o.query ? { query: o.query } : {}), limit: o.limit, offset: o.offset });
+      const page = await rt.run(organisationList, { ...(o.query ? { query: o.query } : {}), limit: o.limit, offset: o.offset });
       if (o.json) return printJson(page);
       console.log(page.items.length ? table(page.items.map(orgRow), ['id', 'name', 'industry', 'contacts']) : dim('no organisations'));
       if (page.total > page.items.length) console.log(dim(`${page.offset + 1}–${page.offset + page.items.length} of ${page.total}`));
@@ -82,14 +81,14 @@ export function registerOrganisationCommands(program: Command, rt: CliRuntime): 
   orgOptions(org.command('edit').description('change an organisation (--mine moves its people inside)').argument('<organisation>', 'id or part of the name')
     .option('--name <name>', 'new name').option('--not-mine', 'no longer my organisation'))
     .action(async (ref: string, o: OrgOptions) => {
-      const updated = await rt.run<Organisation>(organisationUpdate, { id: await organisationId(rt, ref), ...orgInput(o) });
+      const updated = await rt.run(organisationUpdate, { id: await organisationId(rt, ref), ...orgInput(o) });
       if (o.json) return printJson(updated);
       console.log(`updated ${updated.name} #${updated.id}`);
     });
 
   org.command('remove').description('delete an organisation; its contacts stay, without one').argument('<organisation>', 'id or part of the name')
     .action(async (ref: string) => {
-      const r = await rt.run<{ contactsDetached: number }>(organisationDelete, { id: await organisationId(rt, ref) });
+      const r = await rt.run(organisationDelete, { id: await organisationId(rt, ref) });
       console.log(`removed; ${r.contactsDetached} contact${r.contactsDetached === 1 ? '' : 's'} no longer name it`);
     });
 }

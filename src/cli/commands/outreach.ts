@@ -3,12 +3,8 @@ import { access, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { invalid } from '../../domain/errors.ts';
-import type { DraftFinding } from '../../services/drafts-lint.ts';
 import type { ComposedDraft } from '../../services/drafts.service.ts';
-import type { SentDraft } from '../../services/drafts-send.service.ts';
 import { draftCompose, draftLint, draftSend, outreachToday, templateDelete, templateGet, templateList, templateSave } from '../../services/outreach-operations.ts';
-import type { OutreachItem } from '../../services/outreach.service.ts';
-import type { TemplateEntry } from '../../services/templates.service.ts';
 import { EXIT } from '../exit-codes.ts';
 import { readUserFile } from '../files.ts';
 import { dim, printJson, writeData } from '../output.ts';
@@ -42,7 +38,7 @@ async function readText(path: string): Promise<string> {
 }
 
 async function compose(rt: CliRuntime, ref: string, o: ComposeOptions): Promise<ComposedDraft> {
-  return rt.run<ComposedDraft>(draftCompose, {
+  return rt.run(draftCompose, {
     contactId: await rt.contactId(ref), template: o.template, goalId: o.goal, eventId: o.event,
     introduceContactId: o.introduce ? await rt.contactId(o.introduce, 'introduce') : undefined, values: o.set ?? {}, mode: o.mode, firstMessage: o.firstMessage,
   });
@@ -62,7 +58,7 @@ export function registerOutreachCommands(program: Command, rt: CliRuntime): void
   program.command('outreach').description("today's people to write to, each with a ready draft: follow-ups, people met at events, overdue ties")
     .option('--limit <n>', 'most people', integer, 20).option('--full', 'print every draft in full').option('--json', 'print as JSON')
     .action(async (o: { limit: number; full?: boolean; json?: boolean }) => {
-      const r = await rt.run<{ today: string; items: OutreachItem[] }>(outreachToday, { limit: o.limit });
+      const r = await rt.run(outreachToday, { limit: o.limit });
       if (o.json) return printJson(r);
       console.log(renderOutreach(r.items, Boolean(o.full)));
     });
@@ -78,7 +74,7 @@ export function registerOutreachCommands(program: Command, rt: CliRuntime): void
     .action(async (file: string, o: { mode?: 'first' | 'ongoing'; notFirst?: boolean; contact?: string; to?: string; json?: boolean }) => {
       const text = await readText(file);
       const contactId = o.contact ? await rt.contactId(o.contact, 'contact') : undefined;
-      const r = await rt.run<{ findings: DraftFinding[]; blocking: boolean; modeText: string }>(draftLint, {
+      const r = await rt.run(draftLint, {
         text, mode: o.mode ?? (o.notFirst ? 'ongoing' : undefined), contactId, recipientName: o.to,
       });
       if (o.json) printJson(r);
@@ -110,7 +106,7 @@ export function registerOutreachCommands(program: Command, rt: CliRuntime): void
     // With both, the template gives the subject (and the occasion) and the file the words.
     const draft = o.template !== undefined ? await compose(rt, ref, o) : null;
     const text = o.file !== undefined ? await readText(o.file) : (draft?.text ?? '');
-    const sent = await rt.run<SentDraft>(draftSend, {
+    const sent = await rt.run(draftSend, {
       contactId, text, subject: o.subject ?? draft?.subject ?? '', channel: o.channel, via: o.via,
       template: o.template, goalId: o.goal, introduceContactId: o.introduce ? await rt.contactId(o.introduce, 'introduce') : undefined,
       followUpInDays: o.followUp ? o.followUpIn : null, mode: o.mode ?? draft?.mode, firstMessage: o.firstMessage, from: o.from,
@@ -133,13 +129,13 @@ export function registerOutreachCommands(program: Command, rt: CliRuntime): void
   const templates = program.command('templates').description('message templates: list, show, save your own, delete')
     .option('--json', 'print as JSON')
     .action(async (o: { json?: boolean }) => {
-      const list = await rt.run<TemplateEntry[]>(templateList, {});
+      const list = await rt.run(templateList, {});
       if (o.json) return printJson(list);
       console.log(renderTemplates(list));
     });
   templates.command('show').description('one template, part by part').argument('<key>').option('--json', 'print as JSON')
     .action(async (key: string, o: { json?: boolean }) => {
-      const entry = await rt.run<TemplateEntry>(templateGet, { key });
+      const entry = await rt.run(templateGet, { key });
       if (o.json) return printJson(entry);
       console.log(renderTemplate(entry));
     });
@@ -151,13 +147,13 @@ export function registerOutreachCommands(program: Command, rt: CliRuntime): void
       try { input = JSON.parse(raw) as unknown; } catch (error) {
         throw new Error(`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`, { cause: error });
       }
-      const r = await rt.run<{ template: TemplateEntry; warnings: string[] }>(templateSave, input);
+      const r = await rt.run(templateSave, input);
       console.log(`saved ${r.template.key} (${r.template.origin})`);
       for (const w of r.warnings) note(dim(w));
     });
   templates.command('delete').description('delete a template of yours (deleting your edit of a built-in restores it)').argument('<key>')
     .action(async (key: string) => {
-      const r = await rt.run<{ deleted: string; restoredBuiltIn: boolean }>(templateDelete, { key });
+      const r = await rt.run(templateDelete, { key });
       console.log(`deleted ${r.deleted}${r.restoredBuiltIn ? ' (the built-in is back)' : ''}`);
     });
 }

@@ -9,9 +9,9 @@ import type { CliRuntime } from '../runtime.ts';
 export function registerSettingsCommands(program: Command, rt: CliRuntime): void {
   const settings = program.command('settings').description('your situation, cadence defaults and follow-up timing');
   settings.command('show').description('show settings').option('--json', 'print as JSON').action(async (o: { json?: boolean }) => {
-    const s = await rt.run<Record<string, unknown> & { cadenceDefaults: Record<string, number> }>(settingsGet, {});
+    const s = await rt.run(settingsGet, {});
     if (o.json) return printJson(s);
-    const failures = await rt.run<LoginFailures>(authFailures, {});
+    const failures = await rt.run(authFailures, {});
     console.log(table([
       ['situation', String(s.situation)], ['my name', String(s.myName ?? '—')],
       ...Object.entries(s.cadenceDefaults).map(([n, d]) => [`cadence ${n}`, `every ${d} days`]),
@@ -21,7 +21,7 @@ export function registerSettingsCommands(program: Command, rt: CliRuntime): void
   });
   settings.command('failed-sign-ins').description('wrong passwords and tokens the server refused: totals and the latest 100')
     .option('--json', 'print as JSON').action(async (o: { json?: boolean }) => {
-      const f = await rt.run<LoginFailures>(authFailures, {});
+      const f = await rt.run(authFailures, {});
       if (o.json) return printJson(f);
       console.log(failedSummary(f));
       if (f.latest.length) console.log(table(f.latest.map((r) => [r.at, r.client, r.kind])));
@@ -35,7 +35,7 @@ export function registerSettingsCommands(program: Command, rt: CliRuntime): void
     .option('--event-follow-up <days>', 'days after an event to follow up', integer)
     .option('--new-contact-follow-up <days>', 'days after adding a contact to follow up', integer)
     .action(async (o: { situation?: string; myName?: string; operational?: number; personal?: number; strategic?: number; eventFollowUp?: number; newContactFollowUp?: number }) => {
-      const current = await rt.run<{ cadenceOverrides: Record<string, number> }>(settingsGet, {});
+      const current = await rt.run(settingsGet, {});
       const overrides = { ...current.cadenceOverrides };
       for (const n of ['operational', 'personal', 'strategic'] as const) if (o[n] !== undefined) overrides[n] = o[n];
       await rt.run(settingsUpdate, {

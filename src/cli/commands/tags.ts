@@ -11,16 +11,17 @@ export function registerTagCommands(program: Command, rt: CliRuntime): void {
       .option('--json', 'print the result as JSON')
       .action(async (name: string, refs: string[], o: { json?: boolean }) => {
         const ids = await Promise.all(refs.map((r) => rt.contactId(r)));
-        const result = await rt.run<{ added?: number; removed?: number }>(op, { ids, tags: [name] });
+        const input = { ids, tags: [name] };
+        const result = op === tagAdd ? await rt.run(tagAdd, input) : await rt.run(tagRemove, input);
         if (o.json) return printJson(result);
-        const n = result.added ?? result.removed ?? 0;
+        const n = 'added' in result ? result.added : result.removed;
         console.log(`${done} ${n} contact${n === 1 ? '' : 's'} ${verb === 'add' ? 'with' : 'of'} ${name.trim()}`);
       });
   }
 
   program.command('tags').description('every tag in use, with how many contacts carry it').option('--json', 'print as JSON')
     .action(async (o: { json?: boolean }) => {
-      const tags = await rt.run<{ tag: string; count: number }[]>(tagList, {});
+      const tags = await rt.run(tagList, {});
       if (o.json) return printJson(tags);
       console.log(tags.length ? table(tags.map((t) => [t.tag, String(t.count)]), ['tag', 'contacts']) : dim('no tags yet: `rapport tag add <tag> <contacts...>`'));
     });

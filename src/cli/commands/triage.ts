@@ -42,7 +42,7 @@ export function registerTriageCommands(program: Command, rt: CliRuntime): void {
     .addOption(new Option('--order <order>', 'reconnect: what fits your situation first; name: alphabetical').choices(['reconnect', 'name']).default('reconnect'))
     .option('--limit <n>', 'page size', integer, 30).option('--offset <n>', 'skip this many', integer, 0).option('--json', 'print as JSON')
     .action(async (o: FilterOptions & { order: string; limit: number; offset: number; json?: boolean }) => {
-      const page = await rt.run<TriagePage>(triageList, { ...filterOf(o), order: o.order, limit: o.limit, offset: o.offset });
+      const page = await rt.run(triageList, { ...filterOf(o), order: o.order, limit: o.limit, offset: o.offset });
       if (o.json) return printJson(page);
       console.log(renderTriage(page));
     });
@@ -62,7 +62,7 @@ export function registerTriageCommands(program: Command, rt: CliRuntime): void {
   withFilter(triage.command('accept').description('take the suggested network and type for these contacts (or all matching)'))
     .argument('[contacts...]', 'ids or parts of names').option('--all-matching', 'every unsorted contact matching the filter').option('--json', 'print the result as JSON')
     .action(async (refs: string[], o: FilterOptions & { allMatching?: boolean; json?: boolean }) => {
-      report(await rt.run<TriageSortResult>(triageSort, { ...(await target(refs, o)), apply: 'suggestion' }), o.json);
+      report(await rt.run(triageSort, { ...(await target(refs, o)), apply: 'suggestion' }), o.json);
     });
 
   withFilter(triage.command('sort').description('put these contacts (or all matching) in a network, whatever was suggested'))
@@ -71,12 +71,12 @@ export function registerTriageCommands(program: Command, rt: CliRuntime): void {
     .option('--type <type>', 'and this connection type (see `rapport types`)')
     .option('--all-matching', 'every unsorted contact matching the filter').option('--json', 'print the result as JSON')
     .action(async (refs: string[], o: FilterOptions & { network: string; type?: string; allMatching?: boolean; json?: boolean }) => {
-      report(await rt.run<TriageSortResult>(triageSort, { ...(await target(refs, o)), apply: 'network', network: o.network, ...(o.type ? { connectionType: o.type } : {}) }), o.json);
+      report(await rt.run(triageSort, { ...(await target(refs, o)), apply: 'network', network: o.network, ...(o.type ? { connectionType: o.type } : {}) }), o.json);
     });
 
   withFilter(triage.command('archive').description('archive these contacts (or all matching): out of triage and lists, kept on record'))
     .argument('[contacts...]', 'ids or parts of names').option('--all-matching', 'every unsorted contact matching the filter').option('--json', 'print the result as JSON')
     .action(async (refs: string[], o: FilterOptions & { allMatching?: boolean; json?: boolean }) => {
-      report(await rt.run<TriageSortResult>(triageSort, { ...(await target(refs, o)), apply: 'archive' }), o.json);
+      report(await rt.run(triageSort, { ...(await target(refs, o)), apply: 'archive' }), o.json);
     });
 }

@@ -1,5 +1,4 @@
 import { Option, type Command } from 'commander';
-import type { ConnectionType } from '../../domain/connection-types.ts';
 import { NETWORKS } from '../../domain/networks.ts';
 import { connectionTypeAdd, connectionTypeList } from '../../services/connection-types.service.ts';
 import { dim, printJson, table } from '../output.ts';
@@ -11,7 +10,7 @@ export function registerTypeCommands(program: Command, rt: CliRuntime): void {
 
   types.command('list', { isDefault: true }).description('list connection types (the default)').option('--json', 'print as JSON')
     .action(async (o: { json?: boolean }) => {
-      const list = await rt.run<ConnectionType[]>(connectionTypeList, {});
+      const list = await rt.run(connectionTypeList, {});
       if (o.json) return printJson(list);
       console.log(table(list.map((t) => [t.key, t.label, t.defaultNetwork, dim(t.builtIn ? 'built in' : 'yours')]), ['key', 'label', 'network', '']));
     });
@@ -21,7 +20,7 @@ export function registerTypeCommands(program: Command, rt: CliRuntime): void {
     .addOption(new Option('--network <network>', 'the network it suggests').choices([...NETWORKS]).makeOptionMandatory())
     .option('--json', 'print the result as JSON')
     .action(async (key: string, o: { label?: string; network: string; json?: boolean }) => {
-      const t = await rt.run<ConnectionType>(connectionTypeAdd, { key, defaultNetwork: o.network, ...(o.label ? { label: o.label } : {}) });
+      const t = await rt.run(connectionTypeAdd, { key, defaultNetwork: o.network, ...(o.label ? { label: o.label } : {}) });
       if (o.json) return printJson(t);
       console.log(`added type ${t.key} (${t.label}), suggests ${t.defaultNetwork}`);
     });

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { z } from 'zod';
 import { systemClock, type Clock } from '../../../src/domain/clock.ts';
 import { startServer, type RunningServer } from '../../../src/server/serve.ts';
 import { buildWeb } from '../../../scripts/build.mjs';
@@ -47,7 +48,7 @@ async function buildOnce(): Promise<void> {
 export interface AppUnderTest {
   url: string;
   ctx: ServiceContext;
-  run<O>(op: Operation<never, O> | Operation, input: unknown): Promise<O>;
+  run<I extends z.ZodType, O>(op: Operation<I, O>, input: unknown): Promise<O>;
   close(): Promise<void>;
 }
 
@@ -63,7 +64,7 @@ export async function startApp(options: { clock?: Clock } = {}): Promise<AppUnde
   return {
     url: server.url,
     ctx,
-    run: <O>(op: Operation<never, O> | Operation, input: unknown) => runOperation(ctx, op as Operation, input) as Promise<O>,
+    run: <I extends z.ZodType, O>(op: Operation<I, O>, input: unknown) => runOperation(ctx, op, input),
     close: async () => {
       await server.close();
       await store.close();

@@ -1,7 +1,8 @@
 import { TIE_BANDS_SUMMARY } from '../../../../src/domain/tie-band-explain.ts';
+import type { Output } from '../../api.ts';
 import { BAND_COLOURS } from './colours.ts';
 
-type Bands = { strong: number; medium: number; weak: number; dormant: number };
+type Bands = Output<'network.report'>['balance']['bands'];
 
 // How many ties fall in each tenth of the 0–100 strength scale, coloured by the band it belongs to.
 export function StrengthChart({ histogram, bands }: { histogram: readonly number[]; bands: Bands }) {

@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { actionCreate, actionDone, actionList, actionUpdate } from '../src/services/actions.service.ts';
+import { AUTH_OPERATIONS, authClearPassword, authSetPassword, authStatus } from '../src/services/auth.service.ts';
+import { CATALOGUE } from '../src/services/catalogue.ts';
+import { communityAddMember, communityCreate, communityGet, communityList, communityRemoveMember, communityUpdate } from '../src/services/communities.service.ts';
+import { connectionTypeAdd, connectionTypeList } from '../src/services/connection-types.service.ts';
+import { contactList, search } from '../src/services/contact-list.service.ts';
+import { contactBulkUpdate } from '../src/services/contacts-bulk.service.ts';
+import { contactArchive, contactCreate, contactErase, contactGet, contactResolve, contactUpdate } from '../src/services/contacts.service.ts';
+import { demoRemove } from '../src/services/demo-remove.service.ts';
+import { demoLoad } from '../src/services/demo.service.ts';
+import { eventAttend, eventCreate, eventGet, eventList, eventUnattend } from '../src/services/events.service.ts';
+import { contactSnooze, followUpAdd, followUpDone, followUpList, followUpSnooze } from '../src/services/follow-ups.service.ts';
+import { goalCreate, goalGet, goalLink, goalList, goalUnlink, goalUpdate } from '../src/services/goals.service.ts';
+import { historyList, historyUndo } from '../src/services/history.service.ts';
+import { backupRestore, calendar, contactMerge, duplicatesList, exportOp, importPreview, importRun } from '../src/services/import-export.catalogue.ts';
+import { interactionDelete, interactionList, interactionLog, interactionUpdate } from '../src/services/interactions.service.ts';
+import { linkAdd, linkList, linkRemove } from '../src/services/links.service.ts';
+import { authFailures } from '../src/services/login-failures.service.ts';
+import { introFind } from '../src/services/network-intro.service.ts';
+import { networkGraph, networkReport } from '../src/services/network.service.ts';
+import type { Operation } from '../src/services/operation.ts';
+import { organisationCreate, organisationDelete, organisationGet, organisationList, organisationUpdate } from '../src/services/organisations.service.ts';
+import { draftCompose, draftLint, draftSend, draftSent, outreachToday, templateDelete, templateGet, templateList, templateSave } from '../src/services/outreach-operations.ts';
+import { settingsGet, settingsUpdate } from '../src/services/settings.service.ts';
+import { tagAdd, tagList, tagRemove } from '../src/services/tags.service.ts';
+import { today } from '../src/services/today.service.ts';
+import { triageList, triageSort } from '../src/services/triage.service.ts';
+import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
+
+const VCARD = ['BEGIN:VCARD', 'VERSION:4.0', 'FN:Vera Card', 'EMAIL:vera@example.org', 'BDAY:--06-15', 'ADR:;;1 Main St;Springfield;;12345;USA', 'END:VCARD', ''].join('\r\n');
+const LINKEDIN = ['First Name,Last Name,URL,Email Address,Company,Position,Connected On', 'Lin Kedin,Person,https://www.linkedin.com/in/lin,lin@example.org,Acme Recruiting,Talent Partner,01 Mar 2024', ''].join('\n');
+const PARTS = { greeting: 'Hi {{firstName}},', context: 'We met at {{event}}.', intent: 'Could we talk about {{topic}}?', closing: 'Best, {{myName}}' };
+
+// Every operation run on the demo network (and on what the earlier steps made of it), each result held to the
+// operation's own output schema: the schemas in the OpenAPI document describe what the API really answers.
+describe.each(DIALECTS)('operation outputs on %s', (dialect) => {
+  let t: TestContext;
+  const ran = new Set<string>();
+  const results: { name: string; error: string | null }[] = [];
+
+  // Runs the operation and checks its result against its schema here too, whatever RAPPORT_CHECK_OUTPUTS says.
+  async function check<I extends z.ZodType, O>(op: Operation<I, O>, input: unknown): Promise<O> {
+    const output = await t.run(op, input);
+    const parsed = op.output.safeParse(output);
+    results.push({ name: op.name, error: parsed.success ? null : `${op.name}: ${parsed.error.message}` });
+    ran.add(op.name);
+    return output;
+  }
+
+  beforeAll(async () => {
+    t = await testContext(dialect);
+  });
+  afterAll(async () => { await t.close(); });
+
+  it('every operation answers what its output schema says', async () => {
+    const demo = await check(demoLoad, { size: 60 });
+    expect(demo.contacts).toBeGreaterThan(40);
+
+    await check(today, {});
+    await check(today, { section: 'keep-in-touch', limit: 50 });
+    await check(settingsGet, {});
+    await check(settingsUpdate, { myName: 'Sam Rivers', cadenceOverrides: { personal: 40 } });
+    await check(authFailures, {});
+    await check(authStatus, {});
+    await check(authSetPassword, { newPassword: 'correct horse battery staple' });
+    await check(authClearPassword, { currentPassword: 'correct horse battery staple' });
+
+    const page = await check(contactList, { limit: 500 });
+    const [first, second, third, fourth] = page.items;
+    if (!first || !second || !third || !fourth) throw new Error('the demo has fewer than four contacts');
+    await check(contactList, { due: 'overdue', sort: 'next-due' });
+    await check(search, { query: first.name.split(' ')[0] });
+    await check(contactGet, { id: first.id });
+    await check(contactResolve, { ref: first.name });
+
+    const created = await check(contactCreate, {
+      name: 'Una Sorted', emails: ['una@example.org'], phones: ['+31 20 123 4567'], webLinks: ['https://example.org/una'], organisation: 'Acme Recruiting', title: 'Recruiter',
+      birthday: '--04-01', card: { nickname: 'Una', addresses: [{ street: '1 Canal St', locality: 'Amsterdam' }], dates: [{ kind: 'anniversary', month: 5, day: 2 }] },
+    });
+    const una = created.contact.id;
+    await check(contactUpdate, { id: una, notes: 'Met at the fair', tags: ['recruiter'] });
+    const imported = await check(importRun, { content: LINKEDIN, filename: 'Connections.csv' });
+    const lin = imported.rows[0]?.contactId;
+    await check(triageList, {});
+    await check(triageSort, { ids: [lin], apply: 'network', network: 'strategic' });
+    await check(contactBulkUpdate, { ids: [una, first.id], addTags: ['bulk'] });
+    await check(tagAdd, { ids: [una], tags: ['later'] });
+    await check(tagRemove, { ids: [una], tags: ['later'] });
+    await check(tagList, {});
+    await check(contactSnooze, { ids: [second.id], days: 30 });
+    await check(connectionTypeList, {});
+    await check(connectionTypeAdd, { key: 'board-member', label: 'Board member', defaultNetwork: 'strategic' });
+
+    const coffee = await check(interactionLog, { contactIds: [una, first.id], occurredAt: '2026-11-20', kind: 'coffee', summary: 'Talked about hiring', value: 'received', gratitude: true });
+    await check(interactionList, { contactId: una });
+    await check(interactionUpdate, { id: coffee.id, summary: 'Talked about hiring, and Lisbon' });
+    const note = await check(interactionLog, { contactIds: [una], occurredAt: '2026-11-21T09:30:00Z', kind: 'message' });
+    await check(interactionDelete, { id: note.id });
+
+    const followUp = await check(followUpAdd, { contactId: una, dueOn: '2026-11-30', reason: 'Send the job description' });
+    await check(followUpSnooze, { id: followUp.id, days: 3 });
+    await check(followUpList, { includeDone: true });
+    await check(followUpDone, { id: followUp.id });
+
+    const org = await check(organisationCreate, { name: 'Zeta Labs', industry: 'Software', website: 'https://zeta.example', notes: 'Series A' });
+    await check(organisationUpdate, { id: org.id, isMine: false });
+    await check(organisationList, { query: 'Zeta' });
+    await check(organisationGet, { id: org.id });
+    await check(contactUpdate, { id: third.id, organisation: 'Zeta Labs' });
+    await check(organisationDelete, { id: org.id });
+
+    await check(linkAdd, { aId: una, bId: first.id, strength: 4, note: 'worked together' });
+    await check(linkList, { contactId: una });
+    await check(linkRemove, { aId: una, bId: first.id });
+
+    const goal = await check(goalCreate, { kind: 'job', description: 'Find a product role', targetDate: '2027-03-01', contactIds: [una] });
+    await check(goalUpdate, { id: goal.id, description: 'Find a product role in Lisbon' });
+    await check(goalLink, { id: goal.id, contactIds: [first.id] });
+    await check(goalUnlink, { id: goal.id, contactIds: [first.id] });
+    await check(goalList, {});
+    const action = await check(actionCreate, { kind: 'coffee', description: 'Coffee with Una', dueOn: '2026-11-25', goalId: goal.id, contactId: una });
+    await check(actionUpdate, { id: action.id, dueOn: '2026-11-26' });
+    await check(goalGet, { id: goal.id });
+    await check(actionList, { open: true });
+    await check(actionDone, { id: action.id });
+
+    const community = await check(communityCreate, { name: 'Product Guild', kind: 'association', iAmMember: true });
+    await check(communityUpdate, { id: community.id, notes: 'Monthly' });
+    await check(communityAddMember, { id: community.id, contactIds: [una, fourth.id], role: 'organiser' });
+    await check(communityRemoveMember, { id: community.id, contactIds: [fourth.id] });
+    await check(communityGet, { id: community.id });
+    await check(communityList, {});
+    const event = await check(eventCreate, { name: 'Product Camp', kind: 'meetup', date: '2026-11-21', place: 'Lisbon', communityId: community.id, attendees: [{ contactId: una, metThere: true }] });
+    await check(eventAttend, { eventId: event.id, contactIds: [fourth.id], metThere: true });
+    await check(eventUnattend, { eventId: event.id, contactIds: [fourth.id] });
+    await check(eventGet, { id: event.id });
+    await check(eventList, {});
+
+    await check(networkReport, {});
+    await check(networkGraph, { limit: 30 });
+    await check(networkGraph, { focus: first.id });
+    await check(introFind, { target: 'Acme Recruiting', kind: 'organisation', k: 3 });
+    await check(introFind, { target: String(third.id), by: 'hops' });
+
+    await check(templateList, {});
+    await check(templateSave, { key: 'guild-hello', name: 'Guild hello', parts: PARTS, blurb: 'Sam runs product at a small studio.' });
+    await check(templateGet, { key: 'guild-hello' });
+    await check(templateDelete, { key: 'guild-hello' });
+    await check(draftCompose, { contactId: una, values: { topic: 'the role' } });
+    await check(draftLint, { text: 'Hi Una, could you get me a job at your company?', contactId: una });
+    await check(draftSend, { contactId: una, text: 'Hi Una,\n\nGood to meet you at Product Camp. Could we talk about the role next week?\n\nBest, Sam', via: 'eml', followUpInDays: 7 });
+    await check(draftSent, { contactId: una });
+    await check(outreachToday, { limit: 10 });
+
+    await check(importPreview, { content: VCARD, filename: 'vera.vcf' });
+    await check(importRun, { content: VCARD, filename: 'vera.vcf' });
+    await check(duplicatesList, {});
+    const copy = await check(contactCreate, { name: 'Una Sorted', emails: ['una.sorted@example.org'] });
+    await check(contactMerge, { keepId: una, mergeId: copy.contact.id });
+    for (const format of ['vcard', 'csv', 'json'] as const) await check(exportOp, { format });
+    await check(calendar, {});
+    const backup = await check(exportOp, { format: 'json' });
+
+    await check(contactArchive, { ids: [fourth.id] });
+    await check(contactErase, { ids: [fourth.id] });
+    await check(historyList, { limit: 20 });
+    await check(historyUndo, {});
+    await check(demoRemove, { dryRun: true });
+    await check(demoRemove, {});
+    const fresh = await testContext(dialect);
+    try {
+      const restored = await fresh.run(backupRestore, { content: backup.content, filename: 'backup.json' });
+      expect(backupRestore.output.safeParse(restored).success).toBe(true);
+      ran.add(backupRestore.name);
+    } finally {
+      await fresh.close();
+    }
+
+    expect(results.filter((r) => r.error !== null)).toEqual([]);
+    const everyOperation = [...CATALOGUE, ...AUTH_OPERATIONS].map((op) => op.name);
+    expect(everyOperation.filter((name) => !ran.has(name))).toEqual([]);
+  });
+});
