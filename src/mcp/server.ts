@@ -42,13 +42,14 @@ const failure = (message: string): CallToolResult => ({ isError: true, content: 
 
 // A RapportError is the user's (or the assistant's) mistake: its message goes back as a tool error the assistant
 // can read and correct. Anything else is a bug or a broken database and propagates as a JSON-RPC error.
-export async function callTool(ctx: ServiceContext, policy: McpPolicy, name: string, args: unknown): Promise<CallToolResult> {
+export async function callTool(ctx: ServiceContext, policy: McpPolicy, name: string, args: unknown, onWrite?: () => void): Promise<CallToolResult> {
   const tool = MCP_TOOLS.find((t) => t.name === name);
   if (!tool) return failure(`no tool named ${JSON.stringify(name)}; list the tools to see what Rapport offers`);
   const refused = refusal(tool, policy);
   if (refused) return failure(refused);
   try {
     const output = await runOperation(ctx, tool.op, args ?? {});
+    if (isWrite(tool)) onWrite?.();
     // Through JSON so dates and undefined fields read exactly as the HTTP API gives them.
     const text = JSON.stringify(output ?? null);
     const json = JSON.parse(text) as unknown;
@@ -63,6 +64,7 @@ export interface McpServerOptions {
   context: ServiceContext;
   policy: McpPolicy;
   version: string;
+  onWrite?: () => void;
 }
 
 // The low-level Server rather than McpServer: McpServer validates arguments with the zod schema itself and answers
@@ -78,6 +80,6 @@ export function createMcpServer(o: McpServerOptions): Server {
   );
   const tools = offeredTools(o.policy).map(toolDefinition);
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools }));
-  server.setRequestHandler(CallToolRequestSchema, (request) => callTool(o.context, o.policy, request.params.name, request.params.arguments));
+  server.setRequestHandler(CallToolRequestSchema, (request) => callTool(o.context, o.policy, request.params.name, request.params.arguments, o.onWrite));
   return server;
 }
