@@ -12,8 +12,9 @@ const WEB_DIR = join(ROOT, 'web');
 const WEB_INDEX = join(WEB_DIR, 'dist', 'index.html');
 
 // Native addons and optional drivers stay outside the bundle: npm installs them as dependencies. Vite is listed
-// only so a stray import fails the build's guard test rather than pulling a build tool into the CLI.
-export const EXTERNAL = ['better-sqlite3', '@node-rs/argon2', 'pg-native', 'vite'];
+// only so a stray import fails the build's guard test rather than pulling a build tool into the CLI. The MCP SDK
+// (with ajv, ~350 KB) serves `rapport mcp` alone: outside, every other command's start-up does not read it.
+export const EXTERNAL = ['better-sqlite3', '@node-rs/argon2', 'pg-native', 'vite', '@modelcontextprotocol/sdk'];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;

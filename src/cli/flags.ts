@@ -7,7 +7,7 @@ const FLAG_OF_FIELD: Readonly<Record<string, string>> = {
   occurredAt: '--when', summary: '--note', notes: '--note', organisation: '--org', connectionType: '--type',
   cadenceDays: '--cadence', metHow: '--met', metWhere: '--met-at', givenName: '--given', familyName: '--family',
   webLinks: '--url', emails: '--email', phones: '--phone', tags: '--tag', networks: '--network', dueOn: '--due',
-  targetDate: '--target', date: '--date', until: '--until', days: '--days',
+  targetDate: '--target', date: '--date', until: '--until', days: '--days', mcpBlockedTools: '--mcp-block',
 };
 
 const kebab = (field: string): string => `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;

@@ -17,6 +17,9 @@ export const settingsSchema = z.object({
   newContactFollowUpDays: z.number().int().min(0).max(60).default(3),
   onboarded: z.boolean().default(false),
   // Where national phone numbers ("01 23 45 67 89") are read as being from: set from the locale on first run.
+  // What an assistant connected by `rapport mcp` may do: read only unless writes are turned on; blocked tools by name.
+  mcpAllowWrites: z.boolean().default(false),
+  mcpBlockedTools: z.array(z.string().regex(/^[a-z][a-z0-9_]{0,59}$/, { error: 'an MCP tool name, e.g. log_interaction' })).max(100).default([]),
   defaultRegion: z.string().trim().toUpperCase().refine(isPhoneRegion, { error: (i) => `not a country code libphonenumber knows (e.g. FR, NL, US): ${JSON.stringify(i.input)}` }).nullable().default(null),
 });
 export type Settings = z.output<typeof settingsSchema>;

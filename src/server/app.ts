@@ -93,6 +93,11 @@ export async function createApp(options: AppOptions): Promise<RapportApp> {
     },
     after: (op) => (op.name.startsWith('auth.') ? gate.reload() : undefined),
   });
+  // MCP for assistants over HTTP, behind the same sign-in as the API; the SDK loads with the first request.
+  app.all('/mcp', async (c) => {
+    const { handleMcpRequest } = await import('../mcp/http.ts');
+    return handleMcpRequest(c.req.raw, { context: options.context, version: options.version ?? '0.0.0', onWrite: () => cache?.clear() });
+  });
   app.all('/api/*', (c) => problemResponse(c, problemOf(new RapportError('not_found', `no API route ${c.req.method} ${c.req.path}; see /api/docs`))));
 
   // The stable address a calendar app subscribes to; the feed itself is the catalogue's calendar operation.

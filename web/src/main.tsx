@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiError } from './api.ts';
 import { App } from './App.tsx';
+import { startServiceWorker } from './notifications.ts';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -23,3 +24,5 @@ createRoot(document.getElementById('root')!).render(
     </QueryClientProvider>
   </StrictMode>,
 );
+
+startServiceWorker();

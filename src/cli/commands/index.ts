@@ -4,6 +4,7 @@ import { registerContactCommands } from './contacts.ts';
 import { registerKeepInTouchCommands } from './keep-in-touch.ts';
 import { registerOutreachCommands } from './outreach.ts';
 import { registerServeCommand } from './serve.ts';
+import { registerMcpCommand } from './mcp.ts';
 import { registerSettingsCommands } from './settings.ts';
 import { registerOrganisationCommands } from './organisations.ts';
 import { registerLinkCommands } from './links.ts';
@@ -37,4 +38,5 @@ export const COMMAND_AREAS: ((program: Command, rt: CliRuntime) => void)[] = [
   registerHistoryCommands,
   registerDemoCommand,
   registerServeCommand,
+  registerMcpCommand,
 ];

@@ -34,7 +34,9 @@ export function registerSettingsCommands(program: Command, rt: CliRuntime): void
     .option('--strategic <days>', 'cadence for the strategic network', integer)
     .option('--event-follow-up <days>', 'days after an event to follow up', integer)
     .option('--new-contact-follow-up <days>', 'days after adding a contact to follow up', integer)
-    .action(async (o: { situation?: string; myName?: string; operational?: number; personal?: number; strategic?: number; eventFollowUp?: number; newContactFollowUp?: number }) => {
+    .addOption(new Option('--mcp-writes <on-or-off>', 'let an assistant connected by `rapport mcp` change data').choices(['on', 'off']))
+    .option('--mcp-block <tools>', 'MCP tools an assistant may not use, comma-separated ("" for none)')
+    .action(async (o: { situation?: string; myName?: string; operational?: number; personal?: number; strategic?: number; eventFollowUp?: number; newContactFollowUp?: number; mcpWrites?: string; mcpBlock?: string }) => {
       const current = await rt.run(settingsGet, {});
       const overrides = { ...current.cadenceOverrides };
       for (const n of ['operational', 'personal', 'strategic'] as const) if (o[n] !== undefined) overrides[n] = o[n];
@@ -42,6 +44,8 @@ export function registerSettingsCommands(program: Command, rt: CliRuntime): void
         ...(o.situation ? { situation: o.situation } : {}), ...(o.myName ? { myName: o.myName } : {}), cadenceOverrides: overrides,
         ...(o.eventFollowUp !== undefined ? { eventFollowUpDays: o.eventFollowUp } : {}),
         ...(o.newContactFollowUp !== undefined ? { newContactFollowUpDays: o.newContactFollowUp } : {}),
+        ...(o.mcpWrites !== undefined ? { mcpAllowWrites: o.mcpWrites === 'on' } : {}),
+        ...(o.mcpBlock !== undefined ? { mcpBlockedTools: o.mcpBlock.split(',').map((t) => t.trim()).filter(Boolean) } : {}),
       });
       console.log('settings saved');
     });

@@ -6,6 +6,7 @@ import { call } from '../api.ts';
 import { ConnectionTypeSettings } from '../components/ConnectionTypeSettings.tsx';
 import { FailedSignIns } from '../components/FailedSignIns.tsx';
 import { DemoRemoval } from '../components/DemoRemoval.tsx';
+import { NotifySettings } from '../components/NotifySettings.tsx';
 import { PasswordSettings } from '../components/PasswordSettings.tsx';
 import { ErrorNote, Loading, PageHeader } from '../components/ui.tsx';
 import { NETWORK_LABELS, NETWORKS, SITUATION_HINTS, SITUATION_LABELS, SITUATIONS } from '../labels.ts';
@@ -85,6 +86,7 @@ export default function Settings() {
     <>
       <PageHeader title="Settings" />
       <section className="card" aria-labelledby="s-general"><h2 id="s-general">Situation and cadence</h2><GeneralSettings /></section>
+      <section className="card" aria-labelledby="s-notify"><h2 id="s-notify">Notifications</h2><NotifySettings /></section>
       <section className="card" aria-labelledby="s-types"><h2 id="s-types">Connection types</h2><ConnectionTypeSettings /></section>
       <section className="card" aria-labelledby="s-password"><h2 id="s-password">Password</h2><PasswordSettings /></section>
       <section className="card" aria-labelledby="s-failures"><h2 id="s-failures">Failed sign-ins</h2><FailedSignIns /></section>
