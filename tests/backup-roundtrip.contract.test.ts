@@ -59,7 +59,7 @@ describe.each(DIALECTS)('JSON backup on %s', (dialect) => {
   });
 
   it('keeps the calendar feed\'s event UIDs, so a subscribed calendar does not show every event twice after a restore', async () => {
-    const uids = async (ctx: TestContext) => [...(await ctx.run<{ content: string }>(calendar, {})).content.matchAll(/^UID:(.+)$/gm)].map((m) => m[1]!.trim());
+    const uids = async (ctx: TestContext) => [...(await ctx.run(calendar, {})).content.matchAll(/^UID:(.+)$/gm)].map((m) => m[1]!.trim());
     const before = await uids(t);
     expect(before.length).toBeGreaterThan(3);
     await fresh.run(backupRestore, { content: await backupOf(t) });

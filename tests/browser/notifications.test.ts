@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, toIsoDay } from '../../src/domain/dates.ts';
-import { contactCreate, type ContactWrite } from '../../src/services/contacts.service.ts';
+import { contactCreate } from '../../src/services/contacts.service.ts';
 import { followUpAdd } from '../../src/services/follow-ups.service.ts';
 import { settingsUpdate } from '../../src/services/settings.service.ts';
 import { chromiumAvailable, launchBrowser, PHONE, screenshot, startApp, watchErrors, type AppUnderTest } from './support/harness.ts';
@@ -30,7 +30,7 @@ describe.skipIf(!chromiumAvailable)('installable web app and notifications', () 
   beforeAll(async () => {
     [browser, app] = await Promise.all([launchBrowser(), startApp()]);
     await app.run(settingsUpdate, { onboarded: true, myName: 'Sam Rivera' });
-    const add = async (name: string): Promise<number> => (await app.run<ContactWrite>(contactCreate, { name, networks: ['personal'] })).contact.id;
+    const add = async (name: string): Promise<number> => (await app.run(contactCreate, { name, networks: ['personal'] })).contact.id;
     const ada = await add('Ada Lovelace');
     charles = await add('Charles Babbage');
     const { db } = app.ctx.store;

@@ -1,18 +1,12 @@
 import { z } from 'zod';
-import { SITUATIONS } from '../../domain/situations.ts';
+import { settingsSchema } from '../../domain/settings.ts';
 import { out } from './common.ts';
 
 const days = z.number().int();
 
-export const settingsOutput = out({
-  // What the situation and the overrides come to, per network.
+// The stored settings as the domain defines them (so a new setting cannot be missing here), plus what the
+// situation and the overrides come to per network.
+export const settingsOutput = z.strictObject({
+  ...settingsSchema.shape,
   cadenceDefaults: out({ operational: days, personal: days, strategic: days }),
-  situation: z.enum(SITUATIONS),
-  myName: z.string().nullable(),
-  cadenceOverrides: out({ operational: days.optional(), personal: days.optional(), strategic: days.optional() }),
-  eventFollowUpDays: days,
-  newContactFollowUpDays: days,
-  onboarded: z.boolean(),
-  defaultRegion: z.string().nullable(),
 }).meta({ id: 'Settings' });
-
