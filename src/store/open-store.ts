@@ -38,6 +38,11 @@ export async function openStore(options: { location?: string | null; workspaceId
     if (raw.pragma('user_version', { simple: true }) !== stamp) {
       await migrateToLatest(db as unknown as Kysely<unknown>, 'sqlite');
       await ensureJournalTriggers(db as unknown as Kysely<unknown>, 'sqlite');
+      // Without statistics SQLite picks an index scan of every contact over 300 rowid lookups (a search hit list);
+      // `optimize = 0x10002` looks at every table and gathers them where they are missing or stale. A file this
+      // build already checked had that pass, and every connection's closing `optimize` keeps the tables it used
+      // current, so the pass (a read of every table's size) is not repeated on each open.
+      optimize(raw, '0x10002');
       if (!raw.readonly) raw.pragma(`user_version = ${stamp}`);
     }
   } catch (e) {
@@ -45,9 +50,6 @@ export async function openStore(options: { location?: string | null; workspaceId
     if (raw.readonly) throw new RapportError('forbidden', `cannot upgrade ${location} to this version of Rapport: the file is read-only (open it once with write access)`, { cause: e });
     throw e;
   }
-  // Without statistics SQLite picks an index scan of every contact over 300 rowid lookups (a search hit list);
-  // `optimize` gathers them where they are missing or stale, cheaply (SQLite's advice for every connection).
-  optimize(raw, '0x10002');
   const close = async (): Promise<void> => {
     optimize(raw);
     await db.destroy();
