@@ -1,5 +1,6 @@
 // `npm run bench cli`: Rapport as a user meets it, whole processes (`node bin/rapport.js …`, the compiled CLI), medians
 // of several runs against baselines measured in the same run, alternating so a burst of load elsewhere falls on both:
+// The quick commands run from the layout a user installs (no src/ beside dist/), and from this checkout for comparison.
 //   today      `rapport today` on the 200-contact demo   vs a bare node process opening the same SQLite file with
 //                                                          better-sqlite3 and running one query   ≤ 200 ms, ≤ 2.5×
 //   help       `rapport --help`                                                                    ≤ 150 ms
@@ -12,7 +13,7 @@
 // commands; BENCH_CLI_SIZE=5000 makes the big network smaller; BENCH_CLI_BIG_DB=/path/demo.db reuses a file that
 // `rapport demo --size 30000` made (building it takes one to two minutes). Figures are printed, never asserted.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -77,11 +78,23 @@ const row = db.prepare("select count(*) as n from contacts where archived = 0 an
 console.log(row.n);
 db.close();
 `);
+    // The layout `npm install -g` gives a user: bin/, dist/ and package.json beside node_modules, no src/. A checkout's
+    // bin/rapport.js first looks through src/ for edits newer than dist/ (a developer's safeguard a user never runs);
+    // both are measured, the installed one is judged.
+    const installed = join(dir, 'installed');
+    mkdirSync(join(installed, 'dist'), { recursive: true });
+    cpSync(join(ROOT, 'bin'), join(installed, 'bin'), { recursive: true });
+    for (const f of readdirSync(join(ROOT, 'dist'))) if (!f.includes('.partial')) copyFileSync(join(ROOT, 'dist', f), join(installed, 'dist', f));
+    copyFileSync(join(ROOT, 'package.json'), join(installed, 'package.json'));
+    symlinkSync(join(ROOT, 'node_modules'), join(installed, 'node_modules'));
+    const INSTALLED_BIN = join(installed, 'bin', 'rapport.js');
     const quick = alternate({
       node: () => run(['-e', '0']),
       bare: () => run([bare, demo]),
-      today: () => run([BIN, 'today'], { RAPPORT_DB: demo }),
-      help: () => run([BIN, '--help']),
+      today: () => run([INSTALLED_BIN, 'today'], { RAPPORT_DB: demo }),
+      help: () => run([INSTALLED_BIN, '--help']),
+      todayCheckout: () => run([BIN, 'today'], { RAPPORT_DB: demo }),
+      helpCheckout: () => run([BIN, '--help']),
     }, RUNS);
     console.log(`\nwhole processes, median of ${RUNS}, load average now ${load()}`);
     console.log(`${'command'.padEnd(46)} ${'wall'.padStart(9)} ${'cpu'.padStart(9)}   ${'against the baseline'.padEnd(30)} target (wall)`);
@@ -90,6 +103,8 @@ db.close();
     const todayRatio = quick.today!.wall / quick.bare!.wall;
     row('rapport today (200-contact demo)', quick.today!, `${todayRatio.toFixed(2)}x bare`, `≤ 200 ms: ${verdict(quick.today!.wall <= 200)}; ≤ 2.5x: ${verdict(todayRatio <= 2.5)}`);
     row('rapport --help', quick.help!, `${(quick.help!.wall / quick.node!.wall).toFixed(2)}x node -e 0`, `≤ 150 ms: ${verdict(quick.help!.wall <= 150)}`);
+    row('  the same from the checkout: today', quick.todayCheckout!, `${(quick.todayCheckout!.wall / quick.bare!.wall).toFixed(2)}x bare`, '(checks src/ for edits first)');
+    row('  the same from the checkout: --help', quick.helpCheckout!, '', '');
 
     // The bare import as a process of its own: bundled like the CLI, so neither pays for TypeScript at run time.
     const out = join(here, 'out');
@@ -107,7 +122,7 @@ db.close();
     };
     const imports = alternate({
       bare: () => { const db = fresh(); return run([bareImport, db, csv]); },
-      rapport: () => { const db = fresh(); return run([BIN, 'import', csv], { RAPPORT_DB: db }); },
+      rapport: () => { const db = fresh(); return run([INSTALLED_BIN, 'import', csv], { RAPPORT_DB: db }); },
     }, 3);
     const importRatio = imports.rapport!.wall / imports.bare!.wall;
     row('bare: csv-parse + prepared inserts, 30,000 rows', imports.bare!, '', '');
@@ -119,8 +134,8 @@ db.close();
       run([BIN, 'demo', '--size', String(SIZE)], { RAPPORT_DB: big });
     }
     const heavy = alternate({
-      report: () => run([BIN, 'report'], { RAPPORT_DB: big }),
-      outreach: () => run([BIN, 'outreach'], { RAPPORT_DB: big }),
+      report: () => run([INSTALLED_BIN, 'report'], { RAPPORT_DB: big }),
+      outreach: () => run([INSTALLED_BIN, 'outreach'], { RAPPORT_DB: big }),
     }, 3);
     row(`rapport report (${SIZE} contacts, ~${SIZE * 10} links)`, heavy.report!, '', `≤ 2000 ms: ${verdict(heavy.report!.wall <= 2000)}`);
     row(`rapport outreach (${SIZE} contacts)`, heavy.outreach!, '', `≤ 300 ms: ${verdict(heavy.outreach!.wall <= 300)}`);

@@ -3,6 +3,7 @@ import type { BuildOptions, Metafile } from 'esbuild';
 
 export const ROOT: string;
 export const CLI_BUNDLE: string;
+export const HELP_PAGES: string;
 export const EXTERNAL: string[];
 export function cliBuildIsStale(): boolean;
 export function webBuildIsStale(): boolean;

@@ -2,12 +2,14 @@
 // dist/rapport.cjs, and the web app in web/dist. Plain JavaScript on purpose: it runs before anything is compiled,
 // and bin/rapport.js calls buildCli() itself when a checkout's sources are newer than dist/, so a stale dist never runs.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_BUNDLE = join(ROOT, 'dist', 'rapport.cjs');
+export const HELP_PAGES = join(ROOT, 'dist', 'help.json');
 const WEB_DIR = join(ROOT, 'web');
 const WEB_INDEX = join(WEB_DIR, 'dist', 'index.html');
 
@@ -28,7 +30,7 @@ const mtime = (path) => (existsSync(path) ? statSync(path).mtimeMs : 0);
 // dist/ is stale when it is missing or a source or this script changed after it. (New dependencies come with
 // `npm install`, whose `prepare` rebuilds.)
 export function cliBuildIsStale() {
-  const built = mtime(CLI_BUNDLE);
+  const built = Math.min(mtime(CLI_BUNDLE), mtime(HELP_PAGES));
   if (built === 0) return true;
   const inputs = [join(ROOT, 'src'), fileURLToPath(import.meta.url)];
   return inputs.some((p) => newestMtime(p) > built);
@@ -85,12 +87,27 @@ export async function buildCli() {
   const partial = `${options.outfile}.${process.pid}.partial`;
   mkdirSync(dirname(options.outfile), { recursive: true });
   const { metafile } = await build({ ...options, outfile: partial });
+  // The help pages first: a bundle newer than the sources then always has its pages beside it.
+  await writeHelpPages(build, options);
   renameSync(partial, options.outfile);
   // A first run writes V8's code cache for this Node (bin/rapport.js): `today` on an in-memory database compiles
   // what most commands share (commander, migrations, the store, the services). Other Node versions write their own.
   const warm = spawnSync(process.execPath, [join(ROOT, 'bin', 'rapport.js'), 'today'], { env: { ...process.env, RAPPORT_DB: ':memory:', NO_COLOR: '1' }, encoding: 'utf8' });
   if (warm.status !== 0) throw new Error(`the built CLI failed its first run (rapport today on :memory:): ${warm.stderr}`);
   return metafile;
+}
+
+// `rapport --help` (and `rapport contact --help`, …) printed by bin/rapport.js from dist/help.json: the same text
+// commander prints to a pipe, taken from the same program at build time, so asking for help costs a Node start
+// and one small file rather than evaluating the whole CLI.
+async function writeHelpPages(build, options) {
+  const { outputFiles } = await build({ ...options, entryPoints: [join(ROOT, 'src', 'cli', 'help-pages.ts')], write: false, metafile: false, minify: false });
+  const mod = { exports: {} };
+  const requireHere = createRequire(join(ROOT, 'dist', 'help-pages.cjs'));
+  new Function('module', 'exports', 'require', '__filename', outputFiles[0].text)(mod, mod.exports, requireHere, join(ROOT, 'dist', 'help-pages.cjs'));
+  const partial = `${HELP_PAGES}.${process.pid}.partial`;
+  writeFileSync(partial, JSON.stringify({ width: mod.exports.HELP_WIDTH, pages: mod.exports.helpPages() }));
+  renameSync(partial, HELP_PAGES);
 }
 
 // Vite builds the web app; it is a build tool, never loaded by `rapport serve`.

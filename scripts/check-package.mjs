@@ -66,7 +66,7 @@ try {
     const packed = JSON.parse(sh('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT }));
     tarball = join(work, packed[0].filename);
     const files = packed[0].files.map((f) => f.path);
-    for (const needed of ['bin/rapport.js', 'dist/rapport.cjs', 'web/dist/index.html']) if (!files.includes(needed)) throw new Error(`${needed} is missing from the tarball`);
+    for (const needed of ['bin/rapport.js', 'dist/rapport.cjs', 'dist/help.json', 'web/dist/index.html']) if (!files.includes(needed)) throw new Error(`${needed} is missing from the tarball`);
     const stray = files.filter((f) => /^(src|tests|bench|scripts)\//.test(f));
     if (stray.length) throw new Error(`the tarball carries sources: ${stray.slice(0, 5).join(', ')}`);
     return `${packed[0].filename}, ${files.length} files, ${(packed[0].size / 1024).toFixed(0)} KB`;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliBuildOptions } from '../scripts/build.mjs';
+import { cliBuildOptions, HELP_PAGES } from '../scripts/build.mjs';
 import { runRapport } from './support/cli.ts';
 
 // What a command must not load before its action runs: a command that needs one of these imports it inside its
@@ -58,6 +58,19 @@ describe('the compiled CLI', () => {
       const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string };
       const r = await runRapport(join(dir, 'never-opened.db'), ['--version']);
       expect(r).toMatchObject({ code: 0, stdout: `${version}\n` });
+    });
+
+    // `--help` is answered from the pages the build wrote (dist/help.json); `--db PATH` before it is an option, so
+    // commander itself prints the same page from the live program: the two must agree word for word.
+    it.each([[[]], [['today']], [['contact', 'add']], [['import']]])('prints the same help for %j from the build as commander does', async (path) => {
+      const db = join(dir, 'never-opened.db');
+      const fromBuild = await runRapport(db, [...path, '--help']);
+      const fromCommander = await runRapport(db, ['--db', db, ...path, '--help']);
+      expect(fromBuild.code).toBe(0);
+      expect(fromBuild.stdout).toMatch(/^Usage: rapport/);
+      expect(fromBuild).toEqual(fromCommander);
+      const { pages } = JSON.parse(readFileSync(HELP_PAGES, 'utf8')) as { pages: Record<string, string> };
+      expect(pages[path.join(' ')]).toBe(fromBuild.stdout);
     });
   });
 });

@@ -48,10 +48,21 @@ const codePoint = (text: string, pattern: RegExp): string => {
 const tooLong = (max: number) => `must be at most ${max} characters`;
 
 // One line of text, trimmed: names, titles, tags, emails, queries…
-export const lineText = (max: number, tooLongMessage = tooLong(max)) =>
+const buildLineText = (max: number, tooLongMessage: string) =>
   z.string().trim().max(max, tooLongMessage).refine((v) => !hasLineControl(v), {
     error: (issue) => `must be one line without control characters (found ${codePoint(String(issue.input), LINE_CONTROL)})`,
   });
+// Schemas never change once built, so each length's line schema is built once and shared: the operations name a
+// few lengths hundreds of times, and building zod chains is most of what loading the schemas costs a CLI start.
+const lineTexts = new Map<number, ReturnType<typeof buildLineText>>();
+export const lineText = (max: number, tooLongMessage?: string): ReturnType<typeof buildLineText> => {
+  if (tooLongMessage !== undefined) return buildLineText(max, tooLongMessage);
+  const known = lineTexts.get(max);
+  if (known) return known;
+  const built = buildLineText(max, tooLong(max));
+  lineTexts.set(max, built);
+  return built;
+};
 
 // Free text that may span lines (notes, summaries, message bodies): tabs and line breaks are kept, NUL and the
 // other control characters are refused.

@@ -12,7 +12,7 @@ import { rejectedFile } from '../io/rejected-file.ts';
 import { validateRecord } from '../io/validate-record.ts';
 import { loadContacts } from '../store/repositories/contacts.repository.ts';
 import { organisationIdsByKey } from '../store/repositories/contacts-bulk.repository.ts';
-import { insertOrganisation } from '../store/repositories/organisations.repository.ts';
+import { insertOrganisationsBulk } from '../store/repositories/demo.repository.ts';
 import { connectedInteractionKeys, loadStoredKeys } from '../store/repositories/import.repository.ts';
 import { loadCustomConnectionTypes, phoneRegion } from '../store/repositories/settings.repository.ts';
 import { restoreBackup, summariseBackup } from './backup-restore.ts';
@@ -169,11 +169,12 @@ export async function runImport(ctx: ServiceContext, input: ImportInput, opts: {
     });
   }
   if (organisations.length) {
+    // Organisation cards (KIND:org) not stored yet, each name once, in one multi-row insert.
     const known = await organisationIdsByKey(store);
-    for (const o of organisations) {
-      if (known.has(normaliseName(o.name))) continue;
-      known.set(normaliseName(o.name), await insertOrganisation(store, { name: o.name, industry: null, website: o.website, isMine: false, notes: o.notes }, ctx.clock.now().toISOString()));
-    }
+    const now = ctx.clock.now().toISOString();
+    const fresh = new Map<string, (typeof organisations)[number]>();
+    for (const o of organisations) if (!known.has(normaliseName(o.name)) && !fresh.has(normaliseName(o.name))) fresh.set(normaliseName(o.name), o);
+    await insertOrganisationsBulk(store, [...fresh.values()].map((o) => ({ name: o.name.trim(), industry: null, website: o.website, is_mine: 0, notes: o.notes, created_at: now, updated_at: now })));
   }
   const { createdIds, warnings: writeWarnings } = await writeImportPlan(ctx, plan, opts.onProgress && ((d, t) => opts.onProgress!(d, t, 'writing')));
   report.rows.forEach((row, i) => {

@@ -2,12 +2,14 @@ import { isConversation } from '../domain/cadence.ts';
 import { normaliseName, type ContactDraft } from '../domain/contact.ts';
 import { networksToMask } from '../domain/networks.ts';
 import type { ScalarField } from '../io/absorb.ts';
-import { refreshDue, updateContactRow, type ContactRow } from '../store/repositories/contacts.repository.ts';
+import type { ContactCard } from '../domain/card.ts';
+import { updateRowsById } from '../store/repositories/bulk-update.ts';
+import { refreshDue, type ContactRow } from '../store/repositories/contacts.repository.ts';
 import { organisationIdsByKey } from '../store/repositories/contacts-bulk.repository.ts';
 import { insertInteractionsBulk, insertOrganisationsBulk } from '../store/repositories/demo.repository.ts';
-import { replaceCard } from '../store/repositories/card.repository.ts';
+import { replaceCards } from '../store/repositories/card.repository.ts';
 import { appendContactChildren, type ChildAdditions } from '../store/repositories/import.repository.ts';
-import { deriveInsideOrganisation, findOrCreateOrganisation } from '../store/repositories/organisations.repository.ts';
+import { deriveInsideOrganisation } from '../store/repositories/organisations.repository.ts';
 import type { ImportPlan, Target } from './import-plan.ts';
 import type { ServiceContext } from './operation.ts';
 import { createContacts } from './support/create-contacts.ts';
@@ -18,18 +20,19 @@ const COLUMN: Record<Exclude<ScalarField, 'organisation' | 'insideOrganisation'>
   metWhere: 'met_where', connectionType: 'connection_type', industry: 'industry', cadenceDays: 'cadence_days', photo: 'photo',
 };
 
-// An import names thousands of companies; creating them in a few statements first spares createContacts one
-// insert per new organisation.
-async function createMissingOrganisations(ctx: ServiceContext, drafts: readonly ContactDraft[], now: string): Promise<void> {
-  const known = await organisationIdsByKey(ctx.store);
+// The organisations an import names, by name key: stored ones read once, new ones created together in a few
+// statements (an import names thousands of companies; one lookup or insert each would be a query per row).
+async function organisationIdsFor(ctx: ServiceContext, names: readonly string[], now: string): Promise<Map<string, number>> {
+  const ids = await organisationIdsByKey(ctx.store);
   const missing = new Map<string, string>();
-  for (const d of drafts) {
-    if (!d.organisation) continue;
-    const key = normaliseName(d.organisation);
-    if (!known.has(key) && !missing.has(key)) missing.set(key, d.organisation);
+  for (const name of names) {
+    const key = normaliseName(name);
+    if (!ids.has(key) && !missing.has(key)) missing.set(key, name.trim());
   }
-  if (missing.size === 0) return;
-  await insertOrganisationsBulk(ctx.store, [...missing.values()].map((name) => ({ name, industry: null, website: null, is_mine: 0, notes: null, created_at: now, updated_at: now })));
+  if (missing.size === 0) return ids;
+  const created = await insertOrganisationsBulk(ctx.store, [...missing.values()].map((name) => ({ name, industry: null, website: null, is_mine: 0, notes: null, created_at: now, updated_at: now })));
+  [...missing.keys()].forEach((key, i) => ids.set(key, created[i]!));
+  return ids;
 }
 
 export interface WriteResult {
@@ -53,26 +56,31 @@ export async function writeImportPlan(ctx: ServiceContext, plan: ImportPlan, onP
     const prev = lastByNew.get(target.index);
     if (!prev || interaction.occurredAt > prev) lastByNew.set(target.index, interaction.occurredAt);
   }
-  await createMissingOrganisations(ctx, drafts, now);
+  await organisationIdsFor(ctx, drafts.flatMap((d) => (d.organisation ? [d.organisation] : [])), now);
   const created = drafts.length
     ? await createContacts(ctx, drafts, { followUpDays: null, lastInteractionAt: (i) => lastByNew.get(i) ?? null, unsortedWithoutNetwork: true })
     : { ids: [], warnings: [] };
   onProgress?.(drafts.length, total);
-  // Archived and snoozed, as a Rapport vCard export said (X-RAPPORT-ARCHIVED, X-RAPPORT-SNOOZED-UNTIL).
+  // Archived and snoozed, as a Rapport vCard export said (X-RAPPORT-ARCHIVED, X-RAPPORT-SNOOZED-UNTIL); written with
+  // the updates below, in the same few statements.
+  const rowUpdates: ({ id: number } & Partial<Omit<ContactRow, 'id'>>)[] = [];
   for (const [i, c] of plan.creates.entries()) {
-    if (c.state) await updateContactRow(store, created.ids[i]!, { archived: c.state.archived ? 1 : 0, snoozed_until: c.state.snoozedUntil });
+    if (c.state) rowUpdates.push({ id: created.ids[i]!, archived: c.state.archived ? 1 : 0, snoozed_until: c.state.snoozedUntil });
   }
 
   const refresh: number[] = [];
   const children: ChildAdditions = { emails: [], phones: [], webLinks: [], tags: [] };
   const orgChanged: number[] = [];
+  const cards: { id: number; card: ContactCard }[] = [];
+  const organisationIds = await organisationIdsFor(ctx, [...plan.updates.values()].flatMap((u) =>
+    u.changes.some((c) => c.fields.length > 0 && c.scalars.includes('organisation')) ? [u.working.organisation!] : []), now);
   for (const u of plan.updates.values()) {
     const changes = u.changes.filter((c) => c.fields.length > 0);
     if (changes.length === 0) continue;
-    const row: Partial<Omit<ContactRow, 'id'>> = { updated_at: now };
+    const row: { id: number } & Partial<Omit<ContactRow, 'id'>> = { id: u.id, updated_at: now };
     for (const field of new Set(changes.flatMap((c) => c.scalars))) {
       if (field === 'organisation') {
-        row.organisation_id = await findOrCreateOrganisation(store, u.working.organisation!, now);
+        row.organisation_id = organisationIds.get(normaliseName(u.working.organisation!))!;
         orgChanged.push(u.id);
       } else if (field !== 'insideOrganisation') {
         (row as Record<string, unknown>)[COLUMN[field]] = u.working[field];
@@ -80,8 +88,8 @@ export async function writeImportPlan(ctx: ServiceContext, plan: ImportPlan, onP
     }
     if (changes.some((c) => c.notesChanged)) row.notes = u.working.notes;
     if (changes.some((c) => c.networksChanged)) row.networks = networksToMask(u.working.networks);
-    await updateContactRow(store, u.id, row);
-    if (changes.some((c) => c.cardChanged) && u.working.card) await replaceCard(store, u.id, u.working.card);
+    rowUpdates.push(row);
+    if (changes.some((c) => c.cardChanged) && u.working.card) cards.push({ id: u.id, card: u.working.card });
     const add = (list: 'emails' | 'phones' | 'webLinks') => {
       let position = u.before[list].length;
       for (const c of changes) for (const item of c[list]) (children[list] as unknown[]).push({ ...item, contact_id: u.id, position: position++ });
@@ -92,6 +100,8 @@ export async function writeImportPlan(ctx: ServiceContext, plan: ImportPlan, onP
     for (const c of changes) for (const tag of c.tags) children.tags.push({ contact_id: u.id, tag });
     if (changes.some((c) => c.networksChanged || c.scalars.includes('cadenceDays'))) refresh.push(u.id);
   }
+  await updateRowsById(store, 'contacts', rowUpdates);
+  await replaceCards(store, cards);
   await appendContactChildren(store, children);
   await deriveInsideOrganisation(store, { contactIds: orgChanged });
   onProgress?.(drafts.length + plan.updates.size, total);

@@ -35,6 +35,9 @@ async function sqliteShapes(db: Kysely<unknown>): Promise<Map<string, TableShape
   return out;
 }
 
+// For the schema stamp (triggers.ts): how SQLite tables are read into shapes, as text.
+export const sqliteShapesSource = (): string => `${String(sqliteShapes)}\n${String(isJournalled)}`;
+
 async function postgresShapes(db: Kysely<unknown>): Promise<Map<string, TableShape>> {
   const cols = await sql<{ table: string; column: string }>`
     select c.table_name as "table", c.column_name as "column" from information_schema.columns c

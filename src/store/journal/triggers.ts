@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DialectName } from '../dialect.ts';
-import { tableShapes } from './shapes.ts';
+import { sqliteShapesSource, tableShapes } from './shapes.ts';
 
 // Every journalled table gets triggers that copy each changed row into undo_rows while an entry is open. They are
 // reconciled on every open rather than written once in a migration: a column or table added later is then
@@ -32,6 +32,12 @@ async function sqliteTriggers(db: Kysely<unknown>): Promise<void> {
     for (const name of stale) await sql.raw(`DROP TRIGGER IF EXISTS ${name}`).execute(trx);
     for (const [, text] of missing) await sql.raw(text).execute(trx);
   });
+}
+
+// The code that decides which SQLite triggers exist and what they say, as text: part of the stamp with which
+// open-store.ts recognises a file this build has already reconciled (a change here makes every file check again).
+export function journalTriggersSource(): string {
+  return [sqliteTriggers, tableShapes, sqliteShapesSource()].map(String).join('\n');
 }
 
 async function postgresTriggers(db: Kysely<unknown>): Promise<void> {

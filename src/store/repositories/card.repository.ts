@@ -1,5 +1,6 @@
 import { emptyCard, isEmptyCard, type ContactCard } from '../../domain/card.ts';
 import type { Store } from '../store.ts';
+import { chunks } from '../chunks.ts';
 import { insertRows } from './bulk-insert.ts';
 
 // The whole-card side tables (migration 0080), written for many contacts in few statements.
@@ -27,10 +28,18 @@ export async function insertCards(store: Store, ids: readonly number[], cards: r
 }
 
 export async function replaceCard(store: Store, contactId: number, card: ContactCard): Promise<void> {
-  for (const table of ['contact_card', 'contact_addresses', 'contact_dates', 'contact_card_properties'] as const) {
-    await store.db.deleteFrom(table).where('contact_id', '=', contactId).where('workspace_id', '=', store.workspaceId).execute();
+  await replaceCards(store, [{ id: contactId, card }]);
+}
+
+// Many contacts' cards replaced in a few statements: deletes by lists of ids, then one bulk insert.
+export async function replaceCards(store: Store, cards: readonly { id: number; card: ContactCard }[]): Promise<void> {
+  if (cards.length === 0) return;
+  for (const ids of chunks(cards.map((c) => c.id))) {
+    for (const table of ['contact_card', 'contact_addresses', 'contact_dates', 'contact_card_properties'] as const) {
+      await store.db.deleteFrom(table).where('contact_id', 'in', ids).where('workspace_id', '=', store.workspaceId).execute();
+    }
   }
-  await insertCards(store, [contactId], [card]);
+  await insertCards(store, cards.map((c) => c.id), cards.map((c) => c.card));
 }
 
 export async function loadCards(store: Store, ids: readonly number[]): Promise<Map<number, ContactCard>> {

@@ -1,5 +1,8 @@
 import { sql } from 'kysely';
+import { chunks } from '../chunks.ts';
 import type { Store } from '../store.ts';
+import type { LinkTable } from '../tables.ts';
+import { insertRows } from './bulk-insert.ts';
 import { orderedPair } from './links.repository.ts';
 import type { OutreachTables } from './templates.repository.ts';
 
@@ -33,26 +36,35 @@ export async function moveContactReferences(store: Store, keep: number, gone: nu
   await db.withTables<OutreachTables>().updateTable('sent_messages').set({ contact_id: keep }).where('contact_id', '=', gone).execute();
 
   // Links: the pair with each other person moves over (the stronger strength and any note win); a link between
-  // the two merged contacts would become a self-link and is dropped.
-  const links = await db.selectFrom('links').selectAll().where('workspace_id', '=', store.workspaceId)
-    .where((eb) => eb.or([eb('a_id', '=', gone), eb('b_id', '=', gone)])).execute();
-  for (const l of links) {
+  // the two merged contacts would become a self-link and is dropped. Both contacts' links are read once, the merged
+  // pairs worked out here, then the old pairs deleted and the merged ones written in a few statements.
+  const ws = store.workspaceId;
+  const touching = (id: number) => db.selectFrom('links').selectAll().where('workspace_id', '=', ws).where((eb) => eb.or([eb('a_id', '=', id), eb('b_id', '=', id)])).execute();
+  const [goneLinks, keepLinks] = [await touching(gone), await touching(keep)];
+  const keptWith = new Map(keepLinks.map((l) => [l.a_id === keep ? l.b_id : l.a_id, l]));
+  const merged: LinkRow[] = [];
+  for (const l of goneLinks) {
     const other = l.a_id === gone ? l.b_id : l.a_id;
     if (other === keep) continue;
-    const [a, b] = orderedPair(keep, other);
-    const existing = await db.selectFrom('links').selectAll().where('a_id', '=', a).where('b_id', '=', b).executeTakeFirst();
-    if (!existing) {
-      await db.insertInto('links').values({ workspace_id: store.workspaceId, a_id: a, b_id: b, strength: l.strength, note: l.note, created_at: l.created_at }).execute();
-      continue;
-    }
-    await db.updateTable('links').set({
+    const [a_id, b_id] = orderedPair(keep, other);
+    const existing = keptWith.get(other);
+    merged.push(!existing ? { a_id, b_id, strength: l.strength, note: l.note, created_at: l.created_at } : {
+      a_id, b_id,
       strength: existing.strength === null ? l.strength : l.strength === null ? existing.strength : Math.max(existing.strength, l.strength),
       note: existing.note ?? l.note,
       created_at: existing.created_at < l.created_at ? existing.created_at : l.created_at,
-    }).where('a_id', '=', a).where('b_id', '=', b).execute();
+    });
   }
-  await db.deleteFrom('links').where((eb) => eb.or([eb('a_id', '=', gone), eb('b_id', '=', gone)])).execute();
+  const replaced = merged.map((m) => (m.a_id === keep ? m.b_id : m.a_id)).filter((other) => keptWith.has(other));
+  for (const others of chunks(replaced)) {
+    await db.deleteFrom('links').where('workspace_id', '=', ws)
+      .where((eb) => eb.or([eb.and([eb('a_id', '=', keep), eb('b_id', 'in', others)]), eb.and([eb('b_id', '=', keep), eb('a_id', 'in', others)])])).execute();
+  }
+  await db.deleteFrom('links').where('workspace_id', '=', ws).where((eb) => eb.or([eb('a_id', '=', gone), eb('b_id', '=', gone)])).execute();
+  await insertRows(store, 'links', ['a_id', 'b_id', 'strength', 'note', 'created_at'], merged);
 }
+
+type LinkRow = Omit<LinkTable, 'workspace_id'>;
 
 export async function contactPhoto(store: Store, id: number): Promise<string | null> {
   const row = await store.db.selectFrom('contacts').select('photo').where('id', '=', id).executeTakeFirst();
