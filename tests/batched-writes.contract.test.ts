@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Contact } from '../src/domain/contact.ts';
 import { contactGet } from '../src/services/contacts.service.ts';
 import { importInput, runImport, type ImportReport } from '../src/services/import-run.ts';
 import { importRun } from '../src/services/import.service.ts';
@@ -42,7 +41,7 @@ describe.each(DIALECTS)('batched writes on %s', (dialect) => {
 
     // And what a user sees afterwards is every change, on every person.
     for (const row of many.report.rows) {
-      const c = await t.run<Contact>(contactGet, { id: row.contactId });
+      const c = await t.run(contactGet, { id: row.contactId });
       const i = Number(/Person (\d+)/.exec(c.name)![1]);
       expect(c).toMatchObject({ organisation: `Company ${i}`, title: `Engineer ${i}`, tags: [`wave-${i % 2}`] });
       expect(c.phones).toEqual([{ number: `+1 555 010 ${1000 + i}`, label: 'mobile' }]);
