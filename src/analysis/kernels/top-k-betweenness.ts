@@ -12,7 +12,8 @@
 // Theorem 4) at confidence δ / (n · 2^j) at the j-th check, so with probability at least 1 − δ every interval at
 // every check holds the true value at once (a union bound over nodes and checks; the checks happen as samples
 // grow by half each time). Rank i is "settled" when the lower end of each of the first i estimates is above the
-// upper end of every estimate after it: the set of the first i is then the true top i with probability ≥ 1 − δ.
+// upper end of every estimate after it, for i and for every place before it: the first i are then the true top i,
+// in order, with probability ≥ 1 − δ.
 // Sampling stops when the first k are settled, or when the caller's budget (samples or time) runs out; the state
 // can be resumed, so a later call adds samples to an earlier one's instead of starting over.
 import type { CsrGraph } from './csr.ts';
@@ -121,8 +122,8 @@ function check(state: PathSampleState, k: number, delta: number, scale: number) 
     upper[v] = Math.min(1, mean + width) * scale;
   }
   const ranking = topByEstimate(estimate, k);
-  // suffixUpper[i]: the highest upper end among every node not in the first i of the full order; the first i
-  // are separated when each of their lower ends beats it.
+  // below[i]: the highest upper end among every node not in the first i of the order; the first i are
+  // separated when each of their lower ends beats it.
   const inTop = new Uint8Array(n);
   let settled = 0;
   let minLower = Infinity;
@@ -133,9 +134,11 @@ function check(state: PathSampleState, k: number, delta: number, scale: number) 
   const below = new Float64Array(ranking.length + 1);
   below[ranking.length] = outsideUpper;
   for (let i = ranking.length - 1; i >= 0; i--) below[i] = Math.max(below[i + 1]!, upper[ranking[i]!]!);
+  // Place i is settled when the first i − 1 and the first i are both the true sets: then the i-th is the true i-th.
   for (let i = 0; i < ranking.length; i++) {
     minLower = Math.min(minLower, lower[ranking[i]!]!);
-    if (minLower > below[i + 1]!) settled = i + 1;
+    if (!(minLower > below[i + 1]!)) break;
+    settled = i + 1;
   }
   return { estimate, lower, upper, ranking, settled };
 }
