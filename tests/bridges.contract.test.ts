@@ -52,7 +52,7 @@ describe.each(DIALECTS)('bridge ranking on %s', (dialect) => {
     expect(r.structure.betweenness).toMatchObject({ method: 'sampled', settled: 0, samples: 2000, confidence: 0.95 });
     expect(adviceKinds(r)).not.toContain('bridge');
     const text = plain(renderReport(r));
-    expect(text).toContain('bridges (highest betweenness): estimated from 2,000 sampled shortest paths, no rank is settled yet');
+    expect(text).toContain('bridges (highest betweenness): estimated from 2,000 sampled shortest paths, no rank is settled yet (computed 2026-11-23 12:00 UTC on your current links); `rapport bridges` ranks them exactly');
     expect(text).toMatch(/betweenness ≈\d+/);
   });
 

@@ -79,7 +79,7 @@ export function bridgeCertainty(b: NetworkReport['structure']['betweenness']): s
   const sure = `${Math.round(b.confidence * 100)}% sure`;
   const settled = b.settled === 0 ? 'no rank is settled yet'
     : b.settled >= b.ranked ? `all ${b.ranked} settled (${sure})` : `the first ${b.settled} settled (${sure}); ranks ${b.settled + 1}–${b.ranked} (≈) may swap with people just below`;
-  return `estimated from ${b.samples.toLocaleString('en')} sampled shortest paths, ${settled}; \`rapport bridges\` ranks them exactly ${when}`;
+  return `estimated from ${b.samples.toLocaleString('en')} sampled shortest paths, ${settled} ${when}; \`rapport bridges\` ranks them exactly`;
 }
 
 export function renderBridges(r: BridgesRankResult): string {
