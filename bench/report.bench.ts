@@ -16,6 +16,7 @@ import { epochDay } from '../src/domain/tie-strength.ts';
 import { demoLoad } from '../src/services/demo.service.ts';
 import { networkGraph, networkReport } from '../src/services/network.service.ts';
 import { introFind } from '../src/services/network-intro.service.ts';
+import { bridgeRankingFor } from '../src/services/support/bridge-ranking.ts';
 import { runOperation, type ServiceContext } from '../src/services/operation.ts';
 import { openStore } from '../src/store/open-store.ts';
 import { loadNetworkData } from '../src/store/repositories/network.repository.ts';
@@ -56,7 +57,7 @@ export default async function reportBench(): Promise<void> {
       const settings = await loadSettings(store);
       const a = await timed(() => loadNetworkData(store));
       const b = await timed(() => buildNetworkModel(a.result, epochDay(toIsoDay(new Date()))));
-      const c = await timed(() => computeStructure(b.result));
+      const c = await timed(async () => computeStructure(b.result, (await bridgeRankingFor(ctx, b.result, 'budget')).ranking));
       const d = await timed(() => buildReport(b.result, c.result, settings.situation));
       steps.load!.push(a.sample);
       steps.model!.push(b.sample);
@@ -72,13 +73,13 @@ export default async function reportBench(): Promise<void> {
       }
       steps.graph!.push((await timed(() => runOperation(ctx, networkGraph, { limit: 300 }))).sample);
       const m = b.result;
-      shape = `${m.contacts.length} contacts, ${m.links.length} links, ${m.overall.interactions} interactions; ${c.result.clusters.filter((x) => x.size >= 2).length} clusters (Q ${c.result.modularity.toFixed(3)}); betweenness ${c.result.betweennessMethod.exact ? 'exact' : `sampled, ${c.result.betweennessMethod.pivots} pivots`}; ${d.result.advice.length} advice items`;
+      shape = `${m.contacts.length} contacts, ${m.links.length} links, ${m.overall.interactions} interactions; ${c.result.clusters.filter((x) => x.size >= 2).length} clusters (Q ${c.result.modularity.toFixed(3)}); bridges ${c.result.bridges.method === 'exact' ? 'exact' : `sampled, ${c.result.bridges.samples} paths, ${c.result.bridges.settled} settled`}${c.result.bridges.reused ? ' (kept)' : ''}; ${d.result.advice.length} advice items`;
     }
     await store.close();
     const label: Record<string, string> = {
       load: 'load from the store (bulk queries)',
       model: 'tie strength + ledgers + CSR graph',
-      structure: 'structure (ego, constraint, betweenness, Louvain, labels)',
+      structure: 'structure (ego, constraint, bridges, Louvain, labels)',
       report: 'balance, dormant, reciprocity, advice',
       total: 'report, sum of the steps',
       op: 'network.report operation, end to end',

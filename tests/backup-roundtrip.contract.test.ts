@@ -11,9 +11,10 @@ import { buildWorld, PNG, type World } from './backup-world.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
 
 // Tables that are not user data: the workspace itself, migration bookkeeping, the search index (rebuilt on restore),
-// the log of failed sign-ins (about this server and its clients, not your network), the undo journal and the
-// connected accounts (servers this machine syncs with, and their credentials, which a backup never carries).
-const NOT_BACKED_UP = /^(workspaces|rapport_migrations.*|contact_search.*|kysely_.*|login_failure.*|undo_.*|connected_accounts)$/;
+// the log of failed sign-ins (about this server and its clients, not your network), the undo journal, the cached
+// bridge ranking (recomputed from the links), and the connected accounts (servers this machine syncs with, and their
+// credentials, which a backup never carries).
+const NOT_BACKED_UP = /^(workspaces|rapport_migrations.*|contact_search.*|kysely_.*|login_failure.*|undo_.*|bridge_rankings|connected_accounts)$/;
 // Marks the demo's rows in this database only: everything a backup restores is the user's.
 const LOCAL_COLUMNS = ['demo'];
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { interactionLog } from '../src/services/interactions.service.ts';
 import { linkAdd } from '../src/services/links.service.ts';
 import { networkReport } from '../src/services/network.service.ts';
+import { introFind } from '../src/services/network-intro.service.ts';
 import { addContact } from './support/builders.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
 
@@ -47,5 +48,21 @@ describe.each(DIALECTS)('your ego network from real ties, on %s', (dialect) => {
     expect(r.structure.me.constraint).toBeCloseTo(0.7720379954096311, 12);
     expect(r.structure.me.effectiveSize).toBeCloseTo(2.701657458563536, 12);
     expect(r.structure.me.efficiency).toBeCloseTo(2.701657458563536 / 4, 12);
+  });
+
+  it('introduces you only through people you really know: a contact never spoken to is not a way in', async () => {
+    // Quinn works at Nova Labs and has never been spoken to nor linked; Ada, spoken to, is linked to Rosa there.
+    const quinn = await addContact(t, 'Quinn Never', { organisation: 'Nova Labs' });
+    const ada = await addContact(t, 'Ada Known');
+    const rosa = await addContact(t, 'Rosa Nova', { organisation: 'Nova Labs' });
+    await log([ada], 'coffee', 'in-person');
+    const before = await t.run(introFind, { target: 'Nova Labs', kind: 'organisation', k: 3 });
+    expect(before.paths).toEqual([]);
+    await t.run(linkAdd, { aId: ada, bId: rosa, strength: 4 });
+    const after = await t.run(introFind, { target: 'Nova Labs', kind: 'organisation', k: 3 });
+    // Until December 2026 you were tied to everyone, so "you → Quinn" was offered as a way into Nova Labs.
+    const routes = after.paths.map((p) => p.people.map((x) => x.name));
+    expect(routes).toContainEqual(['Ada Known', 'Rosa Nova']);
+    expect(after.paths.flatMap((p) => p.people.map((x) => x.id))).not.toContain(quinn);
   });
 });

@@ -63,7 +63,9 @@ describe.each(DIALECTS)('network report and introductions on %s', (dialect) => {
     expect(r.structure.me.effectiveSize).toBeGreaterThan(8);
     expect(r.structure.me.constraint).toBeGreaterThan(0);
     expect(r.structure.isolated).toBe(4); // Frank, Gus, Hank and Grace know nobody else here
-    expect(r.structure.betweenness).toEqual({ exact: true, pivots: 10 });
+    // A small network is ranked exactly, so every bridge shown is settled.
+    expect(r.structure.betweenness).toMatchObject({ method: 'exact', settled: r.structure.bridges.length, confidence: 1, samples: 0 });
+    expect(r.structure.bridges.length).toBeGreaterThan(0);
     const labels = r.structure.communities.map((c) => c.label);
     expect(labels).toContain('Brightwave');
   });

@@ -131,10 +131,13 @@ function giveBack({ model, reciprocity }: AdviceInput): Advice[] {
   return out;
 }
 
+// Named only when the first place is settled: an estimate whose leader could be someone else names nobody.
 function bridges({ model, structure }: AdviceInput): Advice[] {
-  let best = -1;
-  for (let i = 0; i < structure.betweenness.length; i++) if (structure.betweenness[i]! > 0 && (best < 0 || structure.betweenness[i]! > structure.betweenness[best]!)) best = i;
-  if (best < 0) return [];
+  if (structure.bridges.settled < 1) return [];
+  const best = structure.bridges.top[0]!;
+  // A settled tie for first place (exact values equal) is said as such.
+  const second = structure.bridges.top[1];
+  const tied = second !== undefined && structure.bridges.settled >= 2 && structure.betweenness[second] === structure.betweenness[best];
   const c = model.contacts[best]!;
   const g = model.alters;
   const labels = new Map(structure.clusters.map((cl) => [cl.id, cl.label.name]));
@@ -143,7 +146,7 @@ function bridges({ model, structure }: AdviceInput): Advice[] {
   const spans = [...reached].filter((l) => l !== '').slice(0, 3);
   return [{
     kind: 'bridge',
-    text: `${c.name} bridges more of your clusters than anyone${spans.length > 1 ? ` (${names(spans.map((name) => ({ name })))})` : ''}; you have ${tiePhrase(c)} with them. Keep it warm: brokers carry news and introductions between groups that do not otherwise meet.`,
+    text: `${c.name} bridges ${tied ? 'as many' : 'more'} of your clusters ${tied ? 'as' : 'than'} anyone${spans.length > 1 ? ` (${names(spans.map((name) => ({ name })))})` : ''}; you have ${tiePhrase(c)} with them. Keep it warm: brokers carry news and introductions between groups that do not otherwise meet.`,
     people: [advicePerson(c)],
   }];
 }

@@ -4,7 +4,6 @@ import type { Network } from '../domain/networks.ts';
 import type { TieBand } from '../domain/tie-strength.ts';
 import type { NetworkModel } from './network-graph.ts';
 import type { Structure } from './structure.ts';
-import { topK } from './top.ts';
 
 export const ME_NODE_ID = 0;
 
@@ -65,8 +64,8 @@ export function graphView(model: NetworkModel, structure: Structure, options: { 
     if (chosen.size >= options.limit) break;
     chosen.add(i);
   }
-  const bridges = new Set(topK(Array.from({ length: n }, (_, i) => i).filter((i) => structure.betweenness[i]! > 0), BRIDGES,
-    (a, b) => structure.betweenness[b]! - structure.betweenness[a]! || a - b));
+  // Only the settled ones: an unsettled estimate would mark people who may not be bridges at all.
+  const bridges = new Set(structure.bridges.top.slice(0, Math.min(BRIDGES, structure.bridges.settled)));
 
   const nodes: GraphNode[] = [{ id: ME_NODE_ID, name: 'You', organisation: null, networks: [], community: null, strength: 100, band: 'me', peak: 100, interactions: 0, daysSinceLast: null, degree: n, bridge: false }];
   const edges: GraphEdge[] = [];

@@ -1,5 +1,5 @@
-// Warm introduction paths: the k best chains from the user through people they know to a contact, or to anyone
-// at an organisation. With `by: 'strength'` a hop costs 1 / weight (weights on the 1–5 link scale, the user's own
+// Warm introduction paths: the k best chains from the user through people they know (their ego network of real
+// ties) to a contact, or to anyone at an organisation. With `by: 'strength'` a hop costs 1 / weight (weights on the 1–5 link scale, the user's own
 // ties at tie strength / 20), so two strong hops beat one weak one; with `by: 'hops'` every hop costs 1. Paths
 // that cost the same are never silently dropped: which to try first is then the user's call, not an accident.
 //
@@ -67,6 +67,9 @@ export function introGraph(model: NetworkModel, target: IntroTarget, metric: Int
   for (const c of model.contacts) {
     // Asking for an introduction to someone means going through someone else: the direct tie is left out.
     if (target.kind === 'contact' && c.index === target.index) continue;
+    // Only people you really know can introduce you: a contact you have never spoken to (nor linked) is outside
+    // your ego network (docs/ego-network.md) and cannot be the first person you ask.
+    if (!c.inEgo) continue;
     sources[e] = me;
     targets[e] = c.index;
     weights[e] = meWeight(c.tie.strength);

@@ -212,9 +212,9 @@ function activeLinks(data: NetworkData, indexOfId: (id: number) => number): Netw
   return { ...out, a: out.a.subarray(0, out.length), b: out.b.subarray(0, out.length), strength: out.strength.subarray(0, out.length), known: out.known.subarray(0, out.length) };
 }
 
-// The weight of the user's own tie to a contact, on the links' 1–5 scale: tie strength / 20, never 0, so a
-// contact never met is still reachable directly, only at a long distance (intro routing). The ego network
-// counts only real ties (NetworkContact.inEgo); see egoWeights.
+// The weight of the user's own tie to a contact in the ego network, on the links' 1–5 scale: tie strength / 20,
+// at least 1/20 (a link alone puts a contact in it before any conversation). Contacts outside the ego network have
+// no tie at all: not in the measures (egoWeights), not as a first hop of an introduction (intro.ts).
 export const meWeight = (strength: number): number => Math.max(1, strength) / 20;
 
 // The weight of the user's tie to each contact in the ego network: meWeight inside it, 0 outside, where there

@@ -14,6 +14,7 @@ import { byName, topK } from './top.ts';
 
 export interface PersonRef { id: number; name: string; organisation: string | null; networks: Network[]; strength: number; band: TieBand }
 export interface StructurePerson extends PersonRef { degree: number; constraint: number | null; effectiveSize: number | null; efficiency: number | null; betweenness: number; community: number }
+export interface BridgeCertainty { method: 'exact' | 'sampled'; settled: number; ranked: number; confidence: number; samples: number; computedAt: string; reused: boolean }
 export interface CommunitySummary { id: number; size: number; label: string; labelKind: string; share: number; people: PersonRef[] }
 
 export interface NetworkReport {
@@ -35,7 +36,9 @@ export interface NetworkReport {
     // Contacts linked to nobody else you know.
     isolated: number;
     modularity: number | null;
-    betweenness: { exact: boolean; pivots: number };
+    // How the bridges were ranked and how sure the ranking is (docs/bridges.md): exact, or estimated from
+    // sampled shortest paths with the first `settled` of the bridges certain at `confidence`.
+    betweenness: BridgeCertainty;
   };
   // Distinct interactions per day for the last 53 weeks, from a Monday to today.
   activity: { from: string; to: string; days: number[] };
@@ -98,8 +101,8 @@ function structureSummary(model: NetworkModel, s: Structure): NetworkReport['str
   // Brokers: the least constrained among those who know at least two of your contacts (one tie is no brokerage).
   const brokers = topK(indexes.filter((i) => g.offsets[i + 1]! - g.offsets[i]! >= 2), REPORT_LIMITS.people,
     (a, b) => s.constraint[a]! - s.constraint[b]! || s.effectiveSize[b]! - s.effectiveSize[a]! || a - b).map((i) => structurePerson(model, s, i));
-  const bridges = topK(indexes.filter((i) => s.betweenness[i]! > 0), REPORT_LIMITS.people, (a, b) => s.betweenness[b]! - s.betweenness[a]! || a - b)
-    .map((i) => structurePerson(model, s, i));
+  const bridges = [...s.bridges.top].slice(0, REPORT_LIMITS.people).map((i) => structurePerson(model, s, i));
+  const b = s.bridges;
   let isolated = 0;
   for (let i = 0; i < n; i++) if (g.offsets[i + 1] === g.offsets[i]) isolated++;
   const linked = s.clusters.filter((c) => c.size >= 2);
@@ -110,7 +113,8 @@ function structureSummary(model: NetworkModel, s: Structure): NetworkReport['str
   return {
     me: { degree: s.me.degree, effectiveSize: finite(s.me.effectiveSize), efficiency: finite(s.me.efficiency), constraint: finite(s.me.constraint) },
     brokers, bridges, communities, communityCount: linked.length, isolated,
-    modularity: finite(s.modularity), betweenness: s.betweennessMethod,
+    modularity: finite(s.modularity),
+    betweenness: { method: b.method, settled: Math.min(b.settled, bridges.length), ranked: bridges.length, confidence: b.confidence, samples: b.samples, computedAt: b.computedAt, reused: b.reused },
   };
 }
 

@@ -1,15 +1,12 @@
 // Who brokers, who bridges, and which clusters the user's contacts form. Contacts' measures are taken among the
 // contacts themselves: the user is tied to everyone, so with "me" in the graph every shortest path between two
 // clusters would run through me, Louvain would see one star, and every contact would share me as a redundant tie.
-// The user's own brokerage is measured over the ego network of real ties (ego.ts, docs/ego-network.md).
+// The user's own brokerage is measured over the ego network of real ties (ego.ts, docs/ego-network.md). Betweenness
+// comes ranked from bridges.ts (exact or a sampled estimate that says how settled it is), computed before this.
+import type { BridgeRanking } from './bridges.ts';
 import { egoMeasures, type EgoMeasures } from './ego.ts';
-import { betweenness, louvain, structuralHoles } from './kernels/index.ts';
+import { louvain, structuralHoles } from './kernels/index.ts';
 import { egoWeights, type NetworkModel } from './network-graph.ts';
-
-// Sampled betweenness past this much work (BFS sources × (nodes + arcs)): exact Brandes is O(n·m), minutes at
-// 30,000 contacts; Brandes–Pich pivots keep the ranking of the top bridges at a fraction of the cost.
-const BETWEENNESS_BUDGET = 20_000_000;
-const MIN_PIVOTS = 48;
 
 export interface CommunityLabel {
   kind: 'organisation' | 'community' | 'tag' | 'none';
@@ -30,28 +27,25 @@ export interface Structure {
   constraint: Float64Array;
   effectiveSize: Float64Array;
   betweenness: Float64Array;
-  betweennessMethod: { exact: boolean; pivots: number };
+  bridges: BridgeRanking;
   community: Int32Array;
   clusters: Cluster[];
   modularity: number;
 }
 
-export function computeStructure(model: NetworkModel): Structure {
+export function computeStructure(model: NetworkModel, bridges: BridgeRanking): Structure {
   const graph = model.alters;
   const n = graph.nodeCount;
   const me = egoMeasures(graph, egoWeights(model));
   const holes = structuralHoles(graph);
-  const perSource = n + graph.neighbours.length;
-  const pivots = Math.max(MIN_PIVOTS, Math.floor(BETWEENNESS_BUDGET / Math.max(1, perSource)));
-  const exact = pivots >= n;
-  const between = betweenness(graph, exact ? {} : { samples: pivots, seed: 1 });
+  if (bridges.values.length !== n) throw new Error(`bridge ranking for ${bridges.values.length} nodes, graph of ${n}`);
   const parts = louvain(graph, { seed: 1 });
   return {
     me,
     constraint: holes.constraint,
     effectiveSize: holes.effectiveSize,
-    betweenness: between,
-    betweennessMethod: { exact, pivots: exact ? n : pivots },
+    betweenness: bridges.values,
+    bridges,
     community: parts.communities,
     clusters: labelClusters(model, parts.communities, parts.count),
     modularity: parts.modularity,

@@ -21,6 +21,7 @@ import { demoRemove } from './demo-remove.service.ts';
 import { historyList, historyUndo } from './history.service.ts';
 import { networkGraph, networkReport } from './network.service.ts';
 import { introFind } from './network-intro.service.ts';
+import { bridgesRank } from './bridges.service.ts';
 import { backupRestore, calendar, contactMerge, duplicatesList, exportOp, importPreview, importRun } from './import-export.catalogue.ts';
 import { draftCompose, draftLint, draftSend, draftSent, outreachToday, templateDelete, templateGet, templateList, templateSave } from './outreach-operations.ts';
 
@@ -40,7 +41,7 @@ export const CATALOGUE = [
   communityCreate, communityUpdate, communityGet, communityList, communityAddMember, communityRemoveMember,
   eventCreate, eventGet, eventList, eventAttend, eventUnattend,
   demoLoad, demoRemove, historyList, historyUndo,
-  networkReport, networkGraph, introFind,
+  networkReport, networkGraph, introFind, bridgesRank,
   importPreview, importRun, exportOp, backupRestore, calendar, duplicatesList, contactMerge,
   templateList, templateGet, templateSave, templateDelete, draftCompose, draftLint, draftSend, draftSent, outreachToday,
 ] as const satisfies readonly Operation[];

@@ -11,6 +11,7 @@ import { loadNetworkData } from '../store/repositories/network.repository.ts';
 import { loadSettings } from '../store/repositories/settings.repository.ts';
 import { defineOperation, idParam, type ServiceContext } from './operation.ts';
 import { graphViewOutput, networkReportOutput } from './schemas/network.ts';
+import { bridgeRankingFor } from './support/bridge-ranking.ts';
 
 // One bulk load and one model per request; every network operation starts here.
 export async function loadNetworkModel(ctx: ServiceContext): Promise<{ model: NetworkModel; settings: Settings }> {
@@ -28,7 +29,8 @@ export const networkReport = defineOperation({
   http: { method: 'get', path: '/network/report' },
   run: async (ctx): Promise<NetworkReport> => {
     const { model, settings } = await loadNetworkModel(ctx);
-    return buildReport(model, computeStructure(model), settings.situation);
+    const { ranking } = await bridgeRankingFor(ctx, model, 'budget');
+    return buildReport(model, computeStructure(model, ranking), settings.situation);
   },
 });
 
@@ -48,6 +50,7 @@ export const networkGraph = defineOperation({
   run: async (ctx, { limit, focus }): Promise<GraphView> => {
     const { model } = await loadNetworkModel(ctx);
     if (focus !== undefined && !model.indexOf.has(focus)) throw notFound('contact', focus);
-    return graphView(model, computeStructure(model), { limit, focus: focus ?? null });
+    const { ranking } = await bridgeRankingFor(ctx, model, 'budget');
+    return graphView(model, computeStructure(model, ranking), { limit, focus: focus ?? null });
   },
 });

@@ -17,7 +17,7 @@ export type HttpMethod = 'get' | 'post' | 'patch' | 'delete';
 export interface Operation<I extends z.ZodType = z.ZodType, O = unknown> {
   name: string;
   summary: string;
-  // 'read' never writes; 'write' runs in one transaction.
+  // 'read' never changes the user's data (it may keep a derived cache: the bridge ranking); 'write' runs in one transaction.
   effect: 'read' | 'write';
   input: I;
   // What it returns, after JSON (dates as ISO strings): the OpenAPI success response, and what typed callers get.

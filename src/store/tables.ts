@@ -4,6 +4,11 @@ import type { ColumnType, Generated } from 'kysely';
 // so every query is shared Kysely code and sorts the same way.
 type Flag = number;
 
+// The cached bridge ranking (migration 0300): derived from the links, rebuilt when graph_version changes.
+export interface BridgeRankingTable {
+  workspace_id: number; graph_version: string; method: string; computed_at: string; samples: number; checks: number; seed: number; payload: string;
+}
+
 export interface WorkspaceTable { id: Generated<number>; name: string; created_at: string; uid: ColumnType<string | null, string | null | undefined, string | null> }
 export interface SettingTable { workspace_id: number; key: string; value: string }
 export interface ConnectionTypeTable { workspace_id: number; key: string; label: string; default_network: string }
@@ -112,4 +117,5 @@ export interface Database {
   events: EventTable;
   event_attendees: EventAttendeeTable;
   connected_accounts: ConnectedAccountTable;
+  bridge_rankings: BridgeRankingTable;
 }

@@ -35,6 +35,8 @@ describe.skipIf(!chromiumAvailable)('the Network page', () => {
     expect(await page.locator('.heatmap rect').count()).toBeGreaterThanOrEqual(365);
     // Your own brokerage is over real ties only (docs/ego-network.md).
     await expect.poll(() => page.getByText(/You: effective size [\d.]+ over \d+ real ties/).count()).toBe(1);
+    // A 200-person network is ranked exactly, and the page says how sure the bridges are (docs/bridges.md).
+    expect(await page.locator('.bridge-certainty').textContent()).toMatch(/^Ranked exactly \(computed .+, your links unchanged since\)\.$/);
     await page.locator('.sigma-container canvas, svg.graph-svg').first().waitFor();
     await page.waitForLoadState('networkidle');
     await screenshot(page, 'network-desktop');

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { printJson } from '../output.ts';
 import { integer } from '../parse.ts';
 import type { CliRuntime } from '../runtime.ts';
-import { renderIntro, renderReport } from '../views/network.view.ts';
+import { renderBridges, renderIntro, renderReport } from '../views/network.view.ts';
 
 export function registerNetworkCommands(program: Command, rt: CliRuntime): void {
   program.command('report').description('the shape of your networks: balance against your situation, tie strength, dormant ties, reciprocity, brokers, clusters, and advice')
@@ -12,6 +12,15 @@ export function registerNetworkCommands(program: Command, rt: CliRuntime): void 
       const r = await rt.run(networkReport, {});
       if (o.json) return printJson(r);
       console.log(renderReport(r));
+    });
+
+  program.command('bridges').description('rank who bridges your clusters by exact betweenness and keep it: reports then use it until your links change (minutes at 30,000 contacts)')
+    .option('--json', 'print as JSON')
+    .action(async (o: { json?: boolean }) => {
+      const { bridgesRank } = await import('../../services/bridges.service.ts');
+      const r = await rt.run(bridgesRank, {});
+      if (o.json) return printJson(r);
+      console.log(renderBridges(r));
     });
 
   program.command('intro').description('warm introduction paths to a contact or an organisation: whom to ask first, why, and the first step')

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DUNBAR_LAYERS } from '../../domain/balance.ts';
 import { SITUATIONS } from '../../domain/situations.ts';
-import { count, day, id, network, out, tieBand } from './common.ts';
+import { count, day, id, instant, network, out, tieBand } from './common.ts';
 
 const share = z.number();
 const ratio = z.number().nullable();
@@ -71,7 +71,8 @@ export const networkReportOutput = out({
     communityCount: count,
     isolated: count,
     modularity: ratio,
-    betweenness: out({ exact: z.boolean(), pivots: count }),
+    // Exact, or sampled with the first `settled` bridges certain at `confidence`.
+    betweenness: out({ method: z.enum(['exact', 'sampled']), settled: count, ranked: count, confidence: z.number(), samples: count, computedAt: instant, reused: z.boolean() }),
   }),
   activity: out({ from: day, to: day, days: z.array(count) }),
   advice: z.array(out({ kind: adviceKind, text: z.string(), people: z.array(advicePerson) })),

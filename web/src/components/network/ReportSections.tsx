@@ -39,6 +39,15 @@ export function DormantTable({ dormant }: { dormant: NetworkReport['dormant'] })
   );
 }
 
+// How sure the bridge ranking is (docs/bridges.md): exact, or how many places a sampled estimate has settled.
+function bridgeCertainty(b: NetworkReport['structure']['betweenness']): string {
+  const when = new Date(b.computedAt).toLocaleString();
+  if (b.method === 'exact') return `Ranked exactly (computed ${when}, your links unchanged since).`;
+  const settled = b.settled === 0 ? 'no place is settled yet, so no one is named as the bridge'
+    : b.settled >= b.ranked ? `all ${b.ranked} places settled` : `the first ${b.settled} places settled; those marked ≈ may swap with people just below`;
+  return `Estimated from ${b.samples.toLocaleString()} sampled paths, ${Math.round(b.confidence * 100)}% sure: ${settled}. \`rapport bridges\` ranks them exactly.`;
+}
+
 export function StructureSummary({ structure, onPick }: { structure: NetworkReport['structure']; onPick: (id: number) => void }) {
   const me = structure.me;
   const fmt = (x: number | null, d = 2) => (x === null ? '–' : x.toFixed(d));
@@ -53,9 +62,10 @@ export function StructureSummary({ structure, onPick }: { structure: NetworkRepo
       <div className="structure-grid">
         <div>
           <h3>Bridges</h3>
+          <p className="muted small bridge-certainty">{bridgeCertainty(structure.betweenness)}</p>
           <ol className="plain-list">
-            {structure.bridges.slice(0, 6).map((p) => (
-              <li key={p.id}><button type="button" className="link-button" onClick={() => onPick(p.id)}>{p.name}</button> <span className="muted small">{p.organisation ?? ''}</span></li>
+            {structure.bridges.slice(0, 6).map((p, i) => (
+              <li key={p.id}><button type="button" className="link-button" onClick={() => onPick(p.id)}>{p.name}</button>{i >= structure.betweenness.settled && <span className="muted small" title="not settled: may swap with people just below"> ≈</span>} <span className="muted small">{p.organisation ?? ''}</span></li>
             ))}
           </ol>
         </div>

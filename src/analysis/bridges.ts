@@ -1,0 +1,106 @@
+// Who bridges your clusters: betweenness among your contacts, exact where it fits a time budget, and above it an
+// estimate from sampled shortest paths that says how much of its top k is settled (kernels/top-k-betweenness.ts).
+// Either way the result is kept with the version of the graph it was computed on, so the next report reuses it
+// (exact), or adds samples to it (estimated) instead of starting over. docs/bridges.md says how sure each is.
+import { createHash } from 'node:crypto';
+import { betweenness, type CsrGraph } from './kernels/index.ts';
+import { topKBetweenness, type PathSampleState } from './kernels/top-k-betweenness.ts';
+
+export const BRIDGE_TOP_K = 10;
+// Chance that a ranking called settled is wrong.
+export const BRIDGE_DELTA = 0.05;
+// Exact Brandes when its work (BFS sources × (nodes + arcs)) is at most this: about half a second here.
+export const EXACT_WORK_BUDGET = 20_000_000;
+
+// Exact betweenness in one place, so a parallel version (worker threads) replaces this line alone.
+export const exactBetweenness = async (graph: CsrGraph): Promise<Float64Array> => betweenness(graph);
+
+export interface CachedRanking {
+  graphVersion: string;
+  method: 'exact' | 'sampled';
+  computedAt: string;
+  samples: number;
+  checks: number;
+  seed: number;
+  // Exact: betweenness per node. Sampled: how often each node lay inside a sampled path.
+  values: Float64Array;
+}
+
+export interface BridgeRanking {
+  method: 'exact' | 'sampled';
+  // Betweenness per node (estimated when sampled), unordered pairs.
+  values: Float64Array;
+  // The top k (values above 0), best first, and how many of them are settled: all of them when exact.
+  top: Int32Array;
+  settled: number;
+  // 1 when exact, else 1 − δ: the chance that the settled ranks are the true ones.
+  confidence: number;
+  samples: number;
+  computedAt: string;
+  // Whether the ranking came from the cache as it was (nothing recomputed, nothing added).
+  reused: boolean;
+  // What to keep for the next report (the same as the cache when reused).
+  cache: CachedRanking;
+}
+
+// Identifies the graph betweenness is computed on: which contact sits at which index, and who is linked to whom.
+// A new link, a removed one or an archived contact changes it; a new interaction does not (betweenness counts hops).
+export function graphVersion(graph: CsrGraph, ids: readonly number[]): string {
+  const hash = createHash('sha256');
+  hash.update(Buffer.from(Int32Array.from(ids).buffer));
+  hash.update(Buffer.from(graph.offsets.buffer, graph.offsets.byteOffset, graph.offsets.byteLength));
+  hash.update(Buffer.from(graph.neighbours.buffer, graph.neighbours.byteOffset, graph.neighbours.byteLength));
+  return hash.digest('base64url');
+}
+
+// BFS sources × (nodes + arcs) over the nodes that have a link: isolated contacts cost nothing.
+export function exactWork(graph: CsrGraph): number {
+  let linked = 0;
+  for (let u = 0; u < graph.nodeCount; u++) if (graph.offsets[u + 1]! > graph.offsets[u]!) linked++;
+  return linked * (linked + graph.neighbours.length);
+}
+
+export interface RankOptions {
+  version: string;
+  cached: CachedRanking | null;
+  now: Date;
+  // 'exact' computes exact betweenness whatever it costs (`rapport bridges`); 'budget' does so only under
+  // exactWorkBudget and samples otherwise, until `stop` says the time is up.
+  mode: 'exact' | 'budget';
+  stop?: () => boolean;
+  exactWorkBudget?: number;
+  maxSamples?: number;
+  k?: number;
+}
+
+export async function rankBridges(graph: CsrGraph, options: RankOptions): Promise<BridgeRanking> {
+  const k = options.k ?? BRIDGE_TOP_K;
+  const cached = options.cached !== null && options.cached.graphVersion === options.version && options.cached.values.length === graph.nodeCount ? options.cached : null;
+  if (cached?.method === 'exact') return fromExact(cached, k, true);
+  const exact = options.mode === 'exact' || exactWork(graph) <= (options.exactWorkBudget ?? EXACT_WORK_BUDGET);
+  if (exact) {
+    const values = await exactBetweenness(graph);
+    return fromExact({ graphVersion: options.version, method: 'exact', computedAt: options.now.toISOString(), samples: 0, checks: 0, seed: 0, values }, k, false);
+  }
+  const resume: PathSampleState | undefined = cached === null ? undefined : { samples: cached.samples, hits: cached.values, checks: cached.checks, seed: cached.seed };
+  const r = topKBetweenness(graph, {
+    k, delta: BRIDGE_DELTA, ...(resume ? { resume } : { seed: 1 }),
+    ...(options.stop ? { stop: options.stop } : {}),
+    ...(options.maxSamples !== undefined ? { maxSamples: options.maxSamples } : {}),
+  });
+  const reused = cached !== null && r.state.samples === cached.samples;
+  const computedAt = reused ? cached.computedAt : options.now.toISOString();
+  return {
+    method: 'sampled', values: r.estimate, top: r.ranking, settled: r.settled, confidence: 1 - BRIDGE_DELTA, samples: r.state.samples, computedAt, reused,
+    cache: reused ? cached : { graphVersion: options.version, method: 'sampled', computedAt, samples: r.state.samples, checks: r.state.checks, seed: r.state.seed, values: r.state.hits },
+  };
+}
+
+function fromExact(cache: CachedRanking, k: number, reused: boolean): BridgeRanking {
+  const values = cache.values;
+  const order: number[] = [];
+  for (let v = 0; v < values.length; v++) if (values[v]! > 0) order.push(v);
+  order.sort((a, b) => values[b]! - values[a]! || a - b);
+  const top = Int32Array.from(order.slice(0, k));
+  return { method: 'exact', values, top, settled: top.length, confidence: 1, samples: 0, computedAt: cache.computedAt, reused, cache };
+}
