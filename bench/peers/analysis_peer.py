@@ -3,7 +3,8 @@
 usage: python3 analysis_peer.py networkx|igraph EDGE_FILE NODE_COUNT OPS SOURCE
 EDGE_FILE has one "u v cost" line per edge (node ids 0..NODE_COUNT-1; cost a positive integer, used
 only by the weighted operations); OPS is a comma list of betweenness, betweennessWeighted,
-pathsWeighted (paths from SOURCE to every node), holes, louvain. Loading the graph is not timed. A library that is not installed
+pathsWeighted (paths from SOURCE to every node), bfs (hop distances from SOURCE), holes,
+clustering (local clustering of every node), diameter (longest shortest path over all components), louvain. Loading the graph is not timed. A library that is not installed
 prints {"error": ...} and exits 0, so the benchmark can skip it instead of failing.
 """
 import json
@@ -15,27 +16,28 @@ import time
 
 def measure(fn, budget_s=1.0, max_samples=7):
     # Same policy as bench/peers/measure.ts: slow runs once; fast is warmed up for a fifth of the
-    # budget, batched to >= 5 ms samples, and the median sample per call is reported. CPU time of
-    # this process, like the TypeScript side, so other work on the machine does not skew it.
-    start = time.process_time()
+    # budget, batched to >= 5 ms samples, and the median sample per call is reported. Wall-clock
+    # time, like the TypeScript side.
+    clock = time.perf_counter
+    start = clock()
     result = fn()
-    first = time.process_time() - start
+    first = clock() - start
     if first > budget_s / 2:
         return first * 1000, 1, result
-    start = time.process_time()
+    start = clock()
     warm_calls = 0
-    while time.process_time() - start < budget_s / 5 and warm_calls < 100_000:
+    while clock() - start < budget_s / 5 and warm_calls < 100_000:
         result = fn()
         warm_calls += 1
-    per_call = (time.process_time() - start) / max(1, warm_calls)
+    per_call = (clock() - start) / max(1, warm_calls)
     batch = max(1, math.ceil(0.005 / max(per_call, 1e-7)))
     samples = []
     spent = 0.0
     while len(samples) < max_samples and spent < budget_s:
-        start = time.process_time()
+        start = clock()
         for _ in range(batch):
             result = fn()
-        elapsed = time.process_time() - start
+        elapsed = clock() - start
         samples.append(elapsed / batch)
         spent += elapsed
     return statistics.median(samples) * 1000, len(samples) * batch, result
@@ -82,6 +84,15 @@ def run_networkx(edges, n, ops, source, cost):
     if "pathsWeighted" in ops:
         ms, runs, (_, paths) = measure(lambda: nx.single_source_dijkstra(graph, source, weight="cost"))
         out["pathsWeighted"] = {"ms": ms, "runs": runs, "values": path_costs(paths, cost, n)}
+    if "bfs" in ops:
+        ms, runs, d = measure(lambda: nx.single_source_shortest_path_length(graph, source))
+        out["bfs"] = {"ms": ms, "runs": runs, "values": [d.get(i) for i in range(n)]}
+    if "clustering" in ops:
+        ms, runs, c = measure(lambda: nx.clustering(graph))
+        out["clustering"] = {"ms": ms, "runs": runs, "values": [c[i] for i in range(n)]}
+    if "diameter" in ops:
+        ms, runs, d = measure(lambda: max(nx.diameter(graph.subgraph(c)) for c in nx.connected_components(graph)))
+        out["diameter"] = {"ms": ms, "runs": runs, "value": d}
     if "holes" in ops:
         ms, runs, c = measure(lambda: (nx.constraint(graph), nx.effective_size(graph)))
         out["holes"] = {"ms": ms, "runs": runs, "values": finite([c[0][i] for i in range(n)]), "note": "constraint + effective_size"}
@@ -108,6 +119,15 @@ def run_igraph(edges, n, ops, source, cost):
     if "pathsWeighted" in ops:
         ms, runs, paths = measure(lambda: graph.get_shortest_paths(source, weights=weights, output="vpath"))
         out["pathsWeighted"] = {"ms": ms, "runs": runs, "values": path_costs(paths, cost, n)}
+    if "bfs" in ops:
+        ms, runs, d = measure(lambda: graph.distances(source=[source])[0])
+        out["bfs"] = {"ms": ms, "runs": runs, "values": [None if x == math.inf else x for x in d]}
+    if "clustering" in ops:
+        ms, runs, c = measure(lambda: graph.transitivity_local_undirected(mode="zero"))
+        out["clustering"] = {"ms": ms, "runs": runs, "values": c}
+    if "diameter" in ops:
+        ms, runs, d = measure(lambda: graph.diameter(directed=False, unconn=True))
+        out["diameter"] = {"ms": ms, "runs": runs, "value": d}
     if "holes" in ops:
         ms, runs, c = measure(lambda: graph.constraint())
         out["holes"] = {"ms": ms, "runs": runs, "values": finite(c), "note": "constraint only (igraph has no effective size)"}

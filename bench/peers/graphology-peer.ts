@@ -3,6 +3,7 @@ import { UndirectedGraph } from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
 import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
 import { singleSource } from 'graphology-shortest-path/dijkstra.js';
+import { singleSourceLength } from 'graphology-shortest-path/unweighted.js';
 import type { CsrGraph } from '../../src/analysis/kernels/csr.ts';
 import { createRandom } from '../../src/analysis/kernels/prng.ts';
 import { measure, type Op, type OpResult, type PeerResult } from './measure.ts';
@@ -50,6 +51,10 @@ export function runGraphology(graph: CsrGraph, costs: Float64Array, source: numb
       return total;
     });
     result.pathsWeighted = { ...timing, values };
+  }
+  if (ops.includes('bfs')) {
+    const { timing, result: lengths } = measure(() => singleSourceLength(g, String(source)));
+    result.bfs = { ...timing, values: ids.map((id) => lengths[id] ?? null) };
   }
   if (ops.includes('louvain')) {
     const { timing, result: detailed } = measure(() =>

@@ -28,7 +28,7 @@ export function runPython(
 ): PeerResult {
   if (ops.length === 0) return {};
   const args = [script, lib, edgeFile, String(nodeCount), ops.join(','), String(source)];
-  const run = spawnSync('python3', args, {
+  const run = spawnSync(interpreter(lib), args, {
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
     timeout: 15 * 60 * 1000,
@@ -36,4 +36,14 @@ export function runPython(
   if (run.error !== undefined) return { error: `python3 could not run (${run.error.message})` };
   if (run.status !== 0) return { error: `${lib} exited ${run.status}: ${run.stderr.trim().split('\n').at(-1) ?? ''}` };
   return JSON.parse(run.stdout) as PeerResult;
+}
+
+// The first Python that has the library: a pyenv python3 may have networkx and the system one igraph
+// (Debian's python3-igraph installs only there).
+function interpreter(lib: 'networkx' | 'igraph'): string {
+  const candidates = ['python3', '/usr/bin/python3'];
+  for (const python of candidates) {
+    if (spawnSync(python, ['-c', `import ${lib}`], { stdio: 'ignore' }).status === 0) return python;
+  }
+  return candidates[0]!;
 }

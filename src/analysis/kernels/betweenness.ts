@@ -1,12 +1,11 @@
 // Brandes betweenness (undirected; each unordered pair counted once, as igraph and networkx report it).
 // Exact cost is O(n·m): fine for a few thousand contacts; past that, `samples` pivots give the
 // Brandes–Pich estimate so a 30,000-contact network still answers in about a second.
-import { Arena } from './arena.ts';
 import type { CsrGraph } from './csr.ts';
+import { costSweeps, hopSweeps } from './betweenness-sweeps.ts';
 import { checkNonNegativeInteger, checkPositiveInteger } from './guards.ts';
-import { IndexedMinHeap } from './heap.ts';
 import { checkCosts } from './paths.ts';
-import { createRandom, sampleWithoutReplacement } from './prng.ts';
+import { createRandom, identity, sampleWithoutReplacement } from './prng.ts';
 import { bfsOrder, permuteArcValues, permuteGraph } from './reorder.ts';
 
 export interface BetweennessOptions {
@@ -19,21 +18,41 @@ export interface BetweennessOptions {
   readonly seed?: number;
 }
 
-// Weighted path lengths are sums of floats; lengths this close (relative) count as equal, as igraph does.
-const EPSILON = 1e-10;
-
 // Below this size the whole state fits in cache and renumbering would not pay for itself.
 const RENUMBER_FROM = 4096;
 
+// The sources are cut into this many parts, summed separately and then added in part order: the same
+// additions in the same order whether one thread computes every part or workers share them, so
+// betweennessInWorkers returns exactly betweenness's bits. Eight parts spread evenly over 1, 2, 4 or 8 threads.
+export const PARTS = 8;
+
+// A betweenness computation ready to run: the graph in the internal numbering, its sources cut into parts.
+export interface BetweennessPlan {
+  readonly graph: CsrGraph;
+  readonly costs: Float64Array | undefined;
+  readonly sources: Int32Array;
+  // Part p is sources[bounds[p] .. bounds[p+1]).
+  readonly bounds: Int32Array;
+  // rank[callerId] = internal id, when renumbered.
+  readonly rank: Int32Array | undefined;
+  readonly scale: number;
+}
+
 export function betweenness(graph: CsrGraph, options: BetweennessOptions = {}): Float64Array {
+  const plan = planBetweenness(graph, options);
+  const n = graph.nodeCount;
+  const parts = new Float64Array(PARTS * n);
+  sweepParts(plan, 0, PARTS, parts);
+  return finishBetweenness(plan, parts);
+}
+
+// Checks the options and fixes everything the sweeps need: pivots, numbering, parts, the final scale.
+export function planBetweenness(graph: CsrGraph, options: BetweennessOptions): BetweennessPlan {
   const n = graph.nodeCount;
   if (options.samples !== undefined) checkPositiveInteger('samples', options.samples);
   if (options.seed !== undefined) checkNonNegativeInteger('seed', options.seed);
-  const centrality = new Float64Array(n);
-  if (n === 0) return centrality;
   if (options.costs !== undefined) checkCosts(graph, options.costs);
-  // Pivots for the sampled estimate; undefined means every node, in order.
-  let sources: Int32Array | undefined;
+  let sources = identity(n);
   let scale = 0.5; // an undirected pair is found from both of its ends
   if (options.samples !== undefined && options.samples < n) {
     sources = sampleWithoutReplacement(n, options.samples, createRandom(options.seed ?? 1));
@@ -49,140 +68,31 @@ export function betweenness(graph: CsrGraph, options: BetweennessOptions = {}): 
     work = permuted.graph;
     rank = permuted.rank;
     if (costs !== undefined) costs = permuteArcValues(graph, permuted, costs);
-    sources = sources?.map((s) => rank![s]!);
+    sources = sources.map((s) => rank![s]!);
   }
-  // Sums in the internal numbering, then scaled (and mapped back when renumbered).
-  const raw = rank === undefined ? centrality : new Float64Array(n);
-  if (costs !== undefined) accumulateWeighted(work, costs, sources, raw);
-  else accumulateHops(work, sources, raw);
-  if (rank === undefined) for (let u = 0; u < n; u++) centrality[u]! *= scale;
+  const bounds = new Int32Array(PARTS + 1);
+  for (let p = 0; p <= PARTS; p++) bounds[p] = Math.floor((p * sources.length) / PARTS);
+  return { graph: work, costs, sources, bounds, rank, scale };
+}
+
+// Sweeps the sources of parts [from, to) into out (one n-long slice per part, zeroed by the caller).
+export function sweepParts(plan: BetweennessPlan, from: number, to: number, out: Float64Array): void {
+  const { graph, costs, sources, bounds } = plan;
+  if (graph.nodeCount === 0) return;
+  if (costs === undefined) hopSweeps(graph.offsets, graph.neighbours, sources, bounds, from, to, out);
+  else costSweeps(graph.offsets, graph.neighbours, costs, sources, bounds, from, to, out);
+}
+
+// Adds the PARTS slices in part order, scales, and maps back to the caller's numbering.
+export function finishBetweenness(plan: BetweennessPlan, parts: Float64Array): Float64Array {
+  const n = plan.graph.nodeCount;
+  const raw = new Float64Array(n);
+  for (let p = 0; p < PARTS; p++) {
+    for (let u = 0, at = p * n; u < n; u++, at++) raw[u]! += parts[at]!;
+  }
+  const { rank, scale } = plan;
+  const centrality = new Float64Array(n);
+  if (rank === undefined) for (let u = 0; u < n; u++) centrality[u] = raw[u]! * scale;
   else for (let u = 0; u < n; u++) centrality[u] = raw[rank[u]!]! * scale;
   return centrality;
-}
-
-// Each pass records, per node in BFS order, its successors on the shortest-path DAG (`succ`, rows
-// from `start`), so the backward pass reads exactly those arcs, at most half of them, with no
-// distance test. Only `dist` needs resetting between sources: sigma is assigned when a node is
-// reached, and coefficient is written before it is read (the backward pass meets successors first).
-function accumulateHops(graph: CsrGraph, sources: Int32Array | undefined, centrality: Float64Array): void {
-  const { nodeCount: n, offsets, neighbours } = graph;
-  const arena = new Arena(2 * n, 3 * n + 1 + neighbours.length);
-  const sigma = arena.float64(n);
-  // coefficient[w] = (1 + δ(w)) / σ(w), so δ(v) = σ(v) · Σ over successors w of coefficient[w].
-  const coefficient = arena.float64(n);
-  const dist = arena.int32(n).fill(-1);
-  const order = arena.int32(n);
-  const start = arena.int32(n + 1);
-  const succ = arena.int32(neighbours.length);
-  const sourceCount = sources === undefined ? n : sources.length;
-  for (let i = 0; i < sourceCount; i++) {
-    const s = sources === undefined ? i : sources[i]!;
-    dist[s] = 0;
-    sigma[s] = 1;
-    order[0] = s;
-    let head = 0;
-    let tail = 1;
-    let k = 0;
-    while (head < tail) {
-      start[head] = k;
-      const u = order[head++]!;
-      const next = dist[u]! + 1;
-      const su = sigma[u]!;
-      for (let a = offsets[u]!, end = offsets[u + 1]!; a < end; a++) {
-        const v = neighbours[a]!;
-        const dv = dist[v]!;
-        if (dv < 0) {
-          dist[v] = next;
-          sigma[v] = su;
-          order[tail++] = v;
-          succ[k++] = v;
-        } else if (dv === next) {
-          sigma[v]! += su;
-          succ[k++] = v;
-        }
-      }
-    }
-    start[tail] = k;
-    for (let j = tail - 1; j > 0; j--) {
-      const v = order[j]!;
-      let sum = 0;
-      for (let e = start[j]!, end = start[j + 1]!; e < end; e++) sum += coefficient[succ[e]!]!;
-      const sv = sigma[v]!;
-      centrality[v]! += sv * sum;
-      coefficient[v] = 1 / sv + sum;
-      dist[v] = -1;
-    }
-    dist[s] = -1;
-  }
-}
-
-// Dijkstra with the predecessors recorded as each node settles (pulled from settled neighbours, so
-// near-equal float lengths are judged once, by the same predicate), then the backward pass pushes
-// each node's coefficient to exactly those predecessors.
-function accumulateWeighted(
-  graph: CsrGraph,
-  costs: Float64Array,
-  sources: Int32Array | undefined,
-  centrality: Float64Array,
-): void {
-  const { nodeCount: n, offsets, neighbours } = graph;
-  const arena = new Arena(4 * n, 4 * n + 1 + neighbours.length); // the heap takes n + 2n
-  const dist = arena.float64(n).fill(Infinity);
-  const sigma = arena.float64(n);
-  // Σ over successors w of (1 + δ(w)) / σ(w), so δ(v) = σ(v) · acc(v).
-  const acc = arena.float64(n);
-  const order = arena.int32(n);
-  const start = arena.int32(n + 1);
-  const pred = arena.int32(neighbours.length);
-  const heap = new IndexedMinHeap(n, dist, arena);
-  const sourceCount = sources === undefined ? n : sources.length;
-  for (let i = 0; i < sourceCount; i++) {
-    const s = sources === undefined ? i : sources[i]!;
-    dist[s] = 0;
-    heap.push(s);
-    let count = 0;
-    let k = 0;
-    while (heap.size > 0) {
-      const u = heap.pop();
-      start[count] = k;
-      order[count++] = u;
-      const du = dist[u]!;
-      const tolerance = EPSILON * Math.max(1, du);
-      let su = u === s ? 1 : 0;
-      for (let a = offsets[u]!, end = offsets[u + 1]!; a < end; a++) {
-        const v = neighbours[a]!;
-        const c = costs[a]!;
-        const dv = dist[v]!;
-        // Every node still queued is at least as far as u, so a shorter neighbour is settled: no
-        // `settled` array is needed. A predecessor is one whose length plus the arc is u's length.
-        if (dv < du) {
-          if (Math.abs(dv + c - du) <= tolerance) {
-            su += sigma[v]!;
-            pred[k++] = v;
-          }
-        } else {
-          const through = du + c;
-          if (through < dv) {
-            dist[v] = through;
-            heap.push(v);
-          }
-        }
-      }
-      sigma[u] = su;
-    }
-    start[count] = k;
-    for (let j = count - 1; j > 0; j--) {
-      const w = order[j]!;
-      const sw = sigma[w]!;
-      const aw = acc[w]!;
-      centrality[w]! += sw * aw;
-      const coefficient = 1 / sw + aw;
-      for (let e = start[j]!, end = start[j + 1]!; e < end; e++) acc[pred[e]!]! += coefficient;
-    }
-    for (let j = 0; j < count; j++) {
-      const u = order[j]!;
-      dist[u] = Infinity;
-      acc[u] = 0;
-    }
-  }
 }

@@ -43,41 +43,60 @@ export function clustering(graph: CsrGraph): ClusteringStats {
 // Forward algorithm: orient every edge from lower to higher (degree, id) rank, so each triangle is
 // found once and hubs keep short out-lists; cost O(m^1.5) instead of Σ deg².
 export function countTriangles(graph: CsrGraph): Float64Array {
-  const { nodeCount: n, offsets, neighbours } = graph;
-  const rank = degreeRank(graph);
-  const outStart = new Int32Array(n + 1);
-  for (let u = 0; u < n; u++) {
-    let c = 0;
-    for (let a = offsets[u]!, end = offsets[u + 1]!; a < end; a++) if (rank[neighbours[a]!]! > rank[u]!) c++;
-    outStart[u + 1] = outStart[u]! + c;
-  }
-  const out = new Int32Array(outStart[n]!);
-  for (let u = 0, at = 0; u < n; u++) {
-    for (let a = offsets[u]!, end = offsets[u + 1]!; a < end; a++) {
-      const v = neighbours[a]!;
-      if (rank[v]! > rank[u]!) out[at++] = v;
-    }
-  }
-
+  const { nodeCount: n, neighbours } = graph;
+  const { outStart, outArc } = orientByDegree(graph);
+  // The out-neighbours themselves, contiguous, so the inner loop reads one array.
+  const out = new Int32Array(outArc.length);
+  for (let x = 0; x < out.length; x++) out[x] = neighbours[outArc[x]!]!;
   const triangles = new Float64Array(n);
   const stamp = new Int32Array(n).fill(-1);
   for (let u = 0; u < n; u++) {
     const start = outStart[u]!;
     const end = outStart[u + 1]!;
     for (let a = start; a < end; a++) stamp[out[a]!] = u;
+    let atU = 0;
     for (let a = start; a < end; a++) {
       const v = out[a]!;
+      let atV = 0;
       for (let b = outStart[v]!, bEnd = outStart[v + 1]!; b < bEnd; b++) {
         const w = out[b]!;
         if (stamp[w] === u) {
-          triangles[u]!++;
-          triangles[v]!++;
+          atV++;
           triangles[w]!++;
         }
       }
+      triangles[v]! += atV;
+      atU += atV;
     }
+    triangles[u]! += atU;
   }
   return triangles;
+}
+
+export interface Orientation {
+  // Row u of the oriented graph is outArc[outStart[u] .. outStart[u+1]): the arcs u→v of the CSR graph
+  // with v ranked above u.
+  readonly outStart: Int32Array;
+  readonly outArc: Int32Array;
+}
+
+// Each edge kept once, from the lower to the higher (degree, id) rank.
+export function orientByDegree(graph: CsrGraph): Orientation {
+  const { nodeCount: n, offsets, neighbours } = graph;
+  const rank = degreeRank(graph);
+  const outStart = new Int32Array(n + 1);
+  for (let u = 0; u < n; u++) {
+    let c = 0;
+    const ru = rank[u]!;
+    for (let a = offsets[u]!, end = offsets[u + 1]!; a < end; a++) if (rank[neighbours[a]!]! > ru) c++;
+    outStart[u + 1] = outStart[u]! + c;
+  }
+  const outArc = new Int32Array(outStart[n]!);
+  for (let u = 0, at = 0; u < n; u++) {
+    const ru = rank[u]!;
+    for (let a = offsets[u]!, end = offsets[u + 1]!; a < end; a++) if (rank[neighbours[a]!]! > ru) outArc[at++] = a;
+  }
+  return { outStart, outArc };
 }
 
 // Position of each node when sorted by degree, then id (a stable counting sort).

@@ -1,5 +1,6 @@
 // Public surface of the graph kernels (test-fixtures.ts is test support and stays out).
 export { betweenness, type BetweennessOptions } from './betweenness.ts';
+export { betweennessInWorkers, type WorkerOptions } from './betweenness-workers.ts';
 export { clustering, countTriangles, type ClusteringStats } from './clustering.ts';
 export { connectedComponents, largestComponent, type Components } from './components.ts';
 export {
@@ -17,6 +18,7 @@ export {
   type IdGraph,
   type SelfLoops,
 } from './csr.ts';
+export { diameter } from './diameter.ts';
 export { distanceStats, type DistanceStats } from './distances.ts';
 export { kShortestPaths, type KShortestPathsOptions } from './k-shortest-paths.ts';
 export { louvain, modularity, type LouvainOptions, type LouvainResult, type ModularityOptions } from './louvain.ts';

@@ -5,6 +5,7 @@
 //   constraint(i)     = Σ_{j∈N(i)} (p_ij + Σ_{q∈N(i)} p_iq p_qj)²
 //   effectiveSize(i)  = Σ_{j∈N(i)} (1 − Σ_{q∈N(i)} p_iq m_jq)
 // Both are NaN for a node without ties (networkx's convention: the ego network is empty).
+import { orientByDegree } from './clustering.ts';
 import type { CsrGraph } from './csr.ts';
 
 export interface StructuralHolesOptions {
@@ -18,10 +19,14 @@ export interface StructuralHoles {
   readonly effectiveSize: Float64Array;
 }
 
-// One pass computes both: each costs Σ_q deg(q)² and they share every memory access.
+// Only a contact j that is also a contact of some other contact q of i adds an indirect term, and then
+// i, q, j form a triangle. So both measures are sums over triangles: each triangle, found once by the
+// degree-ordered listing clustering.ts uses (O(m^1.5) rather than Σ_q deg(q)², which a hub makes huge),
+// adds its six ordered pairs' terms to per-arc sums, and one pass over the arcs finishes.
 export function structuralHoles(graph: CsrGraph, options: StructuralHolesOptions = {}): StructuralHoles {
   const { nodeCount: n, offsets, neighbours } = graph;
-  const weights = options.weighted === false ? new Float64Array(neighbours.length).fill(1) : graph.weights;
+  const arcs = neighbours.length;
+  const weights = options.weighted === false ? new Float64Array(arcs).fill(1) : graph.weights;
   const invStrength = new Float64Array(n);
   const invMax = new Float64Array(n);
   for (let u = 0; u < n; u++) {
@@ -36,54 +41,102 @@ export function structuralHoles(graph: CsrGraph, options: StructuralHolesOptions
     invMax[u] = max > 0 ? 1 / max : 0;
   }
 
+  // Per arc i→j: indirect = Σ_q p_iq p_qj and redundancy = Σ_q p_iq w_qj, over common contacts q.
+  const indirect = new Float64Array(arcs);
+  const redundancy = new Float64Array(arcs);
+  const reverse = reverseArcs(graph);
+  const { outStart, outArc } = orientByDegree(graph);
+  // arcTo[w] is the arc u→w while owner[w] is u.
+  const owner = new Int32Array(n).fill(-1);
+  const arcTo = new Int32Array(n);
+  for (let u = 0; u < n; u++) {
+    const start = outStart[u]!;
+    const end = outStart[u + 1]!;
+    for (let x = start; x < end; x++) {
+      const a = outArc[x]!;
+      owner[neighbours[a]!] = u;
+      arcTo[neighbours[a]!] = a;
+    }
+    const su = invStrength[u]!;
+    for (let x = start; x < end; x++) {
+      const uv = outArc[x]!;
+      const v = neighbours[uv]!;
+      const sv = invStrength[v]!;
+      const wuv = weights[uv]!;
+      for (let y = outStart[v]!, yEnd = outStart[v + 1]!; y < yEnd; y++) {
+        const vw = outArc[y]!;
+        const w = neighbours[vw]!;
+        if (owner[w] !== u) continue;
+        // Triangle u, v, w: each ordered pair (i, j) with the third node as q.
+        const uw = arcTo[w]!;
+        const sw = invStrength[w]!;
+        const wvw = weights[vw]!;
+        const wuw = weights[uw]!;
+        const puv = wuv * su; // p_uv
+        const puw = wuw * su;
+        const pvu = wuv * sv;
+        const pvw = wvw * sv;
+        const pwu = wuw * sw;
+        const pwv = wvw * sw;
+        indirect[uw]! += puv * pvw;
+        redundancy[uw]! += puv * wvw;
+        indirect[uv]! += puw * pwv;
+        redundancy[uv]! += puw * wvw;
+        const vu = reverse[uv]!;
+        indirect[vu]! += pvw * pwu;
+        redundancy[vu]! += pvw * wuw;
+        indirect[vw]! += pvu * puw;
+        redundancy[vw]! += pvu * wuw;
+        const wu = reverse[uw]!;
+        indirect[wu]! += pwv * pvu;
+        redundancy[wu]! += pwv * wuv;
+        const wv = reverse[vw]!;
+        indirect[wv]! += pwu * puv;
+        redundancy[wv]! += pwu * wuv;
+      }
+    }
+  }
+
   const constraint = new Float64Array(n);
   const effectiveSize = new Float64Array(n);
-  // inEgo[j] is 1 while j is a contact of the current ego, else 0. Multiplying by it instead of
-  // branching on membership keeps the inner loop branch-free: in a clustered network about a third
-  // of a contact's contacts are also the ego's, a branch the CPU mispredicts constantly. Entries
-  // of non-contacts just receive + 0.
-  const inEgo = new Float64Array(n);
-  const indirect = new Float64Array(n);
-  const redundancy = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const start = offsets[i]!;
     const end = offsets[i + 1]!;
-    if (start === end || invStrength[i] === 0) {
+    const si = invStrength[i]!;
+    if (start === end || si === 0) {
       constraint[i] = NaN;
       effectiveSize[i] = NaN;
       continue;
     }
-    for (let a = start; a < end; a++) {
-      const j = neighbours[a]!;
-      inEgo[j] = 1;
-      indirect[j] = 0;
-      redundancy[j] = 0;
-    }
-    const si = invStrength[i]!;
-    for (let a = start; a < end; a++) {
-      const q = neighbours[a]!;
-      const piq = weights[a]! * si;
-      const pq = piq * invStrength[q]!;
-      for (let b = offsets[q]!, bEnd = offsets[q + 1]!; b < bEnd; b++) {
-        const j = neighbours[b]!;
-        const wqj = weights[b]! * inEgo[j]!;
-        indirect[j]! += pq * wqj;
-        redundancy[j]! += piq * wqj;
-      }
-    }
     let c = 0;
     let e = 0;
     for (let a = start; a < end; a++) {
-      const j = neighbours[a]!;
-      const local = weights[a]! * si + indirect[j]!;
+      const local = weights[a]! * si + indirect[a]!;
       c += local * local;
-      inEgo[j] = 0;
-      e += 1 - redundancy[j]! * invMax[j]!;
+      e += 1 - redundancy[a]! * invMax[neighbours[a]!]!;
     }
     constraint[i] = c;
     effectiveSize[i] = e;
   }
   return { constraint, effectiveSize };
+}
+
+// reverse[a] is the arc v→u of arc a = u→v. Rows are sorted, so walking u upwards meets the entries
+// below v of v's row in order: a cursor per row pairs them in O(m).
+function reverseArcs(graph: CsrGraph): Int32Array {
+  const { nodeCount: n, offsets, neighbours } = graph;
+  const reverse = new Int32Array(neighbours.length);
+  const cursor = offsets.slice(0, n);
+  for (let u = 0; u < n; u++) {
+    for (let a = offsets[u]!, end = offsets[u + 1]!; a < end; a++) {
+      const v = neighbours[a]!;
+      if (v < u) continue;
+      const b = cursor[v]!++;
+      reverse[a] = b;
+      reverse[b] = a;
+    }
+  }
+  return reverse;
 }
 
 export function constraint(graph: CsrGraph, options: StructuralHolesOptions = {}): Float64Array {
