@@ -3,7 +3,7 @@
 // Either way the result is kept with the version of the graph it was computed on, so the next report reuses it
 // (exact), or adds samples to it (estimated) instead of starting over. docs/bridges.md says how sure each is.
 import { createHash } from 'node:crypto';
-import { betweenness, type CsrGraph } from './kernels/index.ts';
+import { betweennessInWorkers, type CsrGraph } from './kernels/index.ts';
 import { topKBetweenness, type PathSampleState } from './kernels/top-k-betweenness.ts';
 
 export const BRIDGE_TOP_K = 10;
@@ -12,8 +12,8 @@ export const BRIDGE_DELTA = 0.05;
 // Exact Brandes when its work (BFS sources × (nodes + arcs)) is at most this: about half a second here.
 export const EXACT_WORK_BUDGET = 20_000_000;
 
-// Exact betweenness in one place, so a parallel version (worker threads) replaces this line alone.
-export const exactBetweenness = async (graph: CsrGraph): Promise<Float64Array> => betweenness(graph);
+// Exact betweenness across the machine's cores (the same bits as one thread; small graphs stay on this thread).
+export const exactBetweenness = (graph: CsrGraph): Promise<Float64Array> => betweennessInWorkers(graph);
 
 export interface CachedRanking {
   graphVersion: string;
