@@ -12,7 +12,7 @@ import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
 
 // Tables that are not user data: the workspace itself, migration bookkeeping, the search index (rebuilt on restore),
 // the log of failed sign-ins (about this server and its clients, not your network) and the undo journal.
-const NOT_BACKED_UP = /^(workspaces|rapport_migrations.*|contact_search.*|kysely_.*|login_failure.*|undo_.*)$/;
+const NOT_BACKED_UP = /^(workspaces|rapport_migrations.*|contact_search.*|kysely_.*|login_failure.*|undo_.*|connected_accounts|carddav_cards|sync_issues)$/;
 // Marks the demo's rows in this database only: everything a backup restores is the user's.
 const LOCAL_COLUMNS = ['demo'];
 

@@ -13,6 +13,8 @@ export interface SyncResult {
   conflicts: number;
   skipped: number;
   errors: { item: string; message: string }[];
+  // Things for the user to look at that are not errors: a name-only match kept apart, listed in `rapport duplicates`.
+  review?: string[];
 }
 
 // One kind of connected account (CardDAV address book, CalDAV calendar, .ics feed). The sync service looks the
