@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { notFound } from '../../domain/errors.ts';
-import { idParam } from '../../domain/limits.ts';
+import { invalid, notFound } from '../../domain/errors.ts';
+import { idParam, lineText, TEXT_LIMITS } from '../../domain/limits.ts';
 import { cardsOfAccount, issueById, markIssueResolved, openIssues, setCardBase } from '../../store/repositories/carddav-cards.repository.ts';
 import { loadContacts } from '../../store/repositories/contacts.repository.ts';
 import { photosOf } from '../../store/repositories/export.repository.ts';
 import { defineOperation } from '../operation.ts';
 import { settingsAndDefaults } from '../support/settings.ts';
 import { renderContact } from './carddav-cards.ts';
-import { findAccount } from './accounts.service.ts';
+import { accountByName } from '../../store/repositories/connected-accounts.repository.ts';
 
 const issueView = z.object({
   id: z.number(), account: z.string(), kind: z.enum(['conflict', 'deleted-on-server']), item: z.string(),
@@ -21,11 +21,14 @@ export const syncConflicts = defineOperation({
   name: 'sync.conflicts',
   summary: 'What a sync could not decide alone: fields both sides changed, and contacts archived because their card was deleted on the server',
   effect: 'read',
-  input: z.object({ account: z.string().optional() }),
+  input: z.object({ account: lineText(TEXT_LIMITS.label).optional() }),
   output: z.array(issueView),
   http: { method: 'get', path: '/sync/conflicts' },
   async run({ store }, { account }) {
-    const accountId = account ? (await findAccount(store, account)).id : undefined;
+    // A filter naming no account is a wrong filter (422), not a missing resource.
+    const found = account === undefined ? undefined : await accountByName(store, account);
+    if (account !== undefined && !found) throw invalid('account', 'no connected account of that name (see `rapport sync list`)', account);
+    const accountId = found?.id;
     return (await openIssues(store, accountId)).map((i) => {
       const detail = JSON.parse(i.detail) as { fields?: { field: string; rapport: unknown; server: unknown }[]; reason?: string };
       return { id: i.id, account: i.account, kind: i.kind, item: i.item, contactId: i.contact_id, contact: i.contact, createdAt: i.created_at, fields: detail.fields ?? [], reason: detail.reason ?? null };
