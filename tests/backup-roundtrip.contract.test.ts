@@ -14,7 +14,7 @@ import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
 // the log of failed sign-ins (about this server and its clients, not your network), the undo journal, the cached
 // bridge ranking (recomputed from the links), and the connected accounts (servers this machine syncs with, and their
 // credentials, which a backup never carries).
-const NOT_BACKED_UP = /^(workspaces|rapport_migrations.*|contact_search.*|kysely_.*|login_failure.*|undo_.*|bridge_rankings|connected_accounts)$/;
+const NOT_BACKED_UP = /^(workspaces|rapport_migrations.*|contact_search.*|kysely_.*|login_failure.*|undo_.*|bridge_rankings|connected_accounts|carddav_cards|sync_issues)$/;
 // Marks the demo's rows in this database only: everything a backup restores is the user's.
 const LOCAL_COLUMNS = ['demo'];
 

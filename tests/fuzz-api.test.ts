@@ -17,7 +17,10 @@ import { DIALECTS } from './support/stores.ts';
 const SEED = Number(process.env.RAPPORT_FUZZ_SEED ?? 20261206);
 const INPUTS_PER_OPERATION = Number(process.env.RAPPORT_FUZZ_INPUTS ?? 50);
 // The demo goes first, so later operations find contacts, organisations, goals… to act on.
-const OPERATIONS = [...(CATALOGUE as readonly Operation[])].sort((a, b) => Number(b.name === 'demo.load') - Number(a.name === 'demo.load'));
+// sync.run and sync.test reach the account's server, and a fuzzed account names an outside address: they are
+// left out (tests/carddav-sync.test.ts drives them against a local Radicale).
+const REACHES_OUT = new Set(['sync.run', 'sync.test']);
+const OPERATIONS = [...(CATALOGUE as readonly Operation[])].filter((op) => !REACHES_OUT.has(op.name)).sort((a, b) => Number(b.name === 'demo.load') - Number(a.name === 'demo.load'));
 
 function hash(text: string): number {
   let h = 2166136261;

@@ -23,6 +23,8 @@ import { networkGraph, networkReport } from './network.service.ts';
 import { introFind } from './network-intro.service.ts';
 import { bridgesRank } from './bridges.service.ts';
 import { backupRestore, calendar, contactMerge, duplicatesList, exportOp, importPreview, importRun } from './import-export.catalogue.ts';
+import { syncAdd, syncList, syncPause, syncRemove, syncResume, syncRun, syncTest } from './sync/accounts.service.ts';
+import { syncConflicts, syncResolve } from './sync/sync-issues.service.ts';
 import { draftCompose, draftLint, draftSend, draftSent, outreachToday, templateDelete, templateGet, templateList, templateSave } from './outreach-operations.ts';
 
 // Every use case of Rapport by name. The CLI, the HTTP API (and so the web app) and the OpenAPI document come from this list.
@@ -44,6 +46,7 @@ export const CATALOGUE = [
   networkReport, networkGraph, introFind, bridgesRank,
   importPreview, importRun, exportOp, backupRestore, calendar, duplicatesList, contactMerge,
   templateList, templateGet, templateSave, templateDelete, draftCompose, draftLint, draftSend, draftSent, outreachToday,
+  syncAdd, syncList, syncTest, syncRun, syncPause, syncResume, syncRemove, syncConflicts, syncResolve,
 ] as const satisfies readonly Operation[];
 
 export type OperationName = (typeof CATALOGUE)[number]['name'];

@@ -90,6 +90,15 @@ export interface ConnectedAccountTable {
   sync_token: string | null; ctag: string | null; last_sync_at: string | null; last_result: string | null; last_error: string | null; created_at: string;
 }
 
+export interface CarddavCardTable {
+  id: Generated<number>; workspace_id: number; account_id: number; contact_id: number | null; href: string; etag: string | null;
+  vcard: string; local_hash: string; synced_at: string;
+}
+export interface SyncIssueTable {
+  id: Generated<number>; workspace_id: number; account_id: number; contact_id: number | null; kind: 'conflict' | 'deleted-on-server';
+  item: string; detail: string; created_at: string; resolved_at: string | null;
+}
+
 export interface Database {
   workspaces: WorkspaceTable;
   settings: SettingTable;
@@ -118,4 +127,6 @@ export interface Database {
   event_attendees: EventAttendeeTable;
   connected_accounts: ConnectedAccountTable;
   bridge_rankings: BridgeRankingTable;
+  carddav_cards: CarddavCardTable;
+  sync_issues: SyncIssueTable;
 }

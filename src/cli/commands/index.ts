@@ -18,6 +18,7 @@ import { registerHistoryCommands } from './history.ts';
 import { registerNetworkCommands } from './network.ts';
 import { registerImportExportCommands } from './import-export.ts';
 import { registerTriageCommands } from './triage.ts';
+import { registerSyncCommands } from './sync.ts';
 
 // Each area registers its commands here: one line per area, in the order `rapport --help` lists them.
 export const COMMAND_AREAS: ((program: Command, rt: CliRuntime) => void)[] = [
@@ -35,6 +36,7 @@ export const COMMAND_AREAS: ((program: Command, rt: CliRuntime) => void)[] = [
   registerSettingsCommands,
   registerImportExportCommands,
   registerTriageCommands,
+  registerSyncCommands,
   registerHistoryCommands,
   registerDemoCommand,
   registerServeCommand,

@@ -7,7 +7,7 @@ import { WEB_BUILD_HINT, WEB_DIST, WEB_INDEX, webBuildIsStale } from '../../serv
 import { describeLocation } from '../../store/location.ts';
 import type { CliRuntime } from '../runtime.ts';
 
-interface ServeFlags { host: string; port: string; allowedHost: string[]; web: boolean }
+interface ServeFlags { host: string; port: string; allowedHost: string[]; web: boolean; syncEvery: string }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -23,6 +23,8 @@ export async function serveCommand(rt: CliRuntime, flags: ServeFlags): Promise<v
     throw new RapportError('invalid', `the web app is not built (${WEB_DIST} is missing): ${WEB_BUILD_HINT}, or serve the API alone with --no-web`);
   }
   if (flags.web && webBuildIsStale()) process.stderr.write(`note: the web app's sources changed since ${WEB_DIST} was built; ${WEB_BUILD_HINT}\n`);
+  const minutes = Number(flags.syncEvery);
+  if (!Number.isFinite(minutes) || minutes < 0) throw new RapportError('invalid', `--sync-every: minutes between syncs of connected accounts, 0 for never (got ${JSON.stringify(flags.syncEvery)})`);
   // The server (Hono, argon2) loads only for this command.
   const { startServer, UnsafeBindError } = await import('../../server/serve.ts');
   const ctx = await rt.context();
@@ -33,11 +35,13 @@ export async function serveCommand(rt: CliRuntime, flags: ServeFlags): Promise<v
     });
     console.log(`Rapport is running at ${server.url}  (database: ${describeLocation(ctx.store.location)})`);
     console.log(`API docs: ${server.url}/api/docs   Calendar feed: ${server.url}/calendar.ics   Stop: Ctrl-C`);
+    const timer = minutes > 0 ? (await import('../../services/sync/sync-timer.ts')).startSyncTimer(ctx, minutes * 60_000, (l) => process.stderr.write(`${l}\n`)) : null;
     await new Promise<void>((resolve) => {
       const stop = (): void => void server.close().finally(resolve);
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+    timer?.stop();
   } catch (e) {
     if (e instanceof UnsafeBindError) throw new RapportError('forbidden', e.message);
     if (e instanceof Error && 'code' in e && e.code === 'EADDRINUSE') throw new RapportError('conflict', `port ${flags.port} is already in use; try --port ${Number(flags.port) + 1}`);
@@ -52,5 +56,6 @@ export function registerServeCommand(program: Command, rt: CliRuntime): void {
     .option('--port <port>', 'port to listen on ($PORT)', process.env.PORT ?? String(DEFAULT_PORT))
     .option('--allowed-host <name>', 'another name this server is reached by (a reverse proxy\'s), repeatable', collect, [])
     .option('--no-web', 'serve the API alone')
+    .option('--sync-every <minutes>', 'sync connected accounts (`rapport sync`) every so many minutes; 0 never', '15')
     .action((flags: ServeFlags) => serveCommand(rt, flags));
 }

@@ -10,6 +10,7 @@ import * as demoOrigin from './2026-12-06-0051-demo-origin.ts';
 import * as wholeCard from './2026-12-06-0080-whole-card.ts';
 import * as connectedAccounts from './2026-12-07-0100-connected-accounts.ts';
 import * as bridgeRankings from './2026-12-07-0300-bridge-rankings.ts';
+import * as carddavCards from './2026-12-07-0600-carddav-cards.ts';
 
 // Forward-only, named by date; append new files here in order. Never edit one that has shipped.
 export const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: DialectName) => Promise<void> }> = {
@@ -23,4 +24,5 @@ export const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: Dia
   '2026-12-06-0080-whole-card': wholeCard,
   '2026-12-07-0100-connected-accounts': connectedAccounts,
   '2026-12-07-0300-bridge-rankings': bridgeRankings,
+  '2026-12-07-0600-carddav-cards': carddavCards,
 };

@@ -5,6 +5,7 @@ import type { Situation } from '../../../src/domain/situations.ts';
 import { call } from '../api.ts';
 import { ConnectionTypeSettings } from '../components/ConnectionTypeSettings.tsx';
 import { FailedSignIns } from '../components/FailedSignIns.tsx';
+import { ConnectedAccounts } from '../components/ConnectedAccounts.tsx';
 import { DemoRemoval } from '../components/DemoRemoval.tsx';
 import { NotifySettings } from '../components/NotifySettings.tsx';
 import { PasswordSettings } from '../components/PasswordSettings.tsx';
@@ -90,6 +91,7 @@ export default function Settings() {
       <section className="card" aria-labelledby="s-types"><h2 id="s-types">Connection types</h2><ConnectionTypeSettings /></section>
       <section className="card" aria-labelledby="s-password"><h2 id="s-password">Password</h2><PasswordSettings /></section>
       <section className="card" aria-labelledby="s-failures"><h2 id="s-failures">Failed sign-ins</h2><FailedSignIns /></section>
+      <section className="card" aria-labelledby="s-sync"><h2 id="s-sync">Connected address books</h2><ConnectedAccounts /></section>
       <section className="card" aria-labelledby="s-demo"><h2 id="s-demo">Demo data</h2><DemoRemoval /></section>
       <section className="card" aria-labelledby="s-cal">
         <h2 id="s-cal">Calendar and API</h2>

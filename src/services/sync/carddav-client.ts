@@ -1,0 +1,87 @@
+import { addressBookMultiGet, createAccount, fetchAddressBooks, propfind } from 'tsdav';
+import { RapportError } from '../../domain/errors.ts';
+import { guarded, refusedLogin, type DavSession } from './dav-http.ts';
+
+export interface RemoteCard { href: string; etag: string | null; data: string }
+export interface AddressBook { url: string; name: string; ctag: string | null; syncToken: string | null }
+
+const absolute = (href: string, base: string) => new URL(href, base).href;
+const cdata = (v: unknown): string => (typeof v === 'string' ? v : v && typeof v === 'object' && '_cdata' in v ? String((v as { _cdata: unknown })._cdata) : '');
+
+// RFC 6764: /.well-known/carddav leads to the principal, whose home holds the address books (tsdav follows it).
+// The login is checked first with one plain request, so a wrong password reads as one, not as "no address book".
+export async function discoverAddressBooks(session: DavSession): Promise<AddressBook[]> {
+  const { account } = session;
+  await session.request(account.url, { method: 'PROPFIND', headers: { Depth: '0', 'Content-Type': 'application/xml' }, body: '<?xml version="1.0"?><d:propfind xmlns:d="DAV:"><d:prop><d:current-user-principal/></d:prop></d:propfind>' });
+  const password = session.headers.Authorization ? Buffer.from(session.headers.Authorization.slice(6), 'base64').toString().split(':').slice(1).join(':') : '';
+  let books;
+  try {
+    const dav = await createAccount({ account: { serverUrl: account.url, accountType: 'carddav', credentials: { username: account.username ?? '', password } }, headers: session.headers, fetch: session.fetch });
+    books = await fetchAddressBooks({ account: dav, headers: session.headers, fetch: session.fetch });
+  } catch (e) {
+    throw new RapportError('invalid', `account ${JSON.stringify(account.name)}: ${account.url} does not lead to a CardDAV address book (${e instanceof Error ? e.message : String(e)}); give the address book's own URL with --url`, { cause: e });
+  }
+  return books.map((b) => ({ url: absolute(b.url, account.url), name: typeof b.displayName === 'string' ? b.displayName : b.url, ctag: b.ctag ?? null, syncToken: b.syncToken ?? null }));
+}
+
+// The collection's ctag: unchanged means no card on the server changed since it was read (one small request).
+export async function collectionTag(session: DavSession, url: string): Promise<string | null> {
+  const [r] = await guarded(session, url, () => propfind({ url, props: { 'cs:getctag': {}, 'd:sync-token': {} }, depth: '0', headers: session.headers, fetch: session.fetch }));
+  if (r && r.status === 401) throw refusedLogin(session.account, url);
+  const tag = r?.props?.getctag ?? r?.props?.syncToken;
+  return tag === undefined || tag === null ? null : String(tag);
+}
+
+// Every card's href and etag: which cards are new, changed or gone, without downloading any.
+export async function listCards(session: DavSession, url: string): Promise<Map<string, string | null>> {
+  const res = await guarded(session, url, () => propfind({ url, props: { 'd:getetag': {} }, depth: '1', headers: session.headers, fetch: session.fetch }));
+  if (res.some((r) => r.status === 401)) throw refusedLogin(session.account, url);
+  const out = new Map<string, string | null>();
+  for (const r of res) {
+    if (!r.href || !r.ok) continue;
+    const href = absolute(r.href, url);
+    if (href === url || href.endsWith('/')) continue;
+    out.set(href, r.props?.getetag ? String(r.props.getetag) : null);
+  }
+  return out;
+}
+
+// The cards themselves, a hundred per addressbook-multiget.
+export async function fetchCards(session: DavSession, url: string, hrefs: readonly string[]): Promise<RemoteCard[]> {
+  const out: RemoteCard[] = [];
+  for (let i = 0; i < hrefs.length; i += 100) {
+    const part = hrefs.slice(i, i + 100).map((h) => new URL(h).pathname);
+    const res = await guarded(session, url, () => addressBookMultiGet({ url, props: { 'd:getetag': {}, 'card:address-data': {} }, objectUrls: part, depth: '1', headers: session.headers, fetch: session.fetch }));
+    for (const r of res) {
+      const data = cdata(r.props?.addressData);
+      if (!r.href || !data) continue;
+      out.push({ href: absolute(r.href, url), etag: r.props?.getetag ? String(r.props.getetag) : null, data });
+    }
+  }
+  return out;
+}
+
+export async function fetchCard(session: DavSession, href: string): Promise<RemoteCard | null> {
+  const res = await session.request(href);
+  if (res.status === 404) return null;
+  if (!res.ok) throw new RapportError('invalid', `account ${JSON.stringify(session.account.name)}: reading ${href} failed (${res.status} ${res.statusText})`);
+  return { href, etag: res.headers.get('etag'), data: await res.text() };
+}
+
+// A write that checks the card is still the one read (If-Match), or that no card is there yet (If-None-Match: *):
+// 412 means someone else changed it meanwhile, and the caller reads it again instead of overwriting.
+export async function putCard(session: DavSession, href: string, vcard: string, etag: string | null): Promise<{ status: number; etag: string | null }> {
+  const res = await session.request(href, { method: 'PUT', body: vcard, headers: { 'Content-Type': 'text/vcard; charset=utf-8', ...(etag ? { 'If-Match': etag } : { 'If-None-Match': '*' }) } });
+  await res.arrayBuffer();
+  if (res.status === 412) return { status: 412, etag: null };
+  if (!res.ok) throw new RapportError('invalid', `account ${JSON.stringify(session.account.name)}: the server refused card ${href} (${res.status} ${res.statusText})`);
+  return { status: res.status, etag: res.headers.get('etag') };
+}
+
+export async function deleteCard(session: DavSession, href: string, etag: string | null): Promise<number> {
+  const res = await session.request(href, { method: 'DELETE', headers: etag ? { 'If-Match': etag } : {} });
+  await res.arrayBuffer();
+  if (res.status === 412 || res.status === 404) return res.status;
+  if (!res.ok) throw new RapportError('invalid', `account ${JSON.stringify(session.account.name)}: the server refused to delete card ${href} (${res.status} ${res.statusText})`);
+  return res.status;
+}
