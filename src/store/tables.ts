@@ -85,6 +85,16 @@ export interface ConnectedAccountTable {
   sync_token: string | null; ctag: string | null; last_sync_at: string | null; last_result: string | null; last_error: string | null; created_at: string;
 }
 
+export interface CapturedSourceTable { id: Generated<number>; workspace_id: number; source: string; ctag: string | null; captured_until: string | null; created_at: string }
+export interface CapturedEventTable {
+  id: Generated<number>; workspace_id: number; source_id: number; uid: string; recurrence_id: string; interaction_id: number | null;
+  occurred_at: string; hash: string; summary: string | null; channel: string; attendees: string; matched: number;
+}
+export interface MetPersonTable {
+  id: Generated<number>; workspace_id: number; email: string; name: string | null; meetings: number; first_met_at: string; last_met_at: string;
+  last_meeting: string | null; status: 'waiting' | 'added' | 'dismissed'; contact_id: number | null; created_at: string;
+}
+
 export interface Database {
   workspaces: WorkspaceTable;
   settings: SettingTable;
@@ -112,4 +122,7 @@ export interface Database {
   events: EventTable;
   event_attendees: EventAttendeeTable;
   connected_accounts: ConnectedAccountTable;
+  captured_sources: CapturedSourceTable;
+  captured_events: CapturedEventTable;
+  met_people: MetPersonTable;
 }

@@ -9,6 +9,8 @@ import * as undoJournal from './2026-12-06-0050-undo-journal.ts';
 import * as demoOrigin from './2026-12-06-0051-demo-origin.ts';
 import * as wholeCard from './2026-12-06-0080-whole-card.ts';
 import * as connectedAccounts from './2026-12-07-0100-connected-accounts.ts';
+import * as capturedEvents from './2026-12-07-0700-captured-events.ts';
+import * as metPeople from './2026-12-07-0701-met-people.ts';
 
 // Forward-only, named by date; append new files here in order. Never edit one that has shipped.
 export const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: DialectName) => Promise<void> }> = {
@@ -21,4 +23,6 @@ export const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: Dia
   '2026-12-06-0051-demo-origin': demoOrigin,
   '2026-12-06-0080-whole-card': wholeCard,
   '2026-12-07-0100-connected-accounts': connectedAccounts,
+  '2026-12-07-0700-captured-events': capturedEvents,
+  '2026-12-07-0701-met-people': metPeople,
 };
