@@ -73,8 +73,37 @@ function linksOf(c: ICAL.Component): string[] {
   return links;
 }
 
-const utc = (t: ICAL.Time): string => (t.isDate ? `${t.toString()}T00:00:00.000Z` : t.toJSDate().toISOString());
-const recurrenceKey = (t: ICAL.Time): string => (t.isDate ? t.toString() : t.toJSDate().toISOString());
+// The UTC offset of a zone at an instant, from the platform's time-zone data, in milliseconds.
+function offsetIn(zone: string, at: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    .formatToParts(new Date(at));
+  const n = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - Math.floor(at / 1000) * 1000;
+}
+
+const knownZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+// A TZID without its VTIMEZONE leaves ical.js a floating time. A zone the platform knows (America/New_York) is
+// converted with its rules; any other makes the time unknown, and the event is reported rather than guessed.
+function instant(t: ICAL.Time): string {
+  const tzid = (t as unknown as { timezone?: string }).timezone; // set by ical.js from TZID, untyped
+  if (t.zone?.tzid !== 'floating' || !tzid || tzid === 'floating') return t.toJSDate().toISOString();
+  if (!knownZone(tzid)) throw new Error(`the time zone "${tzid}" is neither defined in the calendar (VTIMEZONE) nor a known zone, so the time of the event is unknown`);
+  const wall = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
+  let at = wall - offsetIn(tzid, wall);
+  at = wall - offsetIn(tzid, at);
+  return new Date(at).toISOString();
+}
+
+const utc = (t: ICAL.Time): string => (t.isDate ? `${t.toString()}T00:00:00.000Z` : instant(t));
+const recurrenceKey = (t: ICAL.Time): string => (t.isDate ? t.toString() : instant(t));
 
 function occurrence(item: ICAL.Component, uid: string, recurrenceId: string, start: ICAL.Time): CalendarOccurrence {
   const klass = (text(item, 'class') ?? 'PUBLIC').toUpperCase();

@@ -50,7 +50,8 @@ async function syncCalDav(ctx: ServiceContext, account: ConnectedAccount, signal
   const ctag = session.calendar.ctag ?? null;
   const unchanged = ctag !== null && known?.ctag === ctag && known.captured_until !== null && new Date(known.captured_until) > windowFrom;
   const from = unchanged ? new Date(known.captured_until!) : windowFrom;
-  const objects = await session.objects({ from, to });
+  // Nothing on the calendar changed and no time has passed: nothing to read.
+  const objects = from < to ? await session.objects({ from, to }) : [];
   const reading: CalendarReading = { occurrences: [], problems: [] };
   for (const o of objects) {
     try {
