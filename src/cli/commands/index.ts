@@ -17,6 +17,7 @@ import { registerHistoryCommands } from './history.ts';
 import { registerNetworkCommands } from './network.ts';
 import { registerImportExportCommands } from './import-export.ts';
 import { registerTriageCommands } from './triage.ts';
+import { registerCaptureCommand } from './capture.ts';
 
 // Each area registers its commands here: one line per area, in the order `rapport --help` lists them.
 export const COMMAND_AREAS: ((program: Command, rt: CliRuntime) => void)[] = [
@@ -34,6 +35,7 @@ export const COMMAND_AREAS: ((program: Command, rt: CliRuntime) => void)[] = [
   registerSettingsCommands,
   registerImportExportCommands,
   registerTriageCommands,
+  registerCaptureCommand,
   registerHistoryCommands,
   registerDemoCommand,
   registerServeCommand,
