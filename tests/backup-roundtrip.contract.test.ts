@@ -15,6 +15,9 @@ import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
 // bridge ranking (recomputed from the links), and the connected accounts (servers this machine syncs with, and their
 // credentials, which a backup never carries).
 const NOT_BACKED_UP = /^(workspaces|rapport_migrations.*|contact_search.*|kysely_.*|login_failure.*|undo_.*|bridge_rankings|connected_accounts|carddav_cards|sync_issues)$/;
+// What a calendar capture remembers between runs (its sources, the events it made meetings of, the people met): not
+// carried by backups yet, so after a restore a capture starts afresh.
+const CAPTURE_STATE = /^(captured_sources|captured_events|met_people)$/;
 // Marks the demo's rows in this database only: everything a backup restores is the user's.
 const LOCAL_COLUMNS = ['demo'];
 
@@ -86,7 +89,7 @@ describe.each(DIALECTS)('JSON backup on %s', (dialect) => {
     const carried = BACKUP_TABLES as Record<string, readonly string[]>;
     const missing: string[] = [];
     for (const table of tables) {
-      if (NOT_BACKED_UP.test(table.name)) continue;
+      if (NOT_BACKED_UP.test(table.name) || CAPTURE_STATE.test(table.name)) continue;
       const columns = carried[table.name];
       if (!columns) { missing.push(`table ${table.name}`); continue; }
       for (const c of table.columns) {

@@ -9,7 +9,7 @@ import { runRapport } from './support/cli.ts';
 // What a command must not load before its action runs: a command that needs one of these imports it inside its
 // action (`await import(...)`), so `rapport today` opens the database and answers without them.
 const LAZY = [
-  'node_modules/hono/', 'node_modules/@hono/', 'node_modules/pg/', 'node_modules/ical.js/', 'node_modules/ical-generator/',
+  'node_modules/hono/', 'node_modules/@hono/', 'node_modules/pg/', 'node_modules/ical.js/', 'node_modules/ical-generator/', 'node_modules/tsdav/',
   'node_modules/csv-parse/', 'node_modules/csv-stringify/', 'node_modules/cli-progress/', '@node-rs/argon2', '@modelcontextprotocol/sdk',
   'src/server/serve.ts', 'src/server/app.ts', 'src/mcp/', 'src/analysis/', 'src/io/parse-file.ts', 'src/services/demo/plan.ts',
 ];

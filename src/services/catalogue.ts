@@ -6,6 +6,8 @@ import { settingsGet, settingsUpdate } from './settings.service.ts';
 import { authFailures } from './login-failures.service.ts';
 import { today } from './today.service.ts';
 import { triageList, triageSort } from './triage.service.ts';
+import { metAdd, metDismiss, metList } from './met-people.service.ts';
+import { calendarCapture } from './calendar-capture.service.ts';
 import { contactArchive, contactCreate, contactErase, contactGet, contactResolve, contactUpdate } from './contacts.service.ts';
 import { actionCreate, actionDone, actionList, actionUpdate } from './actions.service.ts';
 import { communityAddMember, communityCreate, communityGet, communityList, communityRemoveMember, communityUpdate } from './communities.service.ts';
@@ -30,7 +32,7 @@ import { draftCompose, draftLint, draftSend, draftSent, outreachToday, templateD
 // Every use case of Rapport by name. The CLI, the HTTP API (and so the web app) and the OpenAPI document come from this list.
 export const CATALOGUE = [
   today,
-  triageList, triageSort,
+  triageList, triageSort, metList, metAdd, metDismiss,
   contactCreate, contactUpdate, contactGet, contactResolve, contactArchive, contactErase, contactList, contactSnooze, search,
   interactionLog, interactionList, interactionUpdate, interactionDelete,
   followUpAdd, followUpDone, followUpSnooze, followUpList,
@@ -44,7 +46,7 @@ export const CATALOGUE = [
   eventCreate, eventGet, eventList, eventAttend, eventUnattend,
   demoLoad, demoRemove, historyList, historyUndo,
   networkReport, networkGraph, introFind, bridgesRank,
-  importPreview, importRun, exportOp, backupRestore, calendar, duplicatesList, contactMerge,
+  importPreview, importRun, exportOp, backupRestore, calendar, calendarCapture, duplicatesList, contactMerge,
   templateList, templateGet, templateSave, templateDelete, draftCompose, draftLint, draftSend, draftSent, outreachToday,
   syncAdd, syncList, syncTest, syncRun, syncPause, syncResume, syncRemove, syncConflicts, syncResolve,
 ] as const satisfies readonly Operation[];

@@ -98,6 +98,15 @@ export interface SyncIssueTable {
   id: Generated<number>; workspace_id: number; account_id: number; contact_id: number | null; kind: 'conflict' | 'deleted-on-server';
   item: string; detail: string; created_at: string; resolved_at: string | null;
 }
+export interface CapturedSourceTable { id: Generated<number>; workspace_id: number; source: string; ctag: string | null; captured_until: string | null; created_at: string }
+export interface CapturedEventTable {
+  id: Generated<number>; workspace_id: number; source_id: number; uid: string; recurrence_id: string; interaction_id: number | null;
+  occurred_at: string; hash: string; summary: string | null; channel: string; attendees: string; matched: number;
+}
+export interface MetPersonTable {
+  id: Generated<number>; workspace_id: number; email: string; name: string | null; meetings: number; first_met_at: string; last_met_at: string;
+  last_meeting: string | null; status: 'waiting' | 'added' | 'dismissed'; contact_id: number | null; created_at: string;
+}
 
 export interface Database {
   workspaces: WorkspaceTable;
@@ -129,4 +138,7 @@ export interface Database {
   bridge_rankings: BridgeRankingTable;
   carddav_cards: CarddavCardTable;
   sync_issues: SyncIssueTable;
+  captured_sources: CapturedSourceTable;
+  captured_events: CapturedEventTable;
+  met_people: MetPersonTable;
 }

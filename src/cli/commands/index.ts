@@ -19,6 +19,7 @@ import { registerNetworkCommands } from './network.ts';
 import { registerImportExportCommands } from './import-export.ts';
 import { registerTriageCommands } from './triage.ts';
 import { registerSyncCommands } from './sync.ts';
+import { registerCaptureCommand } from './capture.ts';
 
 // Each area registers its commands here: one line per area, in the order `rapport --help` lists them.
 export const COMMAND_AREAS: ((program: Command, rt: CliRuntime) => void)[] = [
@@ -37,6 +38,7 @@ export const COMMAND_AREAS: ((program: Command, rt: CliRuntime) => void)[] = [
   registerImportExportCommands,
   registerTriageCommands,
   registerSyncCommands,
+  registerCaptureCommand,
   registerHistoryCommands,
   registerDemoCommand,
   registerServeCommand,

@@ -50,7 +50,7 @@ export function registerSyncCommands(program: Command, rt: CliRuntime): void {
   const sync = program.command('sync').description('connected accounts: two-way address book sync over CardDAV (add, test, run, pause, resume, remove)');
 
   sync.command('add').description('connect an account; its password comes from an environment variable, or is stored with --store-password')
-    .addArgument(new Argument('<kind>', 'carddav (caldav and ics as they become available)').choices(['carddav', 'caldav', 'ics']))
+    .addArgument(new Argument('<kind>', 'carddav (address book), caldav (calendar) or ics (a calendar feed URL)').choices(['carddav', 'caldav', 'ics']))
     .argument('<name>', 'a short name for it, e.g. phone')
     .requiredOption('--url <url>', 'the server (its /.well-known/carddav is followed) or the address book itself')
     .option('--user <user>', 'user name on the server')

@@ -6,6 +6,7 @@ import { triageList, triageSort, type TriagePage, type TriageSortResult } from '
 import { dim, paint, printJson, table } from '../output.ts';
 import { integer } from '../parse.ts';
 import type { CliRuntime } from '../runtime.ts';
+import { registerTriageMetCommands } from './triage-met.ts';
 
 interface FilterOptions { rule?: string; suggested?: string; suggestedType?: string; query?: string }
 
@@ -79,4 +80,6 @@ export function registerTriageCommands(program: Command, rt: CliRuntime): void {
     .action(async (refs: string[], o: FilterOptions & { allMatching?: boolean; json?: boolean }) => {
       report(await rt.run(triageSort, { ...(await target(refs, o)), apply: 'archive' }), o.json);
     });
+
+  registerTriageMetCommands(triage, rt);
 }

@@ -1,0 +1,170 @@
+import { createHash } from 'node:crypto';
+import type { Channel } from '../../domain/channels.ts';
+import { meetingChannel } from '../../domain/meeting-channel.ts';
+import type { CalendarOccurrence, CalendarProblem } from '../../io/calendar-read.ts';
+import { resolveFollowUps } from '../../store/repositories/follow-ups.repository.ts';
+import { insertInteraction, replaceParticipants } from '../../store/repositories/interactions.repository.ts';
+import {
+  capturedEventsOf, contactsByAddress, deleteCapturedEvents, deleteInteractions, insertCapturedEvent, insertMetPerson, metPeopleByEmail,
+  updateCapturedEvent, updateMetPerson, type CapturedEvent, type CapturedSource,
+} from '../../store/repositories/captured-events.repository.ts';
+import { afterInteractionsChanged } from '../interactions.service.ts';
+import type { ServiceContext } from '../operation.ts';
+import type { SyncResult } from './account-syncer.ts';
+
+export interface CaptureOptions {
+  // Meetings with more invited than this are skipped (a town hall is not a conversation).
+  maxAttendees: number;
+  // The user's own addresses: never a contact to match, never offered as someone met.
+  myAddresses: readonly string[];
+}
+
+export interface CaptureReport extends SyncResult {
+  // Of `skipped`: marked private or confidential, and over the attendee limit.
+  skippedPrivate: number;
+  skippedLarge: number;
+  // Past meetings with nobody among the contacts (their people may be offered in "people you met").
+  unmatched: number;
+  // Addresses newly offered in "people you met".
+  offered: number;
+}
+
+export function emptyReport(): CaptureReport {
+  return { created: 0, updated: 0, deleted: 0, archived: 0, conflicts: 0, skipped: 0, errors: [], skippedPrivate: 0, skippedLarge: 0, unmatched: 0, offered: 0 };
+}
+
+interface Plan { occ: CalendarOccurrence; channel: Channel; contactIds: number[]; others: CalendarOccurrence['people']; attendees: string[]; hash: string }
+
+const keyOf = (uid: string, recurrenceId: string) => `${uid}\u0000${recurrenceId}`;
+const summaryOf = (occ: CalendarOccurrence): string | null => (occ.summary ? occ.summary.slice(0, 2000) : null);
+
+// What an occurrence contributes to its interaction: when it changes, the interaction is rewritten.
+function hashOf(occ: CalendarOccurrence, channel: Channel, contactIds: readonly number[], attendees: readonly string[]): string {
+  return createHash('sha256').update(JSON.stringify([occ.start, summaryOf(occ), channel, [...contactIds].sort((a, b) => a - b), attendees])).digest('hex').slice(0, 32);
+}
+
+// The past meetings read from one source, made into interactions (kind meeting) with the contacts whose address is
+// among the attendees or the organizer. `full`: the reading is the whole captured window [from, to), so an event
+// captured before in that window and no longer there has gone from the calendar and its interaction goes too; false
+// when only the slice since the last capture was read. Runs in the caller's transaction.
+export async function applyCapture(
+  ctx: ServiceContext, source: CapturedSource, reading: { occurrences: CalendarOccurrence[]; problems: CalendarProblem[] },
+  window: { from: Date; to: Date; full: boolean }, options: CaptureOptions, itemLabel: (uid: string) => string,
+): Promise<CaptureReport> {
+  const { store, clock } = ctx;
+  const now = clock.now().toISOString();
+  const report = emptyReport();
+  report.errors = reading.problems.map((p) => ({ item: itemLabel(p.uid), message: p.message }));
+  const me = new Set(options.myAddresses.map((a) => a.toLowerCase()));
+  const existing = new Map((await capturedEventsOf(store, source.id)).map((r) => [keyOf(r.uid, r.recurrence_id), r]));
+  const contacts = await contactsByAddress(store, reading.occurrences.flatMap((o) => o.people.map((p) => p.email)));
+  const seen = new Set<string>();
+  const gone: CapturedEvent[] = [];
+  const plans: Plan[] = [];
+  for (const occ of reading.occurrences) {
+    const key = keyOf(occ.uid, occ.recurrenceId);
+    seen.add(key);
+    const before = existing.get(key);
+    const drop = occ.cancelled || occ.private || occ.invited > options.maxAttendees;
+    if (occ.private) report.skippedPrivate++;
+    else if (!occ.cancelled && occ.invited > options.maxAttendees) report.skippedLarge++;
+    if (drop) {
+      if (before) gone.push(before);
+      continue;
+    }
+    const people = occ.people.filter((p) => !me.has(p.email));
+    const contactIds = [...new Set(people.flatMap((p) => contacts.get(p.email) ?? []))];
+    const channel = meetingChannel(occ);
+    const attendees = people.map((p) => p.email).sort();
+    plans.push({ occ, channel, contactIds, others: people.filter((p) => !contacts.has(p.email)), attendees, hash: hashOf(occ, channel, contactIds, attendees) });
+  }
+  report.skipped = report.skippedPrivate + report.skippedLarge;
+  if (window.full) {
+    const broken = new Set(reading.problems.map((p) => p.uid));
+    for (const [key, row] of existing) {
+      const at = new Date(row.occurred_at);
+      if (!seen.has(key) && !broken.has(row.uid) && at >= window.from && at < window.to) gone.push(row);
+    }
+  }
+
+  const touched = new Set<number>();
+  const lastDay = new Map<number, string>();
+  const met = new Map<string, { name: string | null; at: string; summary: string | null; meetings: number }>();
+  for (const plan of plans) {
+    const { occ } = plan;
+    const before = existing.get(keyOf(occ.uid, occ.recurrenceId));
+    const newPeople = plan.others.filter((p) => !before || !(JSON.parse(before.attendees) as string[]).includes(p.email));
+    for (const p of newPeople) {
+      const m = met.get(p.email) ?? met.set(p.email, { name: p.name, at: occ.start, summary: summaryOf(occ), meetings: 0 }).get(p.email)!;
+      m.meetings++;
+      if (occ.start >= m.at) Object.assign(m, { at: occ.start, summary: summaryOf(occ), name: p.name ?? m.name });
+    }
+    if (plan.contactIds.length === 0) report.unmatched++;
+    if (before && before.hash === plan.hash) continue;
+    const fields = { occurred_at: occ.start, hash: plan.hash, summary: summaryOf(occ), channel: plan.channel, attendees: JSON.stringify(plan.attendees), matched: plan.contactIds.length };
+    let interactionId = before?.interaction_id ?? null;
+    const deletedByUser = before !== undefined && before.interaction_id === null && before.matched > 0;
+    if (interactionId !== null && plan.contactIds.length === 0) {
+      await deleteInteractions(store, [interactionId]);
+      interactionId = null;
+      report.deleted++;
+    } else if (interactionId !== null) {
+      await store.db.updateTable('interactions').set({ occurred_at: occ.start, channel: plan.channel, summary: summaryOf(occ) })
+        .where('id', '=', interactionId).where('workspace_id', '=', store.workspaceId).execute();
+      for (const id of await participantsBefore(ctx, interactionId)) touched.add(id);
+      await replaceParticipants(store, interactionId, plan.contactIds);
+      report.updated++;
+    } else if (plan.contactIds.length > 0 && !deletedByUser) {
+      interactionId = await insertInteraction(store, {
+        occurred_at: occ.start, kind: 'meeting', channel: plan.channel, summary: summaryOf(occ), value_flow: 'none', value_note: null, gratitude: 0, created_at: now,
+      }, plan.contactIds);
+      report.created++;
+    }
+    if (deletedByUser) fields.matched = Math.max(1, plan.contactIds.length);
+    for (const id of plan.contactIds) {
+      touched.add(id);
+      if ((lastDay.get(id) ?? '') < occ.start.slice(0, 10)) lastDay.set(id, occ.start.slice(0, 10));
+    }
+    if (before) await updateCapturedEvent(store, before.id, { ...fields, interaction_id: interactionId });
+    else await insertCapturedEvent(store, { source_id: source.id, uid: occ.uid, recurrence_id: occ.recurrenceId, interaction_id: interactionId, ...fields });
+  }
+
+  const goneInteractions = gone.flatMap((r) => (r.interaction_id === null ? [] : [r.interaction_id]));
+  for (const id of goneInteractions) for (const c of await participantsBefore(ctx, id)) touched.add(c);
+  await deleteInteractions(store, goneInteractions);
+  await deleteCapturedEvents(store, gone.map((r) => r.id));
+  report.deleted += goneInteractions.length;
+
+  report.offered = await offerMetPeople(ctx, met, now);
+  // A meeting answers the follow-ups that were waiting for it, as one logged by hand does.
+  const byDay = new Map<string, number[]>();
+  for (const [id, day] of lastDay) (byDay.get(day) ?? byDay.set(day, []).get(day)!).push(id);
+  for (const [day, ids] of byDay) await resolveFollowUps(store, ids, day, now);
+  if (touched.size > 0) await afterInteractionsChanged(store, [...touched], null, now);
+  return report;
+}
+
+async function participantsBefore(ctx: ServiceContext, interactionId: number): Promise<number[]> {
+  const rows = await ctx.store.db.selectFrom('interaction_participants').select('contact_id').where('interaction_id', '=', interactionId).execute();
+  return rows.map((r) => r.contact_id);
+}
+
+// Attendees who are not contacts wait in "people you met"; one dismissed or already added is left alone.
+async function offerMetPeople(ctx: ServiceContext, met: Map<string, { name: string | null; at: string; summary: string | null; meetings: number }>, now: string): Promise<number> {
+  const known = await metPeopleByEmail(ctx.store, [...met.keys()]);
+  let offered = 0;
+  for (const [email, m] of met) {
+    const row = known.get(email);
+    if (!row) {
+      await insertMetPerson(ctx.store, { email, name: m.name, meetings: m.meetings, first_met_at: m.at, last_met_at: m.at, last_meeting: m.summary, status: 'waiting', contact_id: null, created_at: now });
+      offered++;
+    } else if (row.status === 'waiting') {
+      const later = m.at > row.last_met_at;
+      await updateMetPerson(ctx.store, row.id, {
+        meetings: row.meetings + m.meetings, name: row.name ?? m.name,
+        ...(later ? { last_met_at: m.at, last_meeting: m.summary } : {}), ...(m.at < row.first_met_at ? { first_met_at: m.at } : {}),
+      });
+    }
+  }
+  return offered;
+}

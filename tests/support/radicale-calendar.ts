@@ -1,0 +1,89 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// Debian's radicale run as /usr/bin/python3 on a loopback port with htpasswd logins and a temporary storage folder,
+// holding one calendar: the real CalDAV server the calendar-capture tests and benchmark talk to.
+const PYTHON = '/usr/bin/python3';
+export const radicaleAvailable = spawnSync(PYTHON, ['-c', 'import radicale'], { stdio: 'ignore' }).status === 0;
+if (!radicaleAvailable && process.env.CI) throw new Error(`radicale is not importable by ${PYTHON}; CI requires it (apt-get install -y radicale)`);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RadicaleCalendar {
+  url: string;
+  user: string;
+  password: string;
+  calendarUrl: string;
+  // Puts an event straight onto the server, as another calendar app would.
+  put(name: string, ics: string): Promise<void>;
+  remove(name: string): Promise<void>;
+  // Replaces the whole calendar with these events in one request (Radicale splits it by UID): a fast setup.
+  putAll(ics: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startRadicaleCalendar(): Promise<RadicaleCalendar> {
+  const dir = mkdtempSync(join(tmpdir(), 'rapport-radicale-cal-'));
+  const user = 'ada';
+  const password = 'correct horse';
+  writeFileSync(join(dir, 'users'), `${user}:${password}\n`);
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const auth = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+  const proc: ChildProcess = spawn(PYTHON, ['-m', 'radicale', '--server-hosts', `127.0.0.1:${port}`, '--storage-filesystem-folder', join(dir, 'collections'),
+    '--auth-type', 'htpasswd', '--auth-htpasswd-filename', join(dir, 'users'), '--auth-htpasswd-encryption', 'plain',
+    '--rights-type', 'owner_only', '--logging-level', 'info', '--server-max-content-length', '200000000', '--auth-delay', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  await new Promise<void>((resolve, reject) => {
+    proc.stderr!.on('data', (b: Buffer) => {
+      log += b.toString();
+      if (/Listening on|Radicale server ready/i.test(log)) resolve();
+    });
+    proc.once('exit', (code) => reject(new Error(`radicale exited (${code}) before listening:\n${log}`)));
+  });
+  proc.stderr!.removeAllListeners('data');
+  proc.stderr!.resume();
+
+  const calendarUrl = `${url}/${user}/work/`;
+  const req = (path: string, init: RequestInit = {}) => fetch(new URL(path, calendarUrl), { ...init, headers: { Authorization: auth, ...(init.headers as Record<string, string> | undefined) } });
+  await fetch(`${url}/${user}/`, { method: 'PROPFIND', headers: { Authorization: auth, Depth: '0' } });
+  const made = await req('', {
+    method: 'MKCALENDAR',
+    headers: { 'Content-Type': 'application/xml' },
+    body: '<?xml version="1.0"?><C:mkcalendar xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav"><D:set><D:prop><D:displayname>Work</D:displayname>'
+      + '<C:supported-calendar-component-set><C:comp name="VEVENT"/></C:supported-calendar-component-set></D:prop></D:set></C:mkcalendar>',
+  });
+  if (made.status !== 201) throw new Error(`radicale: could not make the calendar (${made.status} ${await made.text()})`);
+
+  return {
+    url, user, password, calendarUrl,
+    put: async (name, ics) => {
+      const r = await req(name, { method: 'PUT', body: ics, headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
+      if (r.status >= 300) throw new Error(`radicale refused ${name}: ${r.status} ${await r.text()}`);
+    },
+    putAll: async (ics) => {
+      const r = await req('', { method: 'PUT', body: ics, headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
+      if (r.status >= 300) throw new Error(`radicale refused the calendar: ${r.status} ${await r.text()}`);
+    },
+    remove: async (name) => {
+      const r = await req(name, { method: 'DELETE' });
+      if (r.status >= 300) throw new Error(`radicale could not delete ${name}: ${r.status}`);
+    },
+    close: async () => {
+      if (proc.exitCode === null) await new Promise<void>((resolve) => { proc.once('exit', () => resolve()); proc.kill('SIGTERM'); });
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
