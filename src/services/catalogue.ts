@@ -5,6 +5,8 @@ import { interactionDelete, interactionList, interactionLog, interactionUpdate }
 import { settingsGet, settingsUpdate } from './settings.service.ts';
 import { authFailures } from './login-failures.service.ts';
 import { today } from './today.service.ts';
+import { dateAdd, dateList, dateRemove, datesUpcoming, dateUpdate } from './important-dates.service.ts';
+import { digestConfigure, digestShow, digestStatus, digestTest } from './digest.service.ts';
 import { triageList, triageSort } from './triage.service.ts';
 import { contactArchive, contactCreate, contactErase, contactGet, contactResolve, contactUpdate } from './contacts.service.ts';
 import { actionCreate, actionDone, actionList, actionUpdate } from './actions.service.ts';
@@ -31,6 +33,8 @@ export const CATALOGUE = [
   contactCreate, contactUpdate, contactGet, contactResolve, contactArchive, contactErase, contactList, contactSnooze, search,
   interactionLog, interactionList, interactionUpdate, interactionDelete,
   followUpAdd, followUpDone, followUpSnooze, followUpList,
+  dateList, dateAdd, dateUpdate, dateRemove, datesUpcoming,
+  digestShow, digestStatus, digestConfigure, digestTest,
   settingsGet, settingsUpdate, authFailures,
   contactBulkUpdate, tagAdd, tagRemove, tagList, connectionTypeList, connectionTypeAdd,
   organisationCreate, organisationUpdate, organisationGet, organisationList, organisationDelete,

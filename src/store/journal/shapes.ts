@@ -9,9 +9,10 @@ export interface TableShape {
   parents: string[];
 }
 
-// Tables that are not the user's data: bookkeeping, the journal itself, and the search index (rebuilt from the tables).
+// Tables that are not the user's data: bookkeeping (what the digest sent), the journal itself, and the search index
+// (rebuilt from the tables).
 export function isJournalled(table: string): boolean {
-  return !/^(sqlite_|rapport_migrations|undo_|contact_search)/.test(table) && table !== 'workspaces';
+  return !/^(sqlite_|rapport_migrations|undo_|contact_search|digest_sends)/.test(table) && table !== 'workspaces';
 }
 
 export async function tableShapes(db: Kysely<unknown>, dialect: DialectName): Promise<Map<string, TableShape>> {

@@ -9,6 +9,7 @@ import * as undoJournal from './2026-12-06-0050-undo-journal.ts';
 import * as demoOrigin from './2026-12-06-0051-demo-origin.ts';
 import * as wholeCard from './2026-12-06-0080-whole-card.ts';
 import * as connectedAccounts from './2026-12-07-0100-connected-accounts.ts';
+import * as digest from './2026-12-07-0400-digest.ts';
 
 // Forward-only, named by date; append new files here in order. Never edit one that has shipped.
 export const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: DialectName) => Promise<void> }> = {
@@ -21,4 +22,5 @@ export const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: Dia
   '2026-12-06-0051-demo-origin': demoOrigin,
   '2026-12-06-0080-whole-card': wholeCard,
   '2026-12-07-0100-connected-accounts': connectedAccounts,
+  '2026-12-07-0400-digest': digest,
 };
