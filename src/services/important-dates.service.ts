@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DATE_KINDS } from '../domain/card.ts';
 import { addDays, toIsoDay } from '../domain/dates.ts';
 import { RapportError } from '../domain/errors.ts';
+import { lineText } from '../domain/limits.ts';
 import {
   checkImportantDate, importantDateFields, importantDateSchema, occasionPhrase, occasionSubject, upcoming, type ImportantDate, type UpcomingDate,
 } from '../domain/important-dates.ts';
@@ -61,7 +62,7 @@ export const dateUpdate = defineOperation({
   summary: 'Change an important date; fields left out keep their value',
   effect: 'write',
   input: z.object({
-    id: idParam, kind: importantDateFields.kind.unwrap().optional(), label: importantDateFields.label, yearly: z.boolean().optional(),
+    id: idParam, kind: importantDateFields.kind.unwrap().optional(), label: lineText(60).nullable().optional().transform((v) => (v === '' ? null : v)), yearly: z.boolean().optional(),
     year: z.number().int().min(1).max(9999).nullable().optional(), month: importantDateFields.month.optional(), day: importantDateFields.day.optional(),
   }),
   output: importantDateOutput,

@@ -17,12 +17,16 @@ import { registerHistoryCommands } from './history.ts';
 import { registerNetworkCommands } from './network.ts';
 import { registerImportExportCommands } from './import-export.ts';
 import { registerTriageCommands } from './triage.ts';
+import { registerDateCommands } from './dates.ts';
+import { registerDigestCommand } from './digest.ts';
 
 // Each area registers its commands here: one line per area, in the order `rapport --help` lists them.
 export const COMMAND_AREAS: ((program: Command, rt: CliRuntime) => void)[] = [
   registerKeepInTouchCommands,
   registerOutreachCommands,
   registerContactCommands,
+  registerDateCommands,
+  registerDigestCommand,
   registerOrganisationCommands,
   registerLinkCommands,
   registerTagCommands,
