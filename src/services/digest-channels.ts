@@ -33,7 +33,9 @@ const messageOf = (e: unknown): string => (e instanceof Error ? e.message : Stri
 
 function emailFailure(e: unknown, s: DigestSettings['email']): ChannelError {
   const where = `${s.host}:${s.port}`;
-  const code = codeOf(e);
+  // nodemailer wraps socket errors (code ESOCKET / ECONNECTION) and keeps the system's code in the message.
+  const system = /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT)\b/.exec(messageOf(e))?.[1];
+  const code = system ?? codeOf(e);
   const response = (e as { response?: unknown }).response;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new ChannelError('email', `digest.email.host: no such host ${JSON.stringify(s.host)} (${code})`);
   if (code === 'ECONNREFUSED') return new ChannelError('email', `digest.email.host: nothing accepts mail at ${where} (connection refused): check the host and port`);
