@@ -102,7 +102,7 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [
     parts: {
       greeting: 'Hi {{firstName}},',
       context: 'I saw it is your {{occasionPhrase}} today, and wanted to wish you a good one.',
-      intent: 'I hope the year ahead is a good one for you. No need to reply; I would be glad to catch up whenever suits you.',
+      intent: 'What are you looking forward to this year? No need for a long reply; I would be glad to catch up over a coffee whenever suits you.',
       closing: 'All the best,\n{{myName}}',
     },
     blurb: null,
