@@ -63,7 +63,7 @@ describe.each(DIALECTS)('safe backups on %s', (dialect) => {
       expect(text).not.toContain(hash!);
       expect(text).not.toMatch(/argon2|password|auth\./i);
     }
-    expect(Object.keys((JSON.parse(good) as { settings: Json }).settings).sort()).toEqual(['cadenceOverrides', 'defaultRegion', 'eventFollowUpDays', 'mcpAllowWrites', 'mcpBlockedTools', 'myName', 'newContactFollowUpDays', 'onboarded', 'situation']);
+    expect(Object.keys((JSON.parse(good) as { settings: Json }).settings).sort()).toEqual(['cadenceOverrides', 'calendarAlarmMinutes', 'datesAheadDays', 'defaultRegion', 'digest', 'eventFollowUpDays', 'mcpAllowWrites', 'mcpBlockedTools', 'myName', 'newContactFollowUpDays', 'onboarded', 'situation', 'webBaseUrl']);
   });
 
   it('a restore never brings a password back, nor replaces the one already set', async () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { lineText, TEXT_LIMITS } from './limits.ts';
 import type { CadenceDefaults } from './cadence.ts';
 import type { Network } from './networks.ts';
+import { digestSettingsSchema } from './digest-settings.ts';
 import { patchSchema } from './patch.ts';
 import { isPhoneRegion } from './phone.ts';
 import { CADENCE_DEFAULTS, situationSchema, type Situation } from './situations.ts';
@@ -20,6 +21,13 @@ export const settingsSchema = z.object({
   // What an assistant connected by `rapport mcp` may do: read only unless writes are turned on; blocked tools by name.
   mcpAllowWrites: z.boolean().default(false),
   mcpBlockedTools: z.array(z.string().regex(/^[a-z][a-z0-9_]{0,59}$/, { error: 'an MCP tool name, e.g. log_interaction' })).max(100).default([]),
+  // Important dates shown on Today (and in the digest) this many days ahead.
+  datesAheadDays: z.number().int().min(0).max(60).default(7),
+  // Calendar alarms: minutes before the start of the day an item is due (900: 9:00 the day before; 0: at midnight); null: no alarms.
+  calendarAlarmMinutes: z.number().int().min(0).max(43_200).nullable().default(900),
+  // Where links in the digest point (the web app as you reach it); unset: http://127.0.0.1:4747.
+  webBaseUrl: z.string().trim().max(500).refine((v) => /^https?:\/\/[^\s/]+/.test(v) && URL.canParse(v), { error: (i) => `not an http(s) address: ${JSON.stringify(i.input)}` }).nullable().default(null),
+  digest: digestSettingsSchema.prefault({}),
   defaultRegion: z.string().trim().toUpperCase().refine(isPhoneRegion, { error: (i) => `not a country code libphonenumber knows (e.g. FR, NL, US): ${JSON.stringify(i.input)}` }).nullable().default(null),
 });
 export type Settings = z.output<typeof settingsSchema>;

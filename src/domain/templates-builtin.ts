@@ -94,6 +94,20 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [
     blurb: null,
   },
   {
+    key: 'occasion',
+    name: 'Birthday or anniversary',
+    purpose: 'A few warm words on a birthday, a work anniversary or another day that matters to them.',
+    subject: '{{occasion}}',
+    firstMessage: false,
+    parts: {
+      greeting: 'Hi {{firstName}},',
+      context: 'I saw it is your {{occasionPhrase}} today, and wanted to wish you a good one.',
+      intent: 'What are you looking forward to this year? No need for a long reply; I would be glad to catch up over a coffee whenever suits you.',
+      closing: 'All the best,\n{{myName}}',
+    },
+    blurb: null,
+  },
+  {
     key: 'share-or-offer-help',
     name: 'Share something or offer help',
     purpose: 'Give, not just take: send something useful or offer help, with no ask of your own.',

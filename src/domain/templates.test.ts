@@ -17,7 +17,7 @@ import {
 
 const BUILT_IN_KEYS = [
   'event-follow-up', 'thanks-after-connecting', 'informational-interview', 'coffee-request', 'reconnect',
-  'congratulations', 'share-or-offer-help', 'thanks-for-help', 'introduction-request', 'introduce-two-contacts',
+  'congratulations', 'occasion', 'share-or-offer-help', 'thanks-for-help', 'introduction-request', 'introduce-two-contacts',
   'first-contact',
 ];
 
@@ -49,6 +49,8 @@ const FULL_VALUES: Record<string, string> = {
   otherContext: 'led the SOC 2 audit at Beta last year',
   theirContext: 'is about to start one at Acme',
   sharedCommunity: 'the Women in Data association',
+  occasion: 'Happy birthday!',
+  occasionPhrase: '40th birthday',
 };
 
 const template = (key: string): Template => {
@@ -65,7 +67,7 @@ const userTemplate = (overrides: Partial<TemplateInput> = {}): TemplateInput => 
 });
 
 describe('built-in templates', () => {
-  it('has the eleven templates, each valid under the user-template schema', () => {
+  it('has the twelve templates, each valid under the user-template schema', () => {
     expect(BUILT_IN_TEMPLATES.map((t) => t.key)).toEqual(BUILT_IN_KEYS);
     for (const t of BUILT_IN_TEMPLATES) expect(templateSchema.parse(t)).toEqual(t);
   });

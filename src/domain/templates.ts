@@ -44,6 +44,8 @@ export const KNOWN_PLACEHOLDERS: Record<string, string> = {
   otherContext: 'the second person, read after "who": e.g. "led the audit at Beta"',
   theirContext: 'the first person, read after "who"',
   sharedCommunity: 'a community, association or alumni group you share',
+  occasion: 'the day, as a subject: e.g. "Happy birthday!"',
+  occasionPhrase: 'the day, read after "your": e.g. "birthday", "work anniversary"',
 };
 
 

@@ -20,7 +20,8 @@ const labelled = <K extends string>(key: K) => z.object({ [key]: s, label: ns } 
 const cardBackupSchema = z.object({
   nickname: ns, namePrefix: ns, middleName: ns, nameSuffix: ns, organisationUnit: ns,
   addresses: z.array(z.object({ label: ns, poBox: ns, extended: ns, street: ns, locality: ns, region: ns, postcode: ns, country: ns })),
-  dates: z.array(z.object({ kind: s, label: ns, year: z.number().int().nullable(), month: z.number().int(), day: z.number().int() })),
+  // yearly: absent in backups made before one-off dates existed, when every date recurred.
+  dates: z.array(z.object({ kind: s, label: ns, year: z.number().int().nullable(), month: z.number().int(), day: z.number().int(), yearly: z.boolean().default(true) })),
   properties: z.array(s),
 });
 const emptyCardBackup = { nickname: null, namePrefix: null, middleName: null, nameSuffix: null, organisationUnit: null, addresses: [], dates: [], properties: [] };
@@ -108,7 +109,7 @@ export function toBackup(d: TableDump, calendarUid?: string): Backup {
         nickname: heads.get(r.id)?.nickname ?? null, namePrefix: heads.get(r.id)?.name_prefix ?? null, middleName: heads.get(r.id)?.middle_name ?? null,
         nameSuffix: heads.get(r.id)?.name_suffix ?? null, organisationUnit: heads.get(r.id)?.organisation_unit ?? null,
         addresses: (addresses.get(r.id) ?? []).map((a) => ({ label: a.label, poBox: a.po_box, extended: a.extended, street: a.street, locality: a.locality, region: a.region, postcode: a.postcode, country: a.country })),
-        dates: (dates.get(r.id) ?? []).map((x) => ({ kind: x.kind, label: x.label, year: x.year, month: x.month, day: x.day })),
+        dates: (dates.get(r.id) ?? []).map((x) => ({ kind: x.kind, label: x.label, year: x.year, month: x.month, day: x.day, yearly: x.yearly !== 0 })),
         properties: (properties.get(r.id) ?? []).map((x) => x.line),
       },
     })),
@@ -159,7 +160,7 @@ export function fromBackup(b: Backup): TableDump {
     contact_addresses: b.contacts.flatMap((c) => c.card.addresses.map((a, position) => ({
       contact_id: c.id, position, label: a.label, po_box: a.poBox, extended: a.extended, street: a.street, locality: a.locality, region: a.region, postcode: a.postcode, country: a.country,
     }))),
-    contact_dates: b.contacts.flatMap((c) => c.card.dates.map((x, position) => ({ contact_id: c.id, position, kind: x.kind, label: x.label, year: x.year, month: x.month, day: x.day }))),
+    contact_dates: b.contacts.flatMap((c) => c.card.dates.map((x, position) => ({ contact_id: c.id, position, kind: x.kind, label: x.label, year: x.year, month: x.month, day: x.day, yearly: x.yearly ? 1 : 0 }))),
     contact_card_properties: b.contacts.flatMap((c) => c.card.properties.map((line, position) => ({ contact_id: c.id, position, line }))),
     communities: b.communities.map((c) => ({ id: c.id, name: c.name, kind: c.kind, notes: c.notes, i_am_member: bit(c.iAmMember), created_at: c.createdAt })),
     community_members: b.communities.flatMap((c) => c.members.map((m) => ({ community_id: c.id, contact_id: m.contactId, role: m.role }))),

@@ -1,4 +1,4 @@
-import ical from 'ical-generator';
+import ical, { ICalAlarmType, ICalEventRepeatingFreq } from 'ical-generator';
 
 export interface CalendarItem {
   // Stable across exports and unique in the world ("follow-up-3-<database id>@rapport"), so a subscribed calendar
@@ -9,6 +9,12 @@ export interface CalendarItem {
   description: string | null;
   // Grows with every change to the item (its stored revision): calendars apply an update only when it does.
   sequence: number;
+  // A birthday or anniversary: one event from its first day with RRULE:FREQ=YEARLY.
+  yearly?: boolean;
+  // Set for a yearly February 29: it recurs on February's last day (29th or 28th), the rule Today and the digest use.
+  lastDayOfFebruary?: boolean;
+  // VALARM this many minutes before the day starts (settings.calendarAlarmMinutes); null or absent: no alarm.
+  alarmMinutes?: number | null;
 }
 
 // DTSTAMP is when the file was made (RFC 5545 §3.8.7.2 for a published calendar), given by the caller's clock.
@@ -23,6 +29,9 @@ export function calendarText(name: string, items: readonly CalendarItem[], gener
       ...(item.description ? { description: item.description } : {}),
       stamp: generatedAt,
       sequence: item.sequence,
+      ...(item.yearly ? { repeating: { freq: ICalEventRepeatingFreq.YEARLY, ...(item.lastDayOfFebruary ? { byMonth: 2, byMonthDay: -1 } : {}) } } : {}),
+      // A display alarm, relative to the start (TRIGGER:-PT15H): the calendar shows it in the subscriber's own zone.
+      ...(item.alarmMinutes != null ? { alarms: [{ type: ICalAlarmType.display, triggerBefore: item.alarmMinutes * 60, description: item.summary }] } : {}),
     });
   }
   return cal.toString();

@@ -9,6 +9,7 @@ import { CATALOGUE } from '../services/catalogue.ts';
 import { recordLoginFailure } from '../services/login-failures.service.ts';
 import { runOperation, type Operation, type ServiceContext } from '../services/operation.ts';
 import { AuthGate } from './auth-gate.ts';
+import { mountDigestRoutes } from './digest-routes.ts';
 import { mountLogin, requireAuth } from './auth-routes.ts';
 import type { ThrottlePolicy } from './login-throttle.ts';
 import { DOCS_CSS, docsPage } from './docs-page.ts';
@@ -67,6 +68,7 @@ export async function createApp(options: AppOptions): Promise<RapportApp> {
     return problemResponse(c, problemFromError(error));
   });
   app.use('*', hostCheck(options.allowedHosts));
+  mountDigestRoutes(app, () => options.context);
   app.use('*', sameOriginWrites);
   const limit = bodyLimit({ maxSize: API_BODY_LIMIT, onError: (c) => problemResponse(c, transportProblem('too_large', `a request body may be at most ${API_BODY_LIMIT / 1024 / 1024} MB`)) });
   // Only where a body is expected: bodyLimit reads c.req.raw, which makes @hono/node-server build a full Request.

@@ -5,6 +5,8 @@ import { interactionDelete, interactionList, interactionLog, interactionUpdate }
 import { settingsGet, settingsUpdate } from './settings.service.ts';
 import { authFailures } from './login-failures.service.ts';
 import { today } from './today.service.ts';
+import { dateAdd, dateList, dateRemove, datesUpcoming, dateUpdate } from './important-dates.service.ts';
+import { digestConfigure, digestShow, digestStatus, digestTest } from './digest.service.ts';
 import { triageList, triageSort } from './triage.service.ts';
 import { metAdd, metDismiss, metList } from './met-people.service.ts';
 import { calendarCapture } from './calendar-capture.service.ts';
@@ -36,6 +38,8 @@ export const CATALOGUE = [
   contactCreate, contactUpdate, contactGet, contactResolve, contactArchive, contactErase, contactList, contactSnooze, search,
   interactionLog, interactionList, interactionUpdate, interactionDelete,
   followUpAdd, followUpDone, followUpSnooze, followUpList,
+  dateList, dateAdd, dateUpdate, dateRemove, datesUpcoming,
+  digestShow, digestStatus, digestConfigure, digestTest,
   settingsGet, settingsUpdate, authFailures,
   contactBulkUpdate, tagAdd, tagRemove, tagList, connectionTypeList, connectionTypeAdd,
   organisationCreate, organisationUpdate, organisationGet, organisationList, organisationDelete,

@@ -21,7 +21,7 @@ import { sentDraftOutput, sentMessageOutput } from './schemas/outreach.ts';
 // Past the 7 days Today looks ahead, so a sent message takes the person off this week's list until the nudge is due.
 export const DEFAULT_REPLY_WAIT_DAYS = 10;
 // Notes that ask for nothing: no reply to chase, the keep-in-touch cadence takes over.
-const NO_REPLY_EXPECTED = new Set(['congratulations', 'share-or-offer-help', 'thanks-for-help', 'introduce-two-contacts']);
+const NO_REPLY_EXPECTED = new Set(['congratulations', 'occasion', 'share-or-offer-help', 'thanks-for-help', 'introduce-two-contacts']);
 
 export const sendSchema = z.object({
   contactId: idParam,

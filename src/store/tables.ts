@@ -43,7 +43,11 @@ export interface ContactAddressTable {
 }
 export interface ContactDateTable {
   id: Generated<number>; workspace_id: number; contact_id: number; position: number; kind: string; label: string | null;
-  year: number | null; month: number; day: number;
+  year: number | null; month: number; day: number; yearly: Generated<Flag>;
+}
+export interface DigestSendTable {
+  workspace_id: number; period: string; channel: string; status: string; attempts: number; last_error: string | null;
+  last_attempt_at: string; next_attempt_at: string | null; sent_at: string | null;
 }
 export interface ContactCardPropertyTable { id: Generated<number>; workspace_id: number; contact_id: number; position: number; line: string }
 
@@ -141,4 +145,5 @@ export interface Database {
   captured_sources: CapturedSourceTable;
   captured_events: CapturedEventTable;
   met_people: MetPersonTable;
+  digest_sends: DigestSendTable;
 }

@@ -38,6 +38,8 @@ def events(data):
         out.append({
             'uid': str(ev.get('UID')), 'sequence': int(ev.get('SEQUENCE', 0)), 'summary': str(ev.get('SUMMARY')),
             'dtstart': ev.decoded('DTSTART').isoformat(), 'dtstamp': ev.decoded('DTSTAMP').isoformat(),
+            'rrule': ev.get('RRULE').to_ical().decode('ascii') if ev.get('RRULE') else None,
+            'alarms': [{'action': str(a.get('ACTION')), 'trigger': str(a.decoded('TRIGGER'))} for a in ev.walk('VALARM')],
         })
     return out
 

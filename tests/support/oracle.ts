@@ -18,7 +18,8 @@ if (!oracleAvailable && process.env.CI) {
 }
 
 export interface OracleProp { name: string; group: string | null; params: Record<string, string[]>; value: unknown }
-export interface OracleEvent { uid: string; sequence: number; summary: string; dtstart: string; dtstamp: string }
+// rrule as written ("FREQ=YEARLY"); each alarm's trigger as Python prints the decoded timedelta ("-1 day, 9:00:00").
+export interface OracleEvent { uid: string; sequence: number; summary: string; dtstart: string; dtstamp: string; rrule: string | null; alarms: { action: string; trigger: string }[] }
 
 function run(kind: 'vcard' | 'ics', text: string): unknown {
   const dir = mkdtempSync(join(tmpdir(), 'rapport-oracle-'));

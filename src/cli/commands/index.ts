@@ -20,12 +20,16 @@ import { registerImportExportCommands } from './import-export.ts';
 import { registerTriageCommands } from './triage.ts';
 import { registerSyncCommands } from './sync.ts';
 import { registerCaptureCommand } from './capture.ts';
+import { registerDateCommands } from './dates.ts';
+import { registerDigestCommand } from './digest.ts';
 
 // Each area registers its commands here: one line per area, in the order `rapport --help` lists them.
 export const COMMAND_AREAS: ((program: Command, rt: CliRuntime) => void)[] = [
   registerKeepInTouchCommands,
   registerOutreachCommands,
   registerContactCommands,
+  registerDateCommands,
+  registerDigestCommand,
   registerOrganisationCommands,
   registerLinkCommands,
   registerTagCommands,

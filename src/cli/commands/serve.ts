@@ -36,8 +36,14 @@ export async function serveCommand(rt: CliRuntime, flags: ServeFlags): Promise<v
     console.log(`Rapport is running at ${server.url}  (database: ${describeLocation(ctx.store.location)})`);
     console.log(`API docs: ${server.url}/api/docs   Calendar feed: ${server.url}/calendar.ics   Stop: Ctrl-C`);
     const timer = minutes > 0 ? (await import('../../services/sync/sync-timer.ts')).startSyncTimer(ctx, minutes * 60_000, (l) => process.stderr.write(`${l}\n`)) : null;
+    // The digest goes out on schedule while the server runs (Settings → Digest).
+    const { startDigestScheduler } = await import('../../server/digest-scheduler.ts');
+    const digest = startDigestScheduler(ctx, {
+      report: (r) => process.stderr.write(`digest ${r.channel}: ${r.status === 'sent' ? r.message : `failed: ${r.message}; next try ${r.nextAttemptAt ?? '—'}`}\n`),
+    });
+    void digest.tick().catch((e: unknown) => process.stderr.write(`digest: ${e instanceof Error ? e.message : String(e)}\n`));
     await new Promise<void>((resolve) => {
-      const stop = (): void => void server.close().finally(resolve);
+      const stop = (): void => { digest.stop(); void server.close().finally(resolve); };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });

@@ -9,10 +9,10 @@ export interface TableShape {
   parents: string[];
 }
 
-// Tables that are not the user's data: bookkeeping, the journal itself, the search index (rebuilt from the tables)
-// and the bridge-ranking cache (recomputed when the links change).
+// Tables that are not the user's data: bookkeeping (what the digest sent), the journal itself, the search index
+// (rebuilt from the tables) and the bridge-ranking cache (recomputed when the links change).
 export function isJournalled(table: string): boolean {
-  return !/^(sqlite_|rapport_migrations|undo_|contact_search|bridge_rankings)/.test(table) && table !== 'workspaces';
+  return !/^(sqlite_|rapport_migrations|undo_|contact_search|bridge_rankings|digest_sends)/.test(table) && table !== 'workspaces';
 }
 
 export async function tableShapes(db: Kysely<unknown>, dialect: DialectName): Promise<Map<string, TableShape>> {

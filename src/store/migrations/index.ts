@@ -10,6 +10,7 @@ import * as demoOrigin from './2026-12-06-0051-demo-origin.ts';
 import * as wholeCard from './2026-12-06-0080-whole-card.ts';
 import * as connectedAccounts from './2026-12-07-0100-connected-accounts.ts';
 import * as bridgeRankings from './2026-12-07-0300-bridge-rankings.ts';
+import * as digest from './2026-12-07-0400-digest.ts';
 import * as carddavCards from './2026-12-07-0600-carddav-cards.ts';
 import * as capturedEvents from './2026-12-07-0700-captured-events.ts';
 import * as metPeople from './2026-12-07-0701-met-people.ts';
@@ -26,6 +27,7 @@ export const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: Dia
   '2026-12-06-0080-whole-card': wholeCard,
   '2026-12-07-0100-connected-accounts': connectedAccounts,
   '2026-12-07-0300-bridge-rankings': bridgeRankings,
+  '2026-12-07-0400-digest': digest,
   '2026-12-07-0600-carddav-cards': carddavCards,
   '2026-12-07-0700-captured-events': capturedEvents,
   '2026-12-07-0701-met-people': metPeople,

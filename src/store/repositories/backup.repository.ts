@@ -24,7 +24,7 @@ export const BACKUP_TABLES = {
   contact_tags: ['contact_id', 'tag'],
   contact_card: ['contact_id', 'nickname', 'name_prefix', 'middle_name', 'name_suffix', 'organisation_unit'],
   contact_addresses: ['contact_id', 'position', 'label', 'po_box', 'extended', 'street', 'locality', 'region', 'postcode', 'country'],
-  contact_dates: ['contact_id', 'position', 'kind', 'label', 'year', 'month', 'day'],
+  contact_dates: ['contact_id', 'position', 'kind', 'label', 'year', 'month', 'day', 'yearly'],
   contact_card_properties: ['contact_id', 'position', 'line'],
   communities: ['id', 'name', 'kind', 'notes', 'i_am_member', 'created_at'],
   community_members: ['community_id', 'contact_id', 'role'],
