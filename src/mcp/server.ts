@@ -14,11 +14,15 @@ function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): Record<string,
   return rest;
 }
 
-// MCP's structured output must be an object: a list (search) or a plain value is given as { result: … }.
+// MCP's structured output must be an object: a list (search) or any other answer is given as { result: … }.
+// With an output schema its root type decides (so the answer always matches the schema announced), else the value.
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-const structuredOf = (json: unknown): Record<string, unknown> => (isRecord(json) ? json : { result: json });
 
-function outputSchemaOf(tool: McpTool): JsonSchemaObject | null {
+function wrapsResult(tool: McpTool, json: unknown): boolean {
+  return tool.op.output ? jsonSchemaOf(tool.op.output, 'output').type !== 'object' : !isRecord(json);
+}
+
+export function outputSchemaOf(tool: McpTool): JsonSchemaObject | null {
   if (!tool.op.output) return null;
   const schema = jsonSchemaOf(tool.op.output, 'output');
   if (schema.type === 'object') return schema as JsonSchemaObject;
@@ -53,7 +57,7 @@ export async function callTool(ctx: ServiceContext, policy: McpPolicy, name: str
     // Through JSON so dates and undefined fields read exactly as the HTTP API gives them.
     const text = JSON.stringify(output ?? null);
     const json = JSON.parse(text) as unknown;
-    return { content: [{ type: 'text', text }], structuredContent: structuredOf(json) };
+    return { content: [{ type: 'text', text }], structuredContent: wrapsResult(tool, json) ? { result: json } : (json as Record<string, unknown>) };
   } catch (e) {
     if (e instanceof RapportError) return failure(e.message);
     throw e;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { CATALOGUE } from '../services/catalogue.ts';
 import type { Operation } from '../services/operation.ts';
 import { policyOf, offeredTools, refusal } from './policy.ts';
-import { toolDefinition } from './server.ts';
+import { outputSchemaOf, toolDefinition } from './server.ts';
 import { MCP_TOOLS } from './tools.ts';
 
 describe('the MCP tool list', () => {
@@ -36,5 +37,17 @@ describe('the MCP tool list', () => {
     const log = MCP_TOOLS.find((t) => t.name === 'log_interaction')!;
     expect(refusal(log, policy)).toMatch(/blocked in your settings/);
     expect(offeredTools(policy).map((t) => t.name)).not.toContain('log_interaction');
+  });
+});
+
+describe('output schemas', () => {
+  const base = MCP_TOOLS.find((t) => t.name === 'search_contacts')!;
+  it("announces an object operation's output schema as it is, and wraps any other in { result }", () => {
+    const object = { ...base, op: { ...base.op, output: z.object({ total: z.number() }) } as Operation };
+    expect(outputSchemaOf(object)).toMatchObject({ type: 'object', properties: { total: { type: 'number' } } });
+    const list = { ...base, op: { ...base.op, output: z.array(z.object({ id: z.number() })) } as Operation };
+    expect(outputSchemaOf(list)).toMatchObject({ type: 'object', required: ['result'], properties: { result: { type: 'array', items: { type: 'object' } } } });
+    const { output: _none, ...withoutOutput } = base.op;
+    expect(outputSchemaOf({ ...base, op: withoutOutput as Operation })).toBeNull();
   });
 });
