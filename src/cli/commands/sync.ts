@@ -47,7 +47,7 @@ function renderAccounts(list: View[]): string {
 }
 
 export function registerSyncCommands(program: Command, rt: CliRuntime): void {
-  const sync = program.command('sync').description('connected accounts: two-way address book sync over CardDAV (add, test, run, pause, resume, remove)');
+  const sync = program.command('sync').description('connected accounts: two-way address book sync over CardDAV, meetings captured from CalDAV or an .ics feed (add, test, run, pause, resume, remove)');
 
   sync.command('add').description('connect an account; its password comes from an environment variable, or is stored with --store-password')
     .addArgument(new Argument('<kind>', 'carddav (address book), caldav (calendar) or ics (a calendar feed URL)').choices(['carddav', 'caldav', 'ics']))
