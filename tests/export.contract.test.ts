@@ -111,7 +111,7 @@ describe.each(DIALECTS)('export on %s', (dialect) => {
     expect(summaries.some((s) => String(s).includes('Send the paper'))).toBe(false);
     expect(summaries.some((s) => String(s).includes('Update CV'))).toBe(false);
     // Globally unique: the item and this database's own random id.
-    expect(events.every((e) => /^(follow-up|action)-\d+-[0-9a-f]{8}-[0-9a-f-]{27}@rapport$/.test(String(e.uid)))).toBe(true);
+    expect(events.every((e) => /^(follow-up|action|birthday|date)-\d+-[0-9a-f]{8}-[0-9a-f-]{27}@rapport$/.test(String(e.uid)))).toBe(true);
     expect(new Set(events.map((e) => String(e.uid).split('@')[0]!.replace(/^\D+-\d+-/, ''))).size).toBe(1);
     expect(events.find((e) => e.summary === 'coffee: Coffee with Ada (Ada Lovelace)')!.dtstart).toBe('2026-12-05');
     // DTSTAMP is when the file was made (the frozen clock), SEQUENCE 0 for items never changed.
