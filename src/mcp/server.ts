@@ -9,9 +9,13 @@ import { describeTool, isWrite, MCP_TOOLS, type McpTool } from './tools.ts';
 type JsonSchemaObject = Tool['inputSchema'];
 
 // MCP wants a plain JSON Schema object; zod writes the $schema line, which some clients reject.
+// A named schema (a Contact) comes as a bare $ref at the root; MCP reads the root's type, so it is inlined there.
 function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
-  return rest;
+  const ref = typeof rest.$ref === 'string' ? /^#\/\$defs\/(.+)$/.exec(rest.$ref)?.[1] : undefined;
+  const defs = rest.$defs as Record<string, Record<string, unknown>> | undefined;
+  if (ref === undefined || !defs?.[ref]) return rest;
+  return { ...defs[ref], $defs: defs };
 }
 
 // MCP's structured output must be an object: a list (search) or any other answer is given as { result: … }.
