@@ -13,6 +13,7 @@ export const CONTACT_REFERENCES = [
   ['interaction_participants', 'contact_id'], ['follow_ups', 'contact_id'], ['links', 'a_id'], ['links', 'b_id'], ['goal_contacts', 'contact_id'],
   ['actions', 'contact_id'], ['community_members', 'contact_id'], ['event_attendees', 'contact_id'], ['sent_messages', 'contact_id'],
   ['contact_card', 'contact_id'], ['contact_addresses', 'contact_id'], ['contact_dates', 'contact_id'], ['contact_card_properties', 'contact_id'],
+  ['carddav_cards', 'contact_id'], ['sync_issues', 'contact_id'], ['met_people', 'contact_id'],
 ] as const;
 
 // Moves everything `gone` takes part in to `keep`, joining rows both already have. Emails, phones, links, tags and
@@ -34,6 +35,13 @@ export async function moveContactReferences(store: Store, keep: number, gone: nu
   await db.updateTable('follow_ups').set({ contact_id: keep }).where('contact_id', '=', gone).execute();
   await db.updateTable('actions').set({ contact_id: keep }).where('contact_id', '=', gone).execute();
   await db.withTables<OutreachTables>().updateTable('sent_messages').set({ contact_id: keep }).where('contact_id', '=', gone).execute();
+  await db.updateTable('sync_issues').set({ contact_id: keep }).where('contact_id', '=', gone).execute();
+  await db.updateTable('met_people').set({ contact_id: keep }).where('contact_id', '=', gone).execute();
+  // A synced card of the merged-away contact stays that card where the kept one has none in its address book; where
+  // both had one, it is left to go with the contact (set null), and the next sync deletes it from the server while
+  // the kept card gets the merged fields.
+  await sql`update carddav_cards set contact_id = ${keep} where contact_id = ${gone}
+    and account_id not in (select account_id from carddav_cards where contact_id = ${keep})`.execute(db);
 
   // Links: the pair with each other person moves over (the stronger strength and any note win); a link between
   // the two merged contacts would become a self-link and is dropped. Both contacts' links are read once, the merged
