@@ -13,11 +13,20 @@ const nameSchema = lineText(TEXT_LIMITS.label).min(1, 'give the account a name, 
 const envSchema = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name: letters, digits and _');
 
 // What is shown of an account: never its password, only where it comes from.
+// What the last run did (SyncResult), and the options an account can have (which contacts; a calendar's limits).
+const syncResultOutput = z.object({
+  created: z.number().int(), updated: z.number().int(), deleted: z.number().int(), archived: z.number().int(), conflicts: z.number().int(),
+  skipped: z.number().int(), errors: z.array(z.object({ item: z.string(), message: z.string() })), review: z.array(z.string()).optional(),
+});
+const accountOptionsOutput = z.object({
+  networks: z.array(z.string()).optional(), tags: z.array(z.string()).optional(), addressBook: z.string().optional(),
+  maxAttendees: z.number().int().optional(), days: z.number().int().optional(), myAddresses: z.array(z.string()).optional(),
+});
 export const accountView = z.object({
   name: z.string(), kind: z.enum(KINDS), url: z.string(), username: z.string().nullable(),
   password: z.enum(['stored', 'environment', 'none']), passwordEnv: z.string().nullable(), addressBook: z.string().nullable(),
-  options: z.record(z.string(), z.unknown()), paused: z.boolean(), lastSyncAt: z.string().nullable(),
-  lastResult: z.record(z.string(), z.unknown()).nullable(), lastError: z.string().nullable(),
+  options: accountOptionsOutput, paused: z.boolean(), lastSyncAt: z.string().nullable(),
+  lastResult: syncResultOutput.nullable(), lastError: z.string().nullable(),
 });
 export type AccountView = z.output<typeof accountView>;
 
@@ -25,8 +34,8 @@ export function viewOf(a: ConnectedAccount): AccountView {
   return {
     name: a.name, kind: a.kind, url: a.url, username: a.username,
     password: a.secret !== null ? 'stored' : a.secret_env !== null ? 'environment' : 'none', passwordEnv: a.secret_env, addressBook: a.collection_url,
-    options: JSON.parse(a.options) as Record<string, unknown>, paused: a.paused === 1, lastSyncAt: a.last_sync_at,
-    lastResult: a.last_result ? (JSON.parse(a.last_result) as Record<string, unknown>) : null, lastError: a.last_error,
+    options: JSON.parse(a.options) as z.output<typeof accountOptionsOutput>, paused: a.paused === 1, lastSyncAt: a.last_sync_at,
+    lastResult: a.last_result ? (JSON.parse(a.last_result) as SyncResult) : null, lastError: a.last_error,
   };
 }
 

@@ -13,7 +13,8 @@ const issueView = z.object({
   id: z.number(), account: z.string(), kind: z.enum(['conflict', 'deleted-on-server']), item: z.string(),
   contactId: z.number().nullable(), contact: z.string().nullable(), createdAt: z.string(),
   // For a conflict: each field both sides changed, with Rapport's value and the server's.
-  fields: z.array(z.object({ field: z.string(), rapport: z.unknown(), server: z.unknown() })),
+  // A field's value on each side as JSON (text, a list of emails or phones, null).
+  fields: z.array(z.object({ field: z.string(), rapport: z.json(), server: z.json() })),
   reason: z.string().nullable(),
 });
 
@@ -30,7 +31,7 @@ export const syncConflicts = defineOperation({
     if (account !== undefined && !found) throw invalid('account', 'no connected account of that name (see `rapport sync list`)', account);
     const accountId = found?.id;
     return (await openIssues(store, accountId)).map((i) => {
-      const detail = JSON.parse(i.detail) as { fields?: { field: string; rapport: unknown; server: unknown }[]; reason?: string };
+      const detail = JSON.parse(i.detail) as { fields?: { field: string; rapport: z.core.util.JSONType; server: z.core.util.JSONType }[]; reason?: string };
       return { id: i.id, account: i.account, kind: i.kind, item: i.item, contactId: i.contact_id, contact: i.contact, createdAt: i.created_at, fields: detail.fields ?? [], reason: detail.reason ?? null };
     });
   },

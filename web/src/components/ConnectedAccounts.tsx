@@ -42,7 +42,7 @@ export function ConnectedAccounts() {
                   <td>{a.name}{a.paused && <span className="muted"> (paused)</span>}</td>
                   <td><code>{a.url}</code></td>
                   <td>{a.lastSyncAt ?? 'never'}</td>
-                  <td>{a.lastError ? <span role="alert">{a.lastError}</span> : a.lastResult ? ['created', 'updated', 'deleted', 'archived', 'conflicts'].map((k) => `${String(a.lastResult![k] ?? 0)} ${k}`).join(', ') : ''}</td>
+                  <td>{a.lastError ? <span role="alert">{a.lastError}</span> : a.lastResult ? (['created', 'updated', 'deleted', 'archived', 'conflicts'] as const).map((k) => `${a.lastResult![k]} ${k}`).join(', ') : ''}</td>
                   <td className="row">
                     <button type="button" onClick={() => act.mutate({ verb: 'run', name: a.name })} disabled={act.isPending}>Sync now</button>
                     <button type="button" onClick={() => act.mutate({ verb: a.paused ? 'resume' : 'pause', name: a.name })}>{a.paused ? 'Resume' : 'Pause'}</button>
