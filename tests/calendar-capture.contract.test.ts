@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { backupRestore } from '../src/services/backup-restore.ts';
 import { calendarCapture } from '../src/services/calendar-capture.service.ts';
+import { exportOp } from '../src/services/export.service.ts';
 import { contactGet } from '../src/services/contacts.service.ts';
 import { interactionDelete, interactionList, interactionLog } from '../src/services/interactions.service.ts';
 import { metAdd, metDismiss, metList } from '../src/services/met-people.service.ts';
@@ -65,6 +67,23 @@ describe.each(DIALECTS)('meetings captured from an .ics file on %s', (dialect) =
     expect((await meetingsOf(ada)).map((m) => [m.occurredAt.slice(0, 10), m.summary])).toEqual([
       ['2026-11-23', 'Weekly planning'], ['2026-11-09', 'Weekly planning'], ['2026-11-03', 'Weekly planning (moved)'], ['2026-10-19', 'Weekly planning'],
     ]);
+  });
+
+  it('does not make the meetings twice when the same calendar is captured again after a restore from a backup', async () => {
+    write(weeklyWithExceptions());
+    await capture();
+    const backup = (await t.run(exportOp, { format: 'json' })).content;
+    const restored = await testContext(dialect);
+    try {
+      await restored.run(backupRestore, { content: backup });
+      const again = await restored.run(calendarCapture, { source: file, me: ['me@example.org'] });
+      expect(again).toMatchObject({ created: 0, updated: 4, deleted: 0 });
+      expect((await restored.run(interactionList, { contactId: ada })).items).toHaveLength(4);
+      // And from then on it is tracked as before: a third capture changes nothing.
+      expect(await restored.run(calendarCapture, { source: file, me: ['me@example.org'] })).toMatchObject({ created: 0, updated: 0, deleted: 0 });
+    } finally {
+      await restored.close();
+    }
   });
 
   it('removes the meeting of an event that disappeared from the calendar, and the cadence follows', async () => {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Channel } from '../../domain/channels.ts';
 import { meetingChannel } from '../../domain/meeting-channel.ts';
 import type { CalendarOccurrence, CalendarProblem } from '../../io/calendar-read.ts';
+import { chunks } from '../../store/chunks.ts';
 import { resolveFollowUps } from '../../store/repositories/follow-ups.repository.ts';
 import { insertInteraction, replaceParticipants } from '../../store/repositories/interactions.repository.ts';
 import {
@@ -37,6 +38,7 @@ interface Plan { occ: CalendarOccurrence; channel: Channel; contactIds: number[]
 
 const keyOf = (uid: string, recurrenceId: string) => `${uid}\u0000${recurrenceId}`;
 const summaryOf = (occ: CalendarOccurrence): string | null => (occ.summary ? occ.summary.slice(0, 2000) : null);
+const meetingKey = (at: string, summary: string | null): string => `${at}|${summary ?? ''}`;
 
 // What an occurrence contributes to its interaction: when it changes, the interaction is rewritten.
 function hashOf(occ: CalendarOccurrence, channel: Channel, contactIds: readonly number[], attendees: readonly string[]): string {
@@ -87,6 +89,7 @@ export async function applyCapture(
     }
   }
 
+  const adoptable = await unmappedMeetings(ctx, plans.filter((p) => !existing.has(keyOf(p.occ.uid, p.occ.recurrenceId))).map((p) => p.occ.start));
   const touched = new Set<number>();
   const lastDay = new Map<number, string>();
   const met = new Map<string, { name: string | null; at: string; summary: string | null; meetings: number }>();
@@ -112,6 +115,13 @@ export async function applyCapture(
       await store.db.updateTable('interactions').set({ occurred_at: occ.start, channel: plan.channel, summary: summaryOf(occ) })
         .where('id', '=', interactionId).where('workspace_id', '=', store.workspaceId).execute();
       for (const id of await participantsBefore(ctx, interactionId)) touched.add(id);
+      await replaceParticipants(store, interactionId, plan.contactIds);
+      report.updated++;
+    } else if (plan.contactIds.length > 0 && !deletedByUser && adoptable.has(meetingKey(occ.start, summaryOf(occ)))) {
+      // The same meeting already here with no capture record (restored from a backup, which does not carry what was
+      // captured): it is taken over, not made twice.
+      interactionId = adoptable.get(meetingKey(occ.start, summaryOf(occ)))!;
+      adoptable.delete(meetingKey(occ.start, summaryOf(occ)));
       await replaceParticipants(store, interactionId, plan.contactIds);
       report.updated++;
     } else if (plan.contactIds.length > 0 && !deletedByUser) {
@@ -142,6 +152,19 @@ export async function applyCapture(
   for (const [day, ids] of byDay) await resolveFollowUps(store, ids, day, now);
   if (touched.size > 0) await afterInteractionsChanged(store, [...touched], null, now);
   return report;
+}
+
+// Meetings at these instants that no captured event points at, by instant and summary.
+async function unmappedMeetings({ store }: ServiceContext, instants: string[]): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  for (const some of chunks([...new Set(instants)])) {
+    const rows = await store.db.selectFrom('interactions').select(['id', 'occurred_at', 'summary'])
+      .where('workspace_id', '=', store.workspaceId).where('kind', '=', 'meeting').where('occurred_at', 'in', some)
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('captured_events as ce').select('ce.id').whereRef('ce.interaction_id', '=', 'interactions.id'))))
+      .execute();
+    for (const r of rows) found.set(meetingKey(r.occurred_at, r.summary), r.id);
+  }
+  return found;
 }
 
 async function participantsBefore(ctx: ServiceContext, interactionId: number): Promise<number[]> {
