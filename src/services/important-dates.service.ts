@@ -23,6 +23,8 @@ export const upcomingDateOutput = z.object({
   on: z.string(), daysAway: z.number().int(), years: z.number().int().nullable(),
 });
 
+export const upcomingDateWithDraftOutput = upcomingDateOutput.extend({ draft: draftOutput.nullable() });
+
 async function existingDate(store: Store, id: number): Promise<ImportantDate> {
   const found = await findDate(store, id);
   if (!found) throw new RapportError('not_found', `id: no important date with id ${id} (a birthday is changed on the contact: rapport edit <contact> --birthday)`, { problems: [{ path: 'id', message: 'no such date', value: id }] });
@@ -124,7 +126,7 @@ export const datesUpcoming = defineOperation({
   summary: 'Birthdays, anniversaries and other dates coming up in the next days (the datesAheadDays setting unless told), soonest first',
   effect: 'read',
   input: z.object({ days: z.coerce.number().int().min(0).max(60).optional(), drafts: flagParam.default(false) }),
-  output: z.object({ from: z.string(), days: z.number().int(), items: z.array(upcomingDateOutput.extend({ draft: draftOutput.nullable().optional() })) }),
+  output: z.object({ from: z.string(), days: z.number().int(), items: z.array(upcomingDateWithDraftOutput.extend({ draft: draftOutput.nullable().optional() })) }),
   http: { method: 'get', path: '/dates/upcoming' },
   run: async (ctx, { days, drafts }) => {
     const from = toIsoDay(ctx.clock.now());
