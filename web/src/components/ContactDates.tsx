@@ -49,25 +49,22 @@ export function ContactDates({ contactId }: { contactId: number }) {
         ))}
       </ul>
       <form className="inline-form wrap" onSubmit={add} aria-label="Add a date">
-        <label>Kind
-          <select value={kind} onChange={(e) => setKind(e.target.value as DateKind)}>
+        <label htmlFor={`dt-kind-${contactId}`}>Kind</label>
+          <select id={`dt-kind-${contactId}`} value={kind} onChange={(e) => setKind(e.target.value as DateKind)}>
             {(Object.keys(KIND_LABELS) as DateKind[]).map((k) => <option key={k} value={k}>{KIND_LABELS[k]}</option>)}
           </select>
-        </label>
-        <label>What <input value={label} onChange={(e) => setLabel(e.target.value)} placeholder="started at Northstar" maxLength={60} /></label>
-        <label>Day <input type="number" min={1} max={31} value={day} onChange={(e) => setDay(e.target.value)} required inputMode="numeric" /></label>
-        <label>Month
-          <select value={month} onChange={(e) => setMonth(e.target.value)}>
+        <label htmlFor={`dt-what-${contactId}`}>What</label><input id={`dt-what-${contactId}`} value={label} onChange={(e) => setLabel(e.target.value)} placeholder="started at Northstar" maxLength={60} />
+        <label htmlFor={`dt-day-${contactId}`}>Day</label><input id={`dt-day-${contactId}`} type="number" min={1} max={31} value={day} onChange={(e) => setDay(e.target.value)} required inputMode="numeric" />
+        <label htmlFor={`dt-month-${contactId}`}>Month</label>
+          <select id={`dt-month-${contactId}`} value={month} onChange={(e) => setMonth(e.target.value)}>
             {MONTHS.map((m, i) => <option key={m} value={String(i + 1)}>{m}</option>)}
           </select>
-        </label>
-        <label>Year <input type="number" min={1} max={9999} value={year} onChange={(e) => setYear(e.target.value)} placeholder="optional" inputMode="numeric" /></label>
-        <label>Repeats
-          <select value={yearly ? 'yearly' : 'once'} onChange={(e) => setYearly(e.target.value === 'yearly')}>
+        <label htmlFor={`dt-year-${contactId}`}>Year</label><input id={`dt-year-${contactId}`} type="number" min={1} max={9999} value={year} onChange={(e) => setYear(e.target.value)} placeholder="optional" inputMode="numeric" />
+        <label htmlFor={`dt-repeats-${contactId}`}>Repeats</label>
+          <select id={`dt-repeats-${contactId}`} value={yearly ? 'yearly' : 'once'} onChange={(e) => setYearly(e.target.value === 'yearly')}>
             <option value="yearly">every year</option>
             <option value="once">once</option>
           </select>
-        </label>
         <button type="submit" disabled={write.isPending}>Add date</button>
       </form>
       <ErrorNote error={write.error} />
