@@ -152,13 +152,13 @@ function ComingUp({ t, write }: { t: TodayView; write: (target: ComposerTarget) 
               <Link href={`/contacts/${d.contactId}`}>{d.contactName}</Link>
               <span className="muted">{d.draft?.values.occasionPhrase ?? occasionOf(d)}</span>
               <span className="due">{whenAway(d)}</span>
+              {d.draft && (
+                <details className="draft-preview">
+                  <summary>Draft: {d.draft.subject}</summary>
+                  <p className="note-text">{d.draft.text}</p>
+                </details>
+              )}
             </div>
-            {d.draft && (
-              <details className="draft-preview">
-                <summary>Draft: {d.draft.subject}</summary>
-                <p className="note-text">{d.draft.text}</p>
-              </details>
-            )}
             <div className="row-actions">
               <button type="button" className="primary" aria-label={`Write to ${d.contactName}`}
                 onClick={() => write({ contactId: d.contactId, ...(d.draft ? { template: d.draft.template, values: d.draft.values } : {}) })}>Write</button>
