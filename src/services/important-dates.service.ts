@@ -17,11 +17,14 @@ export const importantDateOutput = z.object({
   id: z.number().int().nullable(), contactId: z.number().int(), kind: z.enum(DATE_KINDS), label: z.string().nullable(),
   yearly: z.boolean(), year: z.number().int().nullable(), month: z.number().int(), day: z.number().int(),
 });
-const draftOutput = z.object({ subject: z.string(), text: z.string(), template: z.string() });
+// `values` are the template fields the draft was composed with, so a composer can open the same draft to edit.
+const draftOutput = z.object({ subject: z.string(), text: z.string(), template: z.string(), values: z.record(z.string(), z.string()) });
 export const upcomingDateOutput = z.object({
   contactId: z.number().int(), contactName: z.string(), dateId: z.number().int().nullable(), kind: z.enum(DATE_KINDS), label: z.string().nullable(),
   on: z.string(), daysAway: z.number().int(), years: z.number().int().nullable(),
 });
+
+export const upcomingDateWithDraftOutput = upcomingDateOutput.extend({ draft: draftOutput.nullable() });
 
 async function existingDate(store: Store, id: number): Promise<ImportantDate> {
   const found = await findDate(store, id);
@@ -107,16 +110,15 @@ export async function upcomingDates(store: Store, from: string, days: number): P
 }
 
 export interface UpcomingWithDraft extends UpcomingDate {
-  draft: { subject: string; text: string; template: string } | null;
+  draft: { subject: string; text: string; template: string; values: Record<string, string> } | null;
 }
 
 // Each date with a ready note for the occasion (the 'occasion' template, or your own edit of it), composed in one batch.
 export async function upcomingWithDrafts(ctx: ServiceContext, items: readonly UpcomingDate[]): Promise<UpcomingWithDraft[]> {
-  const inputs = items.map((d) => parseInput(composeSchema, {
-    contactId: d.contactId, template: 'occasion', values: { occasion: occasionSubject(d), occasionPhrase: occasionPhrase(d) },
-  }));
+  const values = items.map((d) => ({ occasion: occasionSubject(d), occasionPhrase: occasionPhrase(d) }));
+  const inputs = items.map((d, i) => parseInput(composeSchema, { contactId: d.contactId, template: 'occasion', values: values[i] }));
   const drafts = await composeDrafts(ctx, inputs);
-  return items.map((d, i) => ({ ...d, draft: { subject: drafts[i]!.subject, text: drafts[i]!.text, template: drafts[i]!.template } }));
+  return items.map((d, i) => ({ ...d, draft: { subject: drafts[i]!.subject, text: drafts[i]!.text, template: drafts[i]!.template, values: values[i]! } }));
 }
 
 export const datesUpcoming = defineOperation({
@@ -124,7 +126,7 @@ export const datesUpcoming = defineOperation({
   summary: 'Birthdays, anniversaries and other dates coming up in the next days (the datesAheadDays setting unless told), soonest first',
   effect: 'read',
   input: z.object({ days: z.coerce.number().int().min(0).max(60).optional(), drafts: flagParam.default(false) }),
-  output: z.object({ from: z.string(), days: z.number().int(), items: z.array(upcomingDateOutput.extend({ draft: draftOutput.nullable().optional() })) }),
+  output: z.object({ from: z.string(), days: z.number().int(), items: z.array(upcomingDateWithDraftOutput.extend({ draft: draftOutput.nullable().optional() })) }),
   http: { method: 'get', path: '/dates/upcoming' },
   run: async (ctx, { days, drafts }) => {
     const from = toIsoDay(ctx.clock.now());

@@ -4,6 +4,8 @@ import type { FollowUp } from '../domain/entities.ts';
 import {
   actionContactIds, actionsDue, dueContacts, followUpsDue, metAtRecentEvents, type DueContactRow, type MetAtEventRow, type OpenActionRow,
 } from '../store/repositories/today.repository.ts';
+import { upcomingDateWithDraftOutput, upcomingDates, upcomingWithDrafts, type UpcomingWithDraft } from './important-dates.service.ts';
+import { loadSettings } from '../store/repositories/settings.repository.ts';
 import { defineOperation } from './operation.ts';
 import { count, day, out } from './schemas/common.ts';
 import { followUpOutput } from './schemas/entities.ts';
@@ -31,6 +33,10 @@ export interface TodayView {
   overdue: DueContact[];
   dueThisWeek: DueContact[];
   keepInTouchTotal: number;
+  // Birthdays and other dates in the next `datesAheadDays` days, soonest first, each with its draft for the
+  // occasion. Not paged (the window is a few days) and not part of "nobody twice": a birthday is its own occasion.
+  dates: UpcomingWithDraft[];
+  datesAheadDays: number;
   // Set when one section was asked for: the others are then empty.
   section: TodaySection | null;
 }
@@ -46,6 +52,8 @@ const todayOutput = out({
   overdue: z.array(dueContactOutput),
   dueThisWeek: z.array(dueContactOutput),
   keepInTouchTotal: count,
+  dates: z.array(upcomingDateWithDraftOutput),
+  datesAheadDays: count,
   section: z.enum(TODAY_SECTIONS).nullable(),
 });
 
@@ -65,7 +73,8 @@ export const today = defineOperation({
   }),
   output: todayOutput,
   http: { method: 'get', path: '/today' },
-  run: async ({ store, clock }, { limit, section, offset }): Promise<TodayView> => {
+  run: async (ctx, { limit, section, offset }): Promise<TodayView> => {
+    const { store, clock } = ctx;
     const day = toIsoDay(clock.now());
     const weekEnd = addDays(day, 7);
     const wants = (s: TodaySection) => section === undefined || section === s;
@@ -75,10 +84,12 @@ export const today = defineOperation({
     const metIds = met.map((m) => m.contactId);
     const actionIds = actionPeople.filter((id) => !metIds.includes(id));
     const none = { items: [], total: 0 };
-    const [followUps, due, actions] = await Promise.all([
+    const ahead = (await loadSettings(store)).datesAheadDays;
+    const [followUps, due, actions, dates] = await Promise.all([
       wants('follow-ups') ? followUpsDue(store, weekEnd, day, limit, page('follow-ups'), [...metIds, ...actionIds]) : none,
       wants('keep-in-touch') ? dueContacts(store, weekEnd, limit, page('keep-in-touch'), [...metIds, ...actionIds]) : none,
       wants('actions') ? actionsDue(store, weekEnd, limit, page('actions')) : none,
+      section === undefined ? upcomingDates(store, day, ahead) : [],
     ]);
     const withLateness = (due.items as DueContactRow[]).map((c) => ({ ...c, daysOverdue: Math.max(0, daysBetween(c.nextDueOn, day)) }));
     const metStart = page('met-at-events');
@@ -93,6 +104,8 @@ export const today = defineOperation({
       overdue: withLateness.filter((c) => c.nextDueOn < day),
       dueThisWeek: withLateness.filter((c) => c.nextDueOn >= day),
       keepInTouchTotal: due.total,
+      dates: dates.length ? await upcomingWithDrafts(ctx, dates) : [],
+      datesAheadDays: ahead,
       section: section ?? null,
     };
   },

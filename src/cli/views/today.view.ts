@@ -1,4 +1,5 @@
 import type { TodaySection, TodayView } from '../../services/today.service.ts';
+import { occasionPhrase } from '../../domain/important-dates.ts';
 import { dim, paint, table } from '../output.ts';
 
 const nets = (n: readonly string[]) => (n.length ? n.join('+') : 'no network');
@@ -25,5 +26,12 @@ export function renderToday(v: TodayView): string {
     `  ${c.daysOverdue > 0 ? paint('red', `${c.daysOverdue}d late`) : `due ${c.nextDueOn}`}`, `#${c.id}`, c.name, c.organisation ?? '', dim(nets(c.networks)),
     dim(c.lastInteractionAt ? `last ${c.lastInteractionAt.slice(0, 10)}` : 'never met'),
   ]), 'no one due this week');
+  if (v.section === null) {
+    out.push('', paint('bold', `Dates in the next ${v.datesAheadDays} days (${v.dates.length})`));
+    out.push(v.dates.length ? v.dates.map((d) => [
+      table([[`  ${d.on}`, d.daysAway === 0 ? 'today' : d.daysAway === 1 ? 'tomorrow' : `in ${d.daysAway}d`, `#${d.contactId}`, d.contactName, dim(occasionPhrase(d))]]),
+      ...(d.draft ? [dim(`    draft: ${d.draft.subject}`)] : []),
+    ].join('\n')).join('\n') : dim('  no birthdays or dates coming up'));
+  }
   return out.join('\n');
 }

@@ -9,7 +9,8 @@ import { Dialog, ErrorNote, Loading } from './ui.tsx';
 import './Composer.css';
 
 // Who to write to, and (from Today) which template and event the occasion suggests.
-export interface ComposerTarget { contactId: number; template?: string; eventId?: number | null }
+// `values` fill a template's own fields, e.g. the occasion of a birthday draft.
+export interface ComposerTarget { contactId: number; template?: string; eventId?: number | null; values?: Record<string, string> }
 
 type Via = 'clipboard' | 'mailto' | 'eml';
 // What the draft is composed from; the text is then the user's to edit.
@@ -35,7 +36,7 @@ function ComposerBody({ target, onClose }: { target: ComposerTarget; onClose: ()
   const goals = useQuery({ queryKey: ['goals', 'open'], queryFn: () => call('goal.list', { status: 'open' }) });
   // Without a template from the caller, the server picks the one the occasion suggests (an open follow-up, or a
   // first message for someone never spoken to).
-  const [request, setRequest] = useState<ComposeRequest>(target.template ? { template: target.template, ...(target.eventId ? { eventId: target.eventId } : {}) } : {});
+  const [request, setRequest] = useState<ComposeRequest>(target.template ? { template: target.template, ...(target.eventId ? { eventId: target.eventId } : {}), ...(target.values ? { values: target.values } : {}) } : {});
   // The user's choice of checks; null means what the record says.
   const [modeChoice, setModeChoice] = useState<MessageMode | null>(null);
   const [pending, setPending] = useState<Record<string, string>>({});

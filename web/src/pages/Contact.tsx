@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { call } from '../api.ts';
+import { ContactDates } from '../components/ContactDates.tsx';
 import { ContactEditor } from '../components/ContactEditor.tsx';
 import { ContactFollowUps } from '../components/ContactFollowUps.tsx';
 import { ContactLinks } from '../components/ContactLinks.tsx';
@@ -97,6 +98,7 @@ export default function Contact({ id }: { id: number }) {
         </div>
         <div>
           <Card id="h-fu" title="Follow-ups"><ContactFollowUps contactId={id} /></Card>
+          <Card id="h-dates" title="Important dates"><ContactDates contactId={id} /></Card>
           <Card id="h-links" title="Who they know"><ContactLinks contactId={id} /></Card>
           <Card id="h-goals" title="Goals">
             {theirGoals.length === 0 ? <p className="muted">Not linked to a goal.</p> : (

@@ -7,6 +7,7 @@ import { ConnectionTypeSettings } from '../components/ConnectionTypeSettings.tsx
 import { FailedSignIns } from '../components/FailedSignIns.tsx';
 import { ConnectedAccounts } from '../components/ConnectedAccounts.tsx';
 import { DemoRemoval } from '../components/DemoRemoval.tsx';
+import { DigestSettings } from '../components/DigestSettings.tsx';
 import { NotifySettings } from '../components/NotifySettings.tsx';
 import { PasswordSettings } from '../components/PasswordSettings.tsx';
 import { ErrorNote, Loading, PageHeader } from '../components/ui.tsx';
@@ -87,6 +88,7 @@ export default function Settings() {
     <>
       <PageHeader title="Settings" />
       <section className="card" aria-labelledby="s-general"><h2 id="s-general">Situation and cadence</h2><GeneralSettings /></section>
+      <section className="card" aria-labelledby="s-digest"><h2 id="s-digest">Digest</h2><DigestSettings /></section>
       <section className="card" aria-labelledby="s-notify"><h2 id="s-notify">Notifications</h2><NotifySettings /></section>
       <section className="card" aria-labelledby="s-types"><h2 id="s-types">Connection types</h2><ConnectionTypeSettings /></section>
       <section className="card" aria-labelledby="s-password"><h2 id="s-password">Password</h2><PasswordSettings /></section>

@@ -135,6 +135,41 @@ function Rows({ section, t, h }: { section: TodaySection; t: TodayView; h: RowHa
   );
 }
 
+const whenAway = (d: { daysAway: number; on: string }): string => (d.daysAway === 0 ? 'today' : d.daysAway === 1 ? 'tomorrow' : `in ${d.daysAway} days, ${formatDay(d.on)}`);
+const occasionOf = (d: TodayView['dates'][number]): string =>
+  d.kind === 'birthday' ? 'birthday' : d.label ?? (d.kind === 'anniversary' ? 'anniversary' : 'special day');
+
+// Birthdays and other dates in the window from Settings, each with the server's ready draft for the occasion.
+function ComingUp({ t, write }: { t: TodayView; write: (target: ComposerTarget) => void }) {
+  return (
+    <section className="card today-section" aria-labelledby="h-dates" data-section="dates">
+      <h2 id="h-dates">Dates coming up <span className="count">{t.dates.length.toLocaleString()}</span></h2>
+      <p className="muted small">The next {plural(t.datesAheadDays, 'day')}, soonest first.</p>
+      <ul className="rows" aria-label="Dates coming up">
+        {t.dates.map((d) => (
+          <li key={`d${d.contactId}-${d.dateId ?? 'b'}-${d.on}`} className="row-item" data-testid="date-row">
+            <div className="row-main">
+              <Link href={`/contacts/${d.contactId}`}>{d.contactName}</Link>
+              <span className="muted">{d.draft?.values.occasionPhrase ?? occasionOf(d)}</span>
+              <span className="due">{whenAway(d)}</span>
+              {d.draft && (
+                <details className="draft-preview">
+                  <summary>Draft: {d.draft.subject}</summary>
+                  <p className="note-text">{d.draft.text}</p>
+                </details>
+              )}
+            </div>
+            <div className="row-actions">
+              <button type="button" className="primary" aria-label={`Write to ${d.contactName}`}
+                onClick={() => write({ contactId: d.contactId, ...(d.draft ? { template: d.draft.template, values: d.draft.values } : {}) })}>Write</button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 // Several pages of one section joined into one view, in the server's order.
 function joinPages(pages: readonly TodayView[]): TodayView {
   const [first] = pages;
@@ -212,7 +247,7 @@ export function Today() {
   if (today.isError) return <ErrorNote error={today.error} />;
   const t = today.data;
   const day = t.today;
-  const nothing = SECTIONS.every((s) => s.total(t) === 0);
+  const nothing = SECTIONS.every((s) => s.total(t) === 0) && t.dates.length === 0;
 
   return (
     <>
@@ -230,6 +265,7 @@ export function Today() {
             )}
           </Section>
         ))}
+        {t.dates.length > 0 && <ComingUp t={t} write={setWriteTo} />}
       </div>
       {composer}
     </>
