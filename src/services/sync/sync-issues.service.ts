@@ -13,10 +13,12 @@ const issueView = z.object({
   id: z.number(), account: z.string(), kind: z.enum(['conflict', 'deleted-on-server']), item: z.string(),
   contactId: z.number().nullable(), contact: z.string().nullable(), createdAt: z.string(),
   // For a conflict: each field both sides changed, with Rapport's value and the server's.
-  // A field's value on each side as JSON (text, a list of emails or phones, null).
-  fields: z.array(z.object({ field: z.string(), rapport: z.json(), server: z.json() })),
+  // A field's value on each side as shown: text as it is; a list (emails, phones) or the card as JSON text; null when unset.
+  fields: z.array(z.object({ field: z.string(), rapport: z.string().nullable(), server: z.string().nullable() })),
   reason: z.string().nullable(),
 });
+
+const shown = (v: unknown): string | null => (v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v));
 
 export const syncConflicts = defineOperation({
   name: 'sync.conflicts',
@@ -31,8 +33,8 @@ export const syncConflicts = defineOperation({
     if (account !== undefined && !found) throw invalid('account', 'no connected account of that name (see `rapport sync list`)', account);
     const accountId = found?.id;
     return (await openIssues(store, accountId)).map((i) => {
-      const detail = JSON.parse(i.detail) as { fields?: { field: string; rapport: z.core.util.JSONType; server: z.core.util.JSONType }[]; reason?: string };
-      return { id: i.id, account: i.account, kind: i.kind, item: i.item, contactId: i.contact_id, contact: i.contact, createdAt: i.created_at, fields: detail.fields ?? [], reason: detail.reason ?? null };
+      const detail = JSON.parse(i.detail) as { fields?: { field: string; rapport: unknown; server: unknown }[]; reason?: string };
+      return { id: i.id, account: i.account, kind: i.kind, item: i.item, contactId: i.contact_id, contact: i.contact, createdAt: i.created_at, fields: (detail.fields ?? []).map((f) => ({ field: f.field, rapport: shown(f.rapport), server: shown(f.server) })), reason: detail.reason ?? null };
     });
   },
 });
