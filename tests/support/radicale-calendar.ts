@@ -1,26 +1,12 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, PYTHON, radicaleAvailable } from './radicale.ts';
 
 // Debian's radicale run as /usr/bin/python3 on a loopback port with htpasswd logins and a temporary storage folder,
 // holding one calendar: the real CalDAV server the calendar-capture tests and benchmark talk to.
-const PYTHON = '/usr/bin/python3';
-export const radicaleAvailable = spawnSync(PYTHON, ['-c', 'import radicale'], { stdio: 'ignore' }).status === 0;
-if (!radicaleAvailable && process.env.CI) throw new Error(`radicale is not importable by ${PYTHON}; CI requires it (apt-get install -y radicale)`);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
+export { radicaleAvailable };
 export interface RadicaleCalendar {
   url: string;
   user: string;

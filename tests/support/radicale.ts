@@ -7,11 +7,11 @@ import { spawnSync } from 'node:child_process';
 
 // Debian's radicale (CardDAV/CalDAV server), run as /usr/bin/python3 on a loopback port with htpasswd logins and a
 // temporary storage folder: the real server the sync tests talk to. CI installs it (.ci/run) and must have it.
-const PYTHON = '/usr/bin/python3';
+export const PYTHON = '/usr/bin/python3';
 export const radicaleAvailable = spawnSync(PYTHON, ['-c', 'import radicale'], { stdio: 'ignore' }).status === 0;
 if (!radicaleAvailable && process.env.CI) throw new Error(`radicale is not importable by ${PYTHON}; CI requires it (apt-get install -y radicale)`);
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', reject);
