@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -23,7 +23,9 @@ describe.each(DIALECTS)('meetings captured from an .ics file on %s', (dialect) =
   let file: string;
   let ada: number;
   const write = (events: string[]) => writeFileSync(file, calendar(events, [BERLIN]));
-  const capture = (extra: Record<string, unknown> = {}) => t.run(calendarCapture, { source: file, me: ['me@example.org'], ...extra });
+  // As the CLI does: the file read here, its text sent with its path as the name it is remembered by.
+  const upload = () => ({ source: file, content: readFileSync(file, 'utf8') });
+  const capture = (extra: Record<string, unknown> = {}) => t.run(calendarCapture, { ...upload(), me: ['me@example.org'], ...extra });
   const meetingsOf = async (id: number) => (await t.run(interactionList, { contactId: id })).items;
 
   beforeEach(async () => {
@@ -76,11 +78,11 @@ describe.each(DIALECTS)('meetings captured from an .ics file on %s', (dialect) =
     const restored = await testContext(dialect);
     try {
       await restored.run(backupRestore, { content: backup });
-      const again = await restored.run(calendarCapture, { source: file, me: ['me@example.org'] });
+      const again = await restored.run(calendarCapture, { ...upload(), me: ['me@example.org'] });
       expect(again).toMatchObject({ created: 0, updated: 4, deleted: 0 });
       expect((await restored.run(interactionList, { contactId: ada })).items).toHaveLength(4);
       // And from then on it is tracked as before: a third capture changes nothing.
-      expect(await restored.run(calendarCapture, { source: file, me: ['me@example.org'] })).toMatchObject({ created: 0, updated: 0, deleted: 0 });
+      expect(await restored.run(calendarCapture, { ...upload(), me: ['me@example.org'] })).toMatchObject({ created: 0, updated: 0, deleted: 0 });
     } finally {
       await restored.close();
     }
@@ -173,8 +175,10 @@ describe.each(DIALECTS)('meetings captured from an .ics file on %s', (dialect) =
     }
   });
 
-  it('says which file cannot be read or is not a calendar', async () => {
-    await expect(t.run(calendarCapture, { source: join(dir, 'missing.ics') })).rejects.toThrow(/missing\.ics: cannot read the file \(ENOENT\)/);
+  it('never reads a file itself (a path over the API would be on the server), and says which calendar is not one', async () => {
+    write(weeklyWithExceptions());
+    await expect(t.run(calendarCapture, { source: file })).rejects.toThrow(/source: not an http\(s\) URL: a file is not read here; send the calendar's text in content/);
+    expect(await meetingsOf(ada)).toEqual([]);
     writeFileSync(file, 'BEGIN:VCARD\nFN:Not a calendar\nEND:VCARD\n');
     await expect(capture()).rejects.toThrow(/work\.ics: not an iCalendar file/);
   });

@@ -203,7 +203,7 @@ describe.each(DIALECTS)('operation outputs on %s', (dialect) => {
     const folder = mkdtempSync(join(tmpdir(), 'rapport-outputs-'));
     try {
       writeFileSync(join(folder, 'calendar.ics'), ICS);
-      const captured = await check(calendarCapture, { source: join(folder, 'calendar.ics') });
+      const captured = await check(calendarCapture, { source: join(folder, 'calendar.ics'), content: ICS });
       expect(captured).toMatchObject({ created: 1 });
     } finally {
       rmSync(folder, { recursive: true, force: true });

@@ -29,7 +29,10 @@ export interface Operation<I extends z.ZodType = z.ZodType, O = unknown> {
   // entry, for an operation with an inverse of its own (demo.load, undone by removing the demo); 'none' leaves no
   // entry at all (the password).
   journal?: 'rows' | 'entry' | 'none';
-  run(ctx: ServiceContext, input: z.output<I>): Promise<O>;
+  // Work a write does before its transaction begins (fetching a URL, parsing what came back), so the write lock is
+  // not held while a network answers; what it returns is handed to run as `prepared`.
+  prepare?(ctx: ServiceContext, input: z.output<I>): Promise<unknown>;
+  run(ctx: ServiceContext, input: z.output<I>, prepared?: unknown): Promise<O>;
 }
 
 // Keeps the name as a literal type, so typed clients (the web app) can look an operation up by its name. The output
@@ -101,7 +104,8 @@ function checkedOutput<O>(op: Operation<z.ZodType, O>, output: O): O {
 // As runOperation, also returning the journal entry a write left (null for a read, a nested call, or no change).
 export async function runJournalled<I extends z.ZodType, O>(ctx: ServiceContext, op: Operation<I, O>, raw: unknown): Promise<{ output: O; entry: JournalEntry | null }> {
   const input = parseInput(op.input, raw, op.name);
-  const run = async (inner: ServiceContext): Promise<O> => checkedOutput(op, await op.run(inner, input));
+  const prepared = op.prepare ? await op.prepare(ctx, input) : undefined;
+  const run = async (inner: ServiceContext): Promise<O> => checkedOutput(op, await op.run(inner, input, prepared));
   if (op.effect === 'read' || ctx.store.inTransaction) return { output: await run(ctx), entry: null };
   if (op.journal === 'none') return { output: await ctx.store.transaction((tx) => run({ ...ctx, store: tx })), entry: null };
   return ctx.store.transaction((tx) => journalled({ ...ctx, store: tx }, op, input, run));

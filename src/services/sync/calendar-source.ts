@@ -1,47 +1,49 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { createDAVClient, type DAVCalendar } from 'tsdav';
 import { RapportError } from '../../domain/errors.ts';
 import { readCalendar, type CalendarReading } from '../../io/calendar-read.ts';
 import type { ConnectedAccount } from './account-syncer.ts';
 
 // A server that accepts the connection and never answers would hold a capture (and `rapport serve`'s timer) for ever.
-const TIMEOUT_MS = 30_000;
+export const TIMEOUT_MS = 30_000;
 
 const why = (e: unknown): string => (e instanceof Error ? (e.cause instanceof Error ? `${e.message}: ${e.cause.message}` : e.message) : String(e));
-const signalOf = (signal?: AbortSignal): AbortSignal => (signal ? AbortSignal.any([signal, AbortSignal.timeout(TIMEOUT_MS)]) : AbortSignal.timeout(TIMEOUT_MS));
+const signalOf = (signal?: AbortSignal, timeoutMs = TIMEOUT_MS): AbortSignal =>
+  (signal ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs));
+const timedOut = (e: unknown): boolean => e instanceof Error && e.name === 'TimeoutError';
 
 export const isUrl = (s: string): boolean => /^https?:\/\//i.test(s);
 
-// The key a file or URL is remembered by between captures: a file by its absolute path.
-export const sourceKey = (location: string): string => (isUrl(location) ? location : resolve(location));
-
-// An .ics file or URL, read whole and expanded over the window. What cannot be read is named (`what`: the file, URL
-// or account as the user knows it) with what to do.
-export async function readIcs(location: string, from: Date, to: Date, what: string, signal?: AbortSignal, headers: Record<string, string> = {}): Promise<CalendarReading> {
-  let text: string;
-  if (isUrl(location)) {
-    let res: Response;
-    try {
-      res = await fetch(location, { headers, signal: signalOf(signal) });
-    } catch (e) {
-      throw new RapportError('invalid', `${what}: cannot fetch it (${why(e)}); check the address and that the server is running, then capture again`, { cause: e });
-    }
+// A calendar feed's text. What cannot be fetched is named (`what`: the URL or account as the user knows it) with
+// what to do; a server that does not answer within the timeout is given up on.
+export async function fetchIcs(url: string, what: string, options: { signal?: AbortSignal; headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<string> {
+  const timeoutMs = options.timeoutMs ?? TIMEOUT_MS;
+  const signal = signalOf(options.signal, timeoutMs);
+  try {
+    const res = await fetch(url, { headers: options.headers ?? {}, signal });
     if (res.status === 401 || res.status === 403) throw new RapportError('invalid', `${what}: the server refused access (${res.status}); check the user name and password`);
     if (!res.ok) throw new RapportError('invalid', `${what}: the server answered ${res.status} ${res.statusText}; check the address`);
-    text = await res.text();
-  } else {
-    try {
-      text = await readFile(location, 'utf8');
-    } catch (e) {
-      throw new RapportError('invalid', `${what}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? why(e)}); give the path of an .ics file`, { cause: e });
+    return await res.text();
+  } catch (e) {
+    if (e instanceof RapportError) throw e;
+    if (timedOut(e) || signal.reason instanceof Error && timedOut(signal.reason)) {
+      throw new RapportError('invalid', `${what}: no answer within ${Math.round(timeoutMs / 1000)} s; check the address and that the server is running, then capture again`, { cause: e });
     }
+    throw new RapportError('invalid', `${what}: cannot fetch it (${why(e)}); check the address and that the server is running, then capture again`, { cause: e });
   }
+}
+
+// An iCalendar text expanded over the window [from, to).
+export function parseIcs(text: string, from: Date, to: Date, what: string): CalendarReading {
   try {
     return readCalendar(text, from, to);
   } catch (e) {
     throw new RapportError('invalid', `${what}: not an iCalendar file (${why(e)}); export the calendar as .ics and try again`, { cause: e });
   }
+}
+
+// An .ics feed, read whole and expanded over the window.
+export async function readIcs(url: string, from: Date, to: Date, what: string, signal?: AbortSignal, headers: Record<string, string> = {}): Promise<CalendarReading> {
+  return parseIcs(await fetchIcs(url, what, { ...(signal ? { signal } : {}), headers }), from, to, what);
 }
 
 export function accountPassword(account: ConnectedAccount): string {

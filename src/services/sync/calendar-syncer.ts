@@ -16,7 +16,7 @@ export const calendarOptionsSchema = z.object({
   days: z.number().int().min(1).max(36_500).default(DEFAULT_CAPTURE_DAYS),
   myAddresses: z.array(z.string()).default([]),
 });
-type CalendarOptions = z.output<typeof calendarOptionsSchema>;
+export type CalendarOptions = z.output<typeof calendarOptionsSchema>;
 
 function optionsOf(account: ConnectedAccount): CalendarOptions {
   let raw: unknown;
@@ -72,26 +72,32 @@ async function syncCalDav(ctx: ServiceContext, account: ConnectedAccount, signal
   });
 }
 
+export const captureWindow = (ctx: ServiceContext, days: number): { from: Date; to: Date } => {
+  const to = ctx.clock.now();
+  return { from: new Date(to.getTime() - days * DAY_MS), to };
+};
+
+// An .ics file or feed: always read whole, so the whole window is compared with what was captured before. The
+// reading is done by the caller before this (a fetch or a file read never holds the write transaction).
+export async function applyIcsCapture(
+  ctx: ServiceContext, key: string, what: string, reading: CalendarReading, window: { from: Date; to: Date }, options: CalendarOptions,
+): Promise<CaptureReport> {
+  const label = (uid: string) => `${what}, event ${uid}`;
+  return ctx.store.transaction(async (tx) => {
+    const source = await capturedSource(tx, key, window.to.toISOString());
+    const report = await applyCapture({ ...ctx, store: tx }, source, reading, { ...window, full: true }, options, label);
+    await setSourcePosition(tx, source.id, null, window.to.toISOString());
+    return report;
+  });
+}
+
 async function syncIcsAccount(ctx: ServiceContext, account: ConnectedAccount, signal?: AbortSignal): Promise<CaptureReport> {
   const options = optionsOf(account);
   const headers: Record<string, string> = account.username ? { Authorization: `Basic ${Buffer.from(`${account.username}:${accountPassword(account)}`).toString('base64')}` } : {};
-  return captureIcs(ctx, account.url, `account:${account.id}`, `account ${JSON.stringify(account.name)} (${account.url})`, options, signal, headers);
-}
-
-// An .ics file or feed: always read whole, so the whole window is compared with what was captured before.
-export async function captureIcs(
-  ctx: ServiceContext, location: string, key: string, what: string, options: CalendarOptions, signal?: AbortSignal, headers: Record<string, string> = {},
-): Promise<CaptureReport> {
-  const to = ctx.clock.now();
-  const from = new Date(to.getTime() - options.days * DAY_MS);
-  const reading = await readIcs(location, from, to, what, signal, headers);
-  const label = (uid: string) => `${what}, event ${uid}`;
-  return ctx.store.transaction(async (tx) => {
-    const source = await capturedSource(tx, key, to.toISOString());
-    const report = await applyCapture({ ...ctx, store: tx }, source, reading, { from, to, full: true }, options, label);
-    await setSourcePosition(tx, source.id, null, to.toISOString());
-    return report;
-  });
+  const window = captureWindow(ctx, options.days);
+  const what = `account ${JSON.stringify(account.name)} (${account.url})`;
+  const reading = await readIcs(account.url, window.from, window.to, what, signal, headers);
+  return applyIcsCapture(ctx, `account:${account.id}`, what, reading, window, options);
 }
 
 export const caldavSyncer: AccountSyncer = {
