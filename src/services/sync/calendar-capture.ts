@@ -4,9 +4,10 @@ import { meetingChannel } from '../../domain/meeting-channel.ts';
 import type { CalendarOccurrence, CalendarProblem } from '../../io/calendar-read.ts';
 import { chunks } from '../../store/chunks.ts';
 import { resolveFollowUps } from '../../store/repositories/follow-ups.repository.ts';
-import { insertInteraction, replaceParticipants } from '../../store/repositories/interactions.repository.ts';
+import { replaceParticipants } from '../../store/repositories/interactions.repository.ts';
+import { insertReturningIds, insertRows } from '../../store/repositories/bulk-insert.ts';
 import {
-  capturedEventsOf, contactsByAddress, deleteCapturedEvents, deleteInteractions, insertCapturedEvent, insertMetPerson, metPeopleByEmail,
+  capturedEventsOf, contactsByAddress, deleteCapturedEvents, deleteInteractions, insertCapturedEvents, insertMetPeople, metPeopleByEmail,
   updateCapturedEvent, updateMetPerson, type CapturedEvent, type CapturedSource,
 } from '../../store/repositories/captured-events.repository.ts';
 import { afterInteractionsChanged } from '../interactions.service.ts';
@@ -93,54 +94,76 @@ export async function applyCapture(
   const touched = new Set<number>();
   const lastDay = new Map<number, string>();
   const met = new Map<string, { name: string | null; at: string; summary: string | null; meetings: number }>();
+  // What changed is gathered first and written in a few statements (multi-row inserts, IN lists), not per event.
+  const changed: { plan: Plan; before: CapturedEvent | undefined }[] = [];
   for (const plan of plans) {
     const { occ } = plan;
     const before = existing.get(keyOf(occ.uid, occ.recurrenceId));
-    const newPeople = plan.others.filter((p) => !before || !(JSON.parse(before.attendees) as string[]).includes(p.email));
-    for (const p of newPeople) {
+    const was = before ? new Set(JSON.parse(before.attendees) as string[]) : null;
+    for (const p of plan.others) {
+      if (was?.has(p.email)) continue;
       const m = met.get(p.email) ?? met.set(p.email, { name: p.name, at: occ.start, summary: summaryOf(occ), meetings: 0 }).get(p.email)!;
       m.meetings++;
       if (occ.start >= m.at) Object.assign(m, { at: occ.start, summary: summaryOf(occ), name: p.name ?? m.name });
     }
     if (plan.contactIds.length === 0) report.unmatched++;
-    if (before && before.hash === plan.hash) continue;
-    const fields = { occurred_at: occ.start, hash: plan.hash, summary: summaryOf(occ), channel: plan.channel, attendees: JSON.stringify(plan.attendees), matched: plan.contactIds.length };
+    if (!before || before.hash !== plan.hash) changed.push({ plan, before });
+  }
+  const participants = await participantsOf(ctx, changed.flatMap(({ before }) => (before?.interaction_id != null ? [before.interaction_id] : [])));
+  for (const ids of participants.values()) for (const id of ids) touched.add(id);
+
+  const dropInteractions: number[] = [];
+  const creates: Plan[] = [];
+  // Each changed occurrence's capture record, with the interaction it points at (a new one's id known once inserted).
+  const records: { plan: Plan; before: CapturedEvent | undefined; interactionId: number | null; matched: number }[] = [];
+  for (const { plan, before } of changed) {
+    const { occ } = plan;
     let interactionId = before?.interaction_id ?? null;
     const deletedByUser = before !== undefined && before.interaction_id === null && before.matched > 0;
+    const key = meetingKey(occ.start, summaryOf(occ));
+    let create = false;
     if (interactionId !== null && plan.contactIds.length === 0) {
-      await deleteInteractions(store, [interactionId]);
+      dropInteractions.push(interactionId);
       interactionId = null;
       report.deleted++;
     } else if (interactionId !== null) {
-      await store.db.updateTable('interactions').set({ occurred_at: occ.start, channel: plan.channel, summary: summaryOf(occ) })
-        .where('id', '=', interactionId).where('workspace_id', '=', store.workspaceId).execute();
-      for (const id of await participantsBefore(ctx, interactionId)) touched.add(id);
-      await replaceParticipants(store, interactionId, plan.contactIds);
+      await ctx.store.db.updateTable('interactions').set({ occurred_at: occ.start, channel: plan.channel, summary: summaryOf(occ) })
+        .where('id', '=', interactionId).where('workspace_id', '=', ctx.store.workspaceId).execute();
+      await replaceParticipants(ctx.store, interactionId, plan.contactIds);
       report.updated++;
-    } else if (plan.contactIds.length > 0 && !deletedByUser && adoptable.has(meetingKey(occ.start, summaryOf(occ)))) {
+    } else if (plan.contactIds.length > 0 && !deletedByUser && adoptable.has(key)) {
       // The same meeting already here with no capture record (restored from a backup, which does not carry what was
       // captured): it is taken over, not made twice.
-      interactionId = adoptable.get(meetingKey(occ.start, summaryOf(occ)))!;
-      adoptable.delete(meetingKey(occ.start, summaryOf(occ)));
-      await replaceParticipants(store, interactionId, plan.contactIds);
+      interactionId = adoptable.get(key)!;
+      adoptable.delete(key);
+      await replaceParticipants(ctx.store, interactionId, plan.contactIds);
       report.updated++;
     } else if (plan.contactIds.length > 0 && !deletedByUser) {
-      interactionId = await insertInteraction(store, {
-        occurred_at: occ.start, kind: 'meeting', channel: plan.channel, summary: summaryOf(occ), value_flow: 'none', value_note: null, gratitude: 0, created_at: now,
-      }, plan.contactIds);
+      create = true;
       report.created++;
     }
-    if (deletedByUser) fields.matched = Math.max(1, plan.contactIds.length);
+    const matched = deletedByUser ? Math.max(1, plan.contactIds.length) : plan.contactIds.length;
     for (const id of plan.contactIds) {
       touched.add(id);
       if ((lastDay.get(id) ?? '') < occ.start.slice(0, 10)) lastDay.set(id, occ.start.slice(0, 10));
     }
-    if (before) await updateCapturedEvent(store, before.id, { ...fields, interaction_id: interactionId });
-    else await insertCapturedEvent(store, { source_id: source.id, uid: occ.uid, recurrence_id: occ.recurrenceId, interaction_id: interactionId, ...fields });
+    if (create) creates.push(plan);
+    records.push({ plan, before, interactionId, matched });
   }
+  // New meetings: one multi-row insert for the interactions, one for their participants.
+  const created = await insertInteractions(ctx, creates, now);
+  const createdId = new Map(creates.map((p, i) => [p, created[i]!]));
+  for (const r of records) {
+    const interactionId = createdId.get(r.plan) ?? r.interactionId;
+    if (r.before) await updateCapturedEvent(ctx.store, r.before.id, { ...fieldsOf(r.plan, r.matched), interaction_id: interactionId });
+  }
+  await insertCapturedEvents(ctx.store, records.filter((r) => !r.before).map((r) => ({
+    source_id: source.id, uid: r.plan.occ.uid, recurrence_id: r.plan.occ.recurrenceId, interaction_id: createdId.get(r.plan) ?? r.interactionId, ...fieldsOf(r.plan, r.matched),
+  })));
+  await deleteInteractions(ctx.store, dropInteractions);
 
   const goneInteractions = gone.flatMap((r) => (r.interaction_id === null ? [] : [r.interaction_id]));
-  for (const id of goneInteractions) for (const c of await participantsBefore(ctx, id)) touched.add(c);
+  for (const ids of (await participantsOf(ctx, goneInteractions)).values()) for (const c of ids) touched.add(c);
   await deleteInteractions(store, goneInteractions);
   await deleteCapturedEvents(store, gone.map((r) => r.id));
   report.deleted += goneInteractions.length;
@@ -167,20 +190,39 @@ async function unmappedMeetings({ store }: ServiceContext, instants: string[]): 
   return found;
 }
 
-async function participantsBefore(ctx: ServiceContext, interactionId: number): Promise<number[]> {
-  const rows = await ctx.store.db.selectFrom('interaction_participants').select('contact_id').where('interaction_id', '=', interactionId).execute();
-  return rows.map((r) => r.contact_id);
+// The contacts in these interactions now, by interaction.
+async function participantsOf({ store }: ServiceContext, interactionIds: readonly number[]): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>();
+  for (const some of chunks([...new Set(interactionIds)])) {
+    const rows = await store.db.selectFrom('interaction_participants').select(['interaction_id', 'contact_id']).where('interaction_id', 'in', some).execute();
+    for (const r of rows) (out.get(r.interaction_id) ?? out.set(r.interaction_id, []).get(r.interaction_id)!).push(r.contact_id);
+  }
+  return out;
+}
+
+const fieldsOf = (plan: Plan, matched: number) => ({
+  occurred_at: plan.occ.start, hash: plan.hash, summary: summaryOf(plan.occ), channel: plan.channel, attendees: JSON.stringify(plan.attendees), matched,
+});
+
+// The new meetings, in order, with their participants: a multi-row insert each.
+async function insertInteractions({ store }: ServiceContext, plans: readonly Plan[], now: string): Promise<number[]> {
+  if (plans.length === 0) return [];
+  const rows = plans.map((p) => ({
+    occurred_at: p.occ.start, kind: 'meeting', channel: p.channel, summary: summaryOf(p.occ), value_flow: 'none', value_note: null, gratitude: 0, created_at: now,
+  }));
+  const ids = await insertReturningIds(store, 'interactions', ['occurred_at', 'kind', 'channel', 'summary', 'value_flow', 'value_note', 'gratitude', 'created_at'], rows, 'occurred_at');
+  await insertRows(store, 'interaction_participants', ['interaction_id', 'contact_id'], plans.flatMap((p, i) => p.contactIds.map((contact_id) => ({ interaction_id: ids[i]!, contact_id }))));
+  return ids;
 }
 
 // Attendees who are not contacts wait in "people you met"; one dismissed or already added is left alone.
 async function offerMetPeople(ctx: ServiceContext, met: Map<string, { name: string | null; at: string; summary: string | null; meetings: number }>, now: string): Promise<number> {
   const known = await metPeopleByEmail(ctx.store, [...met.keys()]);
-  let offered = 0;
+  const fresh: Parameters<typeof insertMetPeople>[1][number][] = [];
   for (const [email, m] of met) {
     const row = known.get(email);
     if (!row) {
-      await insertMetPerson(ctx.store, { email, name: m.name, meetings: m.meetings, first_met_at: m.at, last_met_at: m.at, last_meeting: m.summary, status: 'waiting', contact_id: null, created_at: now });
-      offered++;
+      fresh.push({ email, name: m.name, meetings: m.meetings, first_met_at: m.at, last_met_at: m.at, last_meeting: m.summary, status: 'waiting', contact_id: null, created_at: now });
     } else if (row.status === 'waiting') {
       const later = m.at > row.last_met_at;
       await updateMetPerson(ctx.store, row.id, {
@@ -189,5 +231,6 @@ async function offerMetPeople(ctx: ServiceContext, met: Map<string, { name: stri
       });
     }
   }
-  return offered;
+  await insertMetPeople(ctx.store, fresh);
+  return fresh.length;
 }

@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import { chunks } from '../chunks.ts';
+import { insertRows } from './bulk-insert.ts';
 import type { Store } from '../store.ts';
 import type { CapturedEventTable, CapturedSourceTable, MetPersonTable } from '../tables.ts';
 
@@ -23,8 +24,11 @@ export async function capturedEventsOf(store: Store, sourceId: number): Promise<
   return store.db.selectFrom('captured_events').selectAll().where('source_id', '=', sourceId).execute();
 }
 
-export async function insertCapturedEvent(store: Store, row: Omit<Insertable<CapturedEventTable>, 'workspace_id'>): Promise<void> {
-  await store.db.insertInto('captured_events').values({ ...row, workspace_id: store.workspaceId }).execute();
+type NewCapturedEvent = Omit<Insertable<CapturedEventTable>, 'workspace_id' | 'id'> & { interaction_id: number | null };
+
+// Multi-row inserts: a first capture writes a year of meetings at once.
+export async function insertCapturedEvents(store: Store, rows: readonly NewCapturedEvent[]): Promise<void> {
+  await insertRows(store, 'captured_events', ['source_id', 'uid', 'recurrence_id', 'interaction_id', 'occurred_at', 'hash', 'summary', 'channel', 'attendees', 'matched'], rows);
 }
 
 export async function updateCapturedEvent(store: Store, id: number, row: Partial<Omit<CapturedEventTable, 'id' | 'workspace_id' | 'source_id'>>): Promise<void> {
@@ -63,8 +67,10 @@ export async function metPeopleByEmail(store: Store, emails: readonly string[]):
   return out;
 }
 
-export async function insertMetPerson(store: Store, row: Omit<Insertable<MetPersonTable>, 'workspace_id'>): Promise<void> {
-  await store.db.insertInto('met_people').values({ ...row, workspace_id: store.workspaceId }).execute();
+type NewMetPerson = Omit<Insertable<MetPersonTable>, 'workspace_id' | 'id'> & { name: string | null; last_meeting: string | null; contact_id: number | null };
+
+export async function insertMetPeople(store: Store, rows: readonly NewMetPerson[]): Promise<void> {
+  await insertRows(store, 'met_people', ['email', 'name', 'meetings', 'first_met_at', 'last_met_at', 'last_meeting', 'status', 'contact_id', 'created_at'], rows);
 }
 
 export async function updateMetPerson(store: Store, id: number, row: Partial<Omit<MetPersonTable, 'id' | 'workspace_id' | 'email'>>): Promise<void> {
