@@ -29,8 +29,10 @@ export interface CalendarReading {
   problems: CalendarProblem[];
 }
 
-// A recurrence without an end is expanded up to the window's end; this many occurrences of one event at most.
-const MAX_OCCURRENCES_PER_EVENT = 20_000;
+// A recurrence is followed from its first occurrence up to the window's end (a rule cannot be started in the
+// middle: INTERVAL and COUNT count from DTSTART), but only the occurrences inside the window are built. This many
+// steps of one rule at most: a daily meeting for 270 years, or a runaway FREQ=MINUTELY stopped.
+const MAX_OCCURRENCES_PER_EVENT = 100_000;
 
 const text = (c: ICAL.Component, name: string): string | null => {
   const v = c.getFirstPropertyValue(name);
@@ -74,9 +76,14 @@ function linksOf(c: ICAL.Component): string[] {
 }
 
 // The UTC offset of a zone at an instant, from the platform's time-zone data, in milliseconds.
+const formats = new Map<string, Intl.DateTimeFormat>();
 function offsetIn(zone: string, at: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
-    .formatToParts(new Date(at));
+  let format = formats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    formats.set(zone, format);
+  }
+  const parts = format.formatToParts(new Date(at));
   const n = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - Math.floor(at / 1000) * 1000;
 }
@@ -92,8 +99,10 @@ const knownZone = (zone: string): boolean => {
 
 // A TZID without its VTIMEZONE leaves ical.js a floating time. A zone the platform knows (America/New_York) is
 // converted with its rules; any other makes the time unknown, and the event is reported rather than guessed.
-function instant(t: ICAL.Time): string {
-  const tzid = (t as unknown as { timezone?: string }).timezone; // set by ical.js from TZID, untyped
+// The occurrences a recurrence gives lose that TZID (ical.js copies the time, not the name): `zone` is the series'
+// own, from its DTSTART.
+function instant(t: ICAL.Time, zone?: string): string {
+  const tzid = (t as unknown as { timezone?: string }).timezone ?? zone; // set by ical.js from TZID, untyped
   if (t.zone?.tzid !== 'floating' || !tzid || tzid === 'floating') return t.toJSDate().toISOString();
   if (!knownZone(tzid)) throw new Error(`the time zone "${tzid}" is neither defined in the calendar (VTIMEZONE) nor a known zone, so the time of the event is unknown`);
   const wall = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
@@ -102,13 +111,14 @@ function instant(t: ICAL.Time): string {
   return new Date(at).toISOString();
 }
 
-const utc = (t: ICAL.Time): string => (t.isDate ? `${t.toString()}T00:00:00.000Z` : instant(t));
-const recurrenceKey = (t: ICAL.Time): string => (t.isDate ? t.toString() : instant(t));
+const utc = (t: ICAL.Time, zone?: string): string => (t.isDate ? `${t.toString()}T00:00:00.000Z` : instant(t, zone));
+const recurrenceKey = (t: ICAL.Time, zone?: string): string => (t.isDate ? t.toString() : instant(t, zone));
+const zoneOf = (c: ICAL.Component, name: string): string | undefined => (c.getFirstProperty(name)?.getParameter('tzid') as string | undefined) ?? undefined;
 
-function occurrence(item: ICAL.Component, uid: string, recurrenceId: string, start: ICAL.Time): CalendarOccurrence {
+function occurrence(item: ICAL.Component, uid: string, recurrenceId: string, start: ICAL.Time, zone?: string): CalendarOccurrence {
   const klass = (text(item, 'class') ?? 'PUBLIC').toUpperCase();
   return {
-    uid, recurrenceId, start: utc(start),
+    uid, recurrenceId, start: utc(start, zone ?? zoneOf(item, 'dtstart')),
     summary: text(item, 'summary'), location: text(item, 'location'), description: text(item, 'description'), links: linksOf(item),
     cancelled: (text(item, 'status') ?? '').toUpperCase() === 'CANCELLED',
     private: klass === 'PRIVATE' || klass === 'CONFIDENTIAL',
@@ -120,39 +130,47 @@ function occurrence(item: ICAL.Component, uid: string, recurrenceId: string, sta
 function expand(uid: string, components: ICAL.Component[], from: Date, to: Date): CalendarOccurrence[] {
   const master = components.find((c) => !c.hasProperty('recurrence-id'));
   const exceptions = components.filter((c) => c.hasProperty('recurrence-id'));
-  const inWindow = (t: ICAL.Time) => { const d = new Date(utc(t)); return d >= from && d < to; };
+  const inWindow = (t: ICAL.Time, zone?: string) => { const d = new Date(utc(t, zone)); return d >= from && d < to; };
   const out: CalendarOccurrence[] = [];
   if (!master) {
     // Invited to single occurrences only: each exception stands alone.
     for (const x of exceptions) {
       const event = new ICAL.Event(x);
       if (!event.startDate) throw new Error('an occurrence without DTSTART');
-      if (inWindow(event.startDate)) out.push(occurrence(x, uid, recurrenceKey(event.recurrenceId), event.startDate));
+      if (inWindow(event.startDate, zoneOf(x, 'dtstart'))) out.push(occurrence(x, uid, recurrenceKey(event.recurrenceId, zoneOf(x, 'recurrence-id')), event.startDate));
     }
     return out;
   }
   const event = new ICAL.Event(master);
   if (!master.hasProperty('dtstart') || !event.startDate) throw new Error('no DTSTART: the event has no start');
   for (const x of exceptions) event.relateException(x);
+  const zone = zoneOf(master, 'dtstart');
   if (!event.isRecurring()) {
-    if (inWindow(event.startDate)) out.push(occurrence(master, uid, '', event.startDate));
+    if (inWindow(event.startDate, zone)) out.push(occurrence(master, uid, '', event.startDate));
     return out;
   }
   const seen = new Set<string>();
+  const earliestYear = from.getUTCFullYear() - 1;
   const it = event.iterator();
   for (let n = 0, next = it.next(); next; next = it.next(), n++) {
     if (n > MAX_OCCURRENCES_PER_EVENT) throw new Error(`the recurrence gives more than ${MAX_OCCURRENCES_PER_EVENT} occurrences before ${to.toISOString().slice(0, 10)}`);
-    if (new Date(utc(next)) >= to) break;
+    // Years before the window are passed over without working out their instant (a zone moves a time by hours).
+    if (next.year < earliestYear) continue;
+    const at = new Date(utc(next, zone));
+    if (at >= to) break;
+    // Before the window: not built. An exception moved from there into the window is taken below.
+    if (at < from) continue;
     const details = event.getOccurrenceDetails(next);
-    const key = recurrenceKey(details.recurrenceId);
+    const key = recurrenceKey(details.recurrenceId, zone);
     seen.add(key);
-    if (inWindow(details.startDate)) out.push(occurrence(details.item.component, uid, key, details.startDate));
+    const startZone = details.item.component === master ? zone : zoneOf(details.item.component, 'dtstart');
+    if (inWindow(details.startDate, startZone)) out.push(occurrence(details.item.component, uid, key, details.startDate, startZone));
   }
   // An exception moved here from a day the rule no longer gives (the rule was edited) still happened.
   for (const x of exceptions) {
     const ex = new ICAL.Event(x);
-    const key = recurrenceKey(ex.recurrenceId);
-    if (!seen.has(key) && ex.startDate && inWindow(ex.startDate)) out.push(occurrence(x, uid, key, ex.startDate));
+    const key = recurrenceKey(ex.recurrenceId, zoneOf(x, 'recurrence-id'));
+    if (!seen.has(key) && ex.startDate && inWindow(ex.startDate, zoneOf(x, 'dtstart'))) out.push(occurrence(x, uid, key, ex.startDate));
   }
   return out;
 }
@@ -211,8 +229,11 @@ export function readCalendar(ics: string, from: Date, to: Date): CalendarReading
   const problems: CalendarProblem[] = [];
   const roots = parseRoots(ics, problems);
   const byUid = new Map<string, ICAL.Component[]>();
+  // An iTIP cancellation (METHOD:CANCEL, as mailed by a calendar app) cancels every event it holds, STATUS or not.
+  const cancelledByMethod = new Set<string>();
   for (const root of roots) {
     registerTimezones(root);
+    const cancels = String(root.getFirstPropertyValue('method') ?? '').toUpperCase() === 'CANCEL';
     root.getAllSubcomponents('vevent').forEach((c, i) => {
       const uid = text(c, 'uid');
       if (!uid) {
@@ -220,12 +241,15 @@ export function readCalendar(ics: string, from: Date, to: Date): CalendarReading
         return;
       }
       (byUid.get(uid) ?? byUid.set(uid, []).get(uid)!).push(c);
+      if (cancels) cancelledByMethod.add(uid);
     });
   }
   const occurrences: CalendarOccurrence[] = [];
   for (const [uid, components] of byUid) {
     try {
-      occurrences.push(...expand(uid, components, from, to));
+      const found = expand(uid, components, from, to);
+      if (cancelledByMethod.has(uid)) for (const o of found) o.cancelled = true;
+      occurrences.push(...found);
     } catch (error) {
       problems.push({ uid, message: error instanceof Error ? error.message : String(error) });
     }

@@ -1,7 +1,7 @@
 // Small iCalendar builders for the calendar-capture tests: each event says only what the test cares about.
 export interface EventSpec {
   uid: string;
-  start: string; // 20261019T100000Z, or with tz: 'TZID=Europe/Berlin:20261019T100000'
+  start: string; // 20261019T100000Z, or with tz: 'TZID=Europe/Berlin:20261019T100000', or all day: 'VALUE=DATE:20261019'
   summary?: string;
   location?: string;
   rrule?: string;
@@ -15,7 +15,7 @@ export interface EventSpec {
   extra?: string[];
 }
 
-const dt = (name: string, v: string) => (v.startsWith('TZID=') ? `${name};${v}` : `${name}:${v}`);
+const dt = (name: string, v: string) => (/^(TZID|VALUE)=/.test(v) ? `${name};${v}` : `${name}:${v}`);
 
 export function vevent(e: EventSpec): string {
   const lines = ['BEGIN:VEVENT', `UID:${e.uid}`, 'DTSTAMP:20261001T000000Z', dt('DTSTART', e.start)];
