@@ -12,6 +12,8 @@ export interface RadicaleCalendar {
   user: string;
   password: string;
   calendarUrl: string;
+  // The server's process, for the benchmark to read the CPU time it used (/proc/PID/stat).
+  pid: number;
   // Puts an event straight onto the server, as another calendar app would.
   put(name: string, ics: string): Promise<void>;
   remove(name: string): Promise<void>;
@@ -54,7 +56,7 @@ export async function startRadicaleCalendar(): Promise<RadicaleCalendar> {
   if (made.status !== 201) throw new Error(`radicale: could not make the calendar (${made.status} ${await made.text()})`);
 
   return {
-    url, user, password, calendarUrl,
+    url, user, password, calendarUrl, pid: proc.pid!,
     put: async (name, ics) => {
       const r = await req(name, { method: 'PUT', body: ics, headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
       if (r.status >= 300) throw new Error(`radicale refused ${name}: ${r.status} ${await r.text()}`);
