@@ -8,7 +8,7 @@ import { backupRestore } from '../src/services/backup-restore.ts';
 import { calendarCapture } from '../src/services/calendar-capture.service.ts';
 import { exportOp } from '../src/services/export.service.ts';
 import { contactGet } from '../src/services/contacts.service.ts';
-import { interactionDelete, interactionList, interactionLog } from '../src/services/interactions.service.ts';
+import { interactionDelete, interactionList, interactionLog, interactionUpdate } from '../src/services/interactions.service.ts';
 import { metAdd, metDismiss, metList } from '../src/services/met-people.service.ts';
 import { today } from '../src/services/today.service.ts';
 import { triageList } from '../src/services/triage.service.ts';
@@ -83,6 +83,25 @@ describe.each(DIALECTS)('meetings captured from an .ics file on %s', (dialect) =
       expect((await restored.run(interactionList, { contactId: ada })).items).toHaveLength(4);
       // And from then on it is tracked as before: a third capture changes nothing.
       expect(await restored.run(calendarCapture, { ...upload(), me: ['me@example.org'] })).toMatchObject({ created: 0, updated: 0, deleted: 0 });
+    } finally {
+      await restored.close();
+    }
+  });
+
+  it('after a restore, takes over a captured meeting whose title the user edited, keeping the edit, instead of making it again', async () => {
+    write(weeklyWithExceptions());
+    await capture();
+    const [latest] = await meetingsOf(ada);
+    await t.run(interactionUpdate, { id: latest!.id, summary: 'Weekly sync: agreed the Q1 plan' });
+    const backup = (await t.run(exportOp, { format: 'json' })).content;
+    const restored = await testContext(dialect);
+    try {
+      await restored.run(backupRestore, { content: backup });
+      expect(await restored.run(calendarCapture, { ...upload(), me: ['me@example.org'] })).toMatchObject({ created: 0, updated: 4, deleted: 0 });
+      const after = (await restored.run(interactionList, { contactId: ada })).items;
+      expect(after.map((m) => [m.occurredAt.slice(0, 10), m.summary])).toEqual([
+        ['2026-11-23', 'Weekly sync: agreed the Q1 plan'], ['2026-11-16', 'Weekly sync'], ['2026-11-03', 'Weekly sync (moved)'], ['2026-10-19', 'Weekly sync'],
+      ]);
     } finally {
       await restored.close();
     }

@@ -39,7 +39,6 @@ interface Plan { occ: CalendarOccurrence; channel: Channel; contactIds: number[]
 
 const keyOf = (uid: string, recurrenceId: string) => `${uid}\u0000${recurrenceId}`;
 const summaryOf = (occ: CalendarOccurrence): string | null => (occ.summary ? occ.summary.slice(0, 2000) : null);
-const meetingKey = (at: string, summary: string | null): string => `${at}|${summary ?? ''}`;
 
 // What an occurrence contributes to its interaction: when it changes, the interaction is rewritten.
 function hashOf(occ: CalendarOccurrence, channel: Channel, contactIds: readonly number[], attendees: readonly string[]): string {
@@ -120,8 +119,8 @@ export async function applyCapture(
     const { occ } = plan;
     let interactionId = before?.interaction_id ?? null;
     const deletedByUser = before !== undefined && before.interaction_id === null && before.matched > 0;
-    const key = meetingKey(occ.start, summaryOf(occ));
     let create = false;
+    let adopted: number | null = null;
     if (interactionId !== null && plan.contactIds.length === 0) {
       dropInteractions.push(interactionId);
       interactionId = null;
@@ -131,11 +130,10 @@ export async function applyCapture(
         .where('id', '=', interactionId).where('workspace_id', '=', ctx.store.workspaceId).execute();
       await replaceParticipants(ctx.store, interactionId, plan.contactIds);
       report.updated++;
-    } else if (plan.contactIds.length > 0 && !deletedByUser && adoptable.has(key)) {
+    } else if (plan.contactIds.length > 0 && !deletedByUser && (adopted = adopt(adoptable, plan)) !== null) {
       // The same meeting already here with no capture record (restored from a backup, which does not carry what was
       // captured): it is taken over, not made twice.
-      interactionId = adoptable.get(key)!;
-      adoptable.delete(key);
+      interactionId = adopted;
       await replaceParticipants(ctx.store, interactionId, plan.contactIds);
       report.updated++;
     } else if (plan.contactIds.length > 0 && !deletedByUser) {
@@ -177,17 +175,38 @@ export async function applyCapture(
   return report;
 }
 
-// Meetings at these instants that no captured event points at, by instant and summary.
-async function unmappedMeetings({ store }: ServiceContext, instants: string[]): Promise<Map<string, number>> {
-  const found = new Map<string, number>();
+// Meetings at these instants that no captured event points at (a restore from a backup, which does not carry what
+// was captured), with their summary and participants.
+interface Unmapped { id: number; summary: string | null; contactIds: number[] }
+async function unmappedMeetings({ store }: ServiceContext, instants: string[]): Promise<Map<string, Unmapped[]>> {
+  const found = new Map<string, Unmapped[]>();
+  const byId = new Map<number, Unmapped>();
   for (const some of chunks([...new Set(instants)])) {
     const rows = await store.db.selectFrom('interactions').select(['id', 'occurred_at', 'summary'])
       .where('workspace_id', '=', store.workspaceId).where('kind', '=', 'meeting').where('occurred_at', 'in', some)
       .where((eb) => eb.not(eb.exists(eb.selectFrom('captured_events as ce').select('ce.id').whereRef('ce.interaction_id', '=', 'interactions.id'))))
       .execute();
-    for (const r of rows) found.set(meetingKey(r.occurred_at, r.summary), r.id);
+    for (const r of rows) {
+      const m = { id: r.id, summary: r.summary, contactIds: [] };
+      byId.set(r.id, m);
+      (found.get(r.occurred_at) ?? found.set(r.occurred_at, []).get(r.occurred_at)!).push(m);
+    }
+  }
+  for (const some of chunks([...byId.keys()])) {
+    const rows = await store.db.selectFrom('interaction_participants').select(['interaction_id', 'contact_id']).where('interaction_id', 'in', some).execute();
+    for (const r of rows) byId.get(r.interaction_id)!.contactIds.push(r.contact_id);
   }
   return found;
+}
+
+// The meeting already here that this occurrence is: same instant and title, or (its title edited since) same
+// instant and one of the same contacts. Taken at most once.
+function adopt(unmapped: Map<string, Unmapped[]>, plan: Plan): number | null {
+  const here = unmapped.get(plan.occ.start);
+  if (!here) return null;
+  const i = [here.findIndex((m) => m.summary === summaryOf(plan.occ)), here.findIndex((m) => m.contactIds.some((c) => plan.contactIds.includes(c)))].find((x) => x >= 0);
+  if (i === undefined) return null;
+  return here.splice(i, 1)[0]!.id;
 }
 
 // The contacts in these interactions now, by interaction.
