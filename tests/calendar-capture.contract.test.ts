@@ -12,7 +12,11 @@ import { interactionDelete, interactionList, interactionLog, interactionUpdate }
 import { metAdd, metDismiss, metList } from '../src/services/met-people.service.ts';
 import { today } from '../src/services/today.service.ts';
 import { triageList } from '../src/services/triage.service.ts';
+import { readCalendar } from '../src/io/calendar-read.ts';
+import { applyCapture } from '../src/services/sync/calendar-capture.ts';
+import { capturedSource } from '../src/store/repositories/captured-events.repository.ts';
 import { addContact } from './support/builders.ts';
+import { QueryCounter } from './support/query-counter.ts';
 import { BERLIN, calendar, vevent, weeklyWithExceptions } from './support/ics.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
 
@@ -105,6 +109,29 @@ describe.each(DIALECTS)('meetings captured from an .ics file on %s', (dialect) =
     } finally {
       await restored.close();
     }
+  });
+
+  it('looks up and writes a calendar in as many statements for 100 events as for 10 (batched, not per event)', async () => {
+    const others = [ada];
+    for (let i = 1; i < 5; i++) others.push(await addContact(t, `Person ${i}`, { emails: [`p${i}@example.org`], networks: ['operational'] }));
+    const statements = async (n: number, key: string) => {
+      const events = Array.from({ length: n }, (_, i) => vevent({
+        uid: `${key}-${i}@x`, start: `202611${String(1 + (i % 20)).padStart(2, '0')}T${String(8 + (i % 8)).padStart(2, '0')}0000Z`, summary: `${key} ${i}`,
+        attendees: [i % 5 === 0 ? 'ada@example.org' : `p${i % 5}@example.org`, `stranger-${key}-${i}@example.net`],
+      }));
+      const reading = readCalendar(calendar(events), new Date('2025-11-23T12:00:00Z'), new Date('2026-11-23T12:00:00Z'));
+      const counter = new QueryCounter();
+      const report = await t.store.transaction(async (tx) => {
+        const counted = { ...tx, db: counter.watch(tx.db) };
+        const source = await capturedSource(counted, key, '2026-11-23T12:00:00.000Z');
+        return applyCapture({ store: counted, clock: t.clock }, source, reading, { from: new Date('2025-11-23T12:00:00Z'), to: new Date('2026-11-23T12:00:00Z'), full: true }, { maxAttendees: 10, myAddresses: [] }, (u) => u);
+      });
+      expect(report).toMatchObject({ created: n, offered: n });
+      return counter.count;
+    };
+    const ten = await statements(10, 'small');
+    const hundred = await statements(100, 'large');
+    expect(hundred).toBe(ten);
   });
 
   it('removes the meeting of an event that disappeared from the calendar, and the cadence follows', async () => {
