@@ -141,7 +141,9 @@ function expand(uid: string, components: ICAL.Component[], from: Date, to: Date)
     }
     return out;
   }
-  const event = new ICAL.Event(master);
+  // Its exceptions given (even none): otherwise ical.js looks for them among every event of the calendar, which
+  // makes reading a calendar quadratic in its size.
+  const event = new ICAL.Event(master, { exceptions: [] });
   if (!master.hasProperty('dtstart') || !event.startDate) throw new Error('no DTSTART: the event has no start');
   for (const x of exceptions) event.relateException(x);
   const zone = zoneOf(master, 'dtstart');
