@@ -9,6 +9,7 @@ import { calendarCapture } from '../src/services/calendar-capture.service.ts';
 import { exportOp } from '../src/services/export.service.ts';
 import { contactGet } from '../src/services/contacts.service.ts';
 import { interactionDelete, interactionList, interactionLog, interactionUpdate } from '../src/services/interactions.service.ts';
+import { historyUndo } from '../src/services/history.service.ts';
 import { metAdd, metDismiss, metList } from '../src/services/met-people.service.ts';
 import { today } from '../src/services/today.service.ts';
 import { triageList } from '../src/services/triage.service.ts';
@@ -132,6 +133,15 @@ describe.each(DIALECTS)('meetings captured from an .ics file on %s', (dialect) =
     const ten = await statements(10, 'small');
     const hundred = await statements(100, 'large');
     expect(hundred).toBe(ten);
+  });
+
+  it('undoes a capture whole: its meetings, and the people it offered, go; capturing again makes them again', async () => {
+    write(weeklyWithExceptions());
+    await capture();
+    await t.run(historyUndo, {});
+    expect(await meetingsOf(ada)).toEqual([]);
+    expect((await t.run(metList, {})).items).toEqual([]);
+    expect(await capture()).toMatchObject({ created: 4, offered: 1 });
   });
 
   it('removes the meeting of an event that disappeared from the calendar, and the cadence follows', async () => {
