@@ -14,6 +14,8 @@ import type { ServiceContext } from '../operation.ts';
 // What a report may spend on sampling when exact betweenness does not fit: the rest of the 2-second report
 // (loading 30,000 contacts, Louvain, the report itself) takes about as long again.
 export const REPORT_SAMPLING_MS = 500;
+// While the background computes the exact ranking, an estimate is only a stopgap: half the time.
+export const REPORT_SAMPLING_MS_WHILE_RECOMPUTING = 250;
 
 // A background computation on another host says it is alive this often; after STALE_MS of silence it is presumed
 // gone. On the same host the process id answers directly.
@@ -70,7 +72,6 @@ export function ownerAlive(job: BridgeJobState | null, now: Date): boolean {
 
 // exactWorkBudget: what exact may cost inline (bridges.ts); tests lower it to see what a large network shows.
 export async function bridgeRankingFor(ctx: ServiceContext, model: NetworkModel, mode: 'exact' | 'budget', options: { budgetMs?: number; exactWorkBudget?: number } = {}): Promise<{ ranking: BridgeRanking; kept: KeptAs; freshness: BridgeFreshness }> {
-  const budgetMs = options.budgetMs ?? REPORT_SAMPLING_MS;
   const exactBudget = options.exactWorkBudget ?? EXACT_WORK_BUDGET;
   const ids = model.contacts.map((c) => c.id);
   const version = graphVersion(model.alters, ids);
@@ -86,6 +87,7 @@ export async function bridgeRankingFor(ctx: ServiceContext, model: NetworkModel,
     const changes = cached.journalMark == null ? { count: 0, atLeast: true } : await graphChangesSince(ctx.store, cached.journalMark);
     return { ranking: staleRanking(cached, cached.top, model.indexOf, model.contacts.length), kept: 'unchanged', freshness: { ...freshness, changesSince: changes.count, changesAtLeast: changes.atLeast } };
   }
+  const budgetMs = options.budgetMs ?? (freshness.recomputing ? REPORT_SAMPLING_MS_WHILE_RECOMPUTING : REPORT_SAMPLING_MS);
   // Compute time, not the user's clock: the budget is about how long the report takes.
   const started = performance.now();
   const ranking = await rankBridges(model.alters, { version, cached, now: ctx.clock.now(), mode, exactWorkBudget: exactBudget, stop: () => performance.now() - started > budgetMs });
