@@ -7,7 +7,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     // Every operation's result is held to its output schema (src/services/operation.ts), in tests only.
-    env: { RAPPORT_CHECK_OUTPUTS: '1' },
+    // No background bridge ranking after CLI writes unless a test asks for it (tests/bridges-background.test.ts).
+    env: { RAPPORT_CHECK_OUTPUTS: '1', RAPPORT_NO_BACKGROUND: '1' },
     globalSetup: ['tests/support/global-setup.ts'],
     reporters: ['default', './tests/support/corpus-reporter.ts'],
   },

@@ -9,14 +9,13 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildNetworkModel } from '../src/analysis/network-graph.ts';
 import { buildReport } from '../src/analysis/report.ts';
-import { computeStructure } from '../src/analysis/structure.ts';
 import { systemClock } from '../src/domain/clock.ts';
 import { toIsoDay } from '../src/domain/dates.ts';
 import { epochDay } from '../src/domain/tie-strength.ts';
 import { demoLoad } from '../src/services/demo.service.ts';
-import { networkGraph, networkReport } from '../src/services/network.service.ts';
+import { networkGraph, networkReport, structureFor } from '../src/services/network.service.ts';
 import { introFind } from '../src/services/network-intro.service.ts';
-import { bridgeRankingFor } from '../src/services/support/bridge-ranking.ts';
+import { bridgeRankingFor, type BridgeFreshness } from '../src/services/support/bridge-ranking.ts';
 import { runOperation, type ServiceContext } from '../src/services/operation.ts';
 import { openStore } from '../src/store/open-store.ts';
 import { loadNetworkData } from '../src/store/repositories/network.repository.ts';
@@ -57,8 +56,14 @@ export default async function reportBench(): Promise<void> {
       const settings = await loadSettings(store);
       const a = await timed(() => loadNetworkData(store));
       const b = await timed(() => buildNetworkModel(a.result, epochDay(toIsoDay(new Date()))));
-      const c = await timed(async () => computeStructure(b.result, (await bridgeRankingFor(ctx, b.result, 'budget')).ranking));
-      const d = await timed(() => buildReport(b.result, c.result, settings.situation));
+      // As the report does it: the kept ranking and the kept clusters and constraint when this graph has them.
+      let freshness: BridgeFreshness | undefined;
+      const c = await timed(async () => {
+        const ranked = await bridgeRankingFor(ctx, b.result, 'budget');
+        freshness = ranked.freshness;
+        return structureFor(ctx, b.result, ranked.ranking);
+      });
+      const d = await timed(() => buildReport(b.result, c.result, settings.situation, freshness));
       steps.load!.push(a.sample);
       steps.model!.push(b.sample);
       steps.structure!.push(c.sample);
@@ -79,7 +84,7 @@ export default async function reportBench(): Promise<void> {
     const label: Record<string, string> = {
       load: 'load from the store (bulk queries)',
       model: 'tie strength + ledgers + CSR graph',
-      structure: 'structure (ego, constraint, bridges, Louvain, labels)',
+      structure: 'structure (ego, kept or computed constraint + Louvain, bridges, labels)',
       report: 'balance, dormant, reciprocity, advice',
       total: 'report, sum of the steps',
       op: 'network.report operation, end to end',

@@ -24,6 +24,9 @@ export interface CachedRanking {
   seed: number;
   // Exact: betweenness per node. Sampled: how often each node lay inside a sampled path.
   values: Float64Array;
+  // The newest journal entry when the graph was read, and (exact) the best places by contact id: see staleRanking.
+  journalMark?: number | null;
+  top?: [number, number][] | null;
 }
 
 export interface BridgeRanking {
@@ -41,6 +44,9 @@ export interface BridgeRanking {
   reused: boolean;
   // What to keep for the next report (the same as the cache when reused).
   cache: CachedRanking;
+  // False when this is an exact ranking of an older graph, shown while the current one is computed: nothing in it
+  // is settled for the current graph, so advice names nobody from it.
+  current: boolean;
 }
 
 // Identifies the graph betweenness is computed on: which contact sits at which index, and who is linked to whom.
@@ -91,7 +97,7 @@ export async function rankBridges(graph: CsrGraph, options: RankOptions): Promis
   const reused = cached !== null && r.state.samples === cached.samples;
   const computedAt = reused ? cached.computedAt : options.now.toISOString();
   return {
-    method: 'sampled', values: r.estimate, top: r.ranking, settled: r.settled, confidence: 1 - BRIDGE_DELTA, samples: r.state.samples, computedAt, reused,
+    method: 'sampled', values: r.estimate, top: r.ranking, settled: r.settled, confidence: 1 - BRIDGE_DELTA, samples: r.state.samples, computedAt, reused, current: true,
     cache: reused ? cached : { graphVersion: options.version, method: 'sampled', computedAt, samples: r.state.samples, checks: r.state.checks, seed: r.state.seed, values: r.state.hits },
   };
 }
@@ -102,5 +108,27 @@ function fromExact(cache: CachedRanking, k: number, reused: boolean): BridgeRank
   for (let v = 0; v < values.length; v++) if (values[v]! > 0) order.push(v);
   order.sort((a, b) => values[b]! - values[a]! || a - b);
   const top = Int32Array.from(order.slice(0, k));
-  return { method: 'exact', values, top, settled: top.length, confidence: 1, samples: 0, computedAt: cache.computedAt, reused, cache };
+  return { method: 'exact', values, top, settled: top.length, confidence: 1, samples: 0, computedAt: cache.computedAt, reused, cache, current: true };
+}
+
+// The best places of an exact ranking, by contact id, as kept for showing it after the graph has changed.
+export function topByContact(values: Float64Array, ids: readonly number[], k = BRIDGE_TOP_K * 2): [number, number][] {
+  const order: number[] = [];
+  for (let v = 0; v < values.length; v++) if (values[v]! > 0) order.push(v);
+  order.sort((a, b) => values[b]! - values[a]! || a - b);
+  return order.slice(0, k).map((v) => [ids[v]!, values[v]!]);
+}
+
+// An exact ranking of an older graph, mapped onto today's contacts (people since archived or deleted drop out):
+// shown as it was, with no place settled, until the background has ranked the current graph.
+export function staleRanking(cache: CachedRanking, top: readonly [number, number][], indexOf: ReadonlyMap<number, number>, nodeCount: number, k = BRIDGE_TOP_K): BridgeRanking {
+  const values = new Float64Array(nodeCount);
+  const kept: number[] = [];
+  for (const [id, value] of top) {
+    const i = indexOf.get(id);
+    if (i === undefined || kept.length >= k) continue;
+    values[i] = value;
+    kept.push(i);
+  }
+  return { method: 'exact', values, top: Int32Array.from(kept), settled: 0, confidence: 1, samples: 0, computedAt: cache.computedAt, reused: true, cache, current: false };
 }

@@ -14,7 +14,13 @@ import { byName, topK } from './top.ts';
 
 export interface PersonRef { id: number; name: string; organisation: string | null; networks: Network[]; strength: number; band: TieBand }
 export interface StructurePerson extends PersonRef { degree: number; constraint: number | null; effectiveSize: number | null; efficiency: number | null; betweenness: number; community: number }
-export interface BridgeCertainty { method: 'exact' | 'sampled'; settled: number; ranked: number; confidence: number; samples: number; computedAt: string; reused: boolean }
+export interface BridgeCertainty {
+  method: 'exact' | 'sampled'; settled: number; ranked: number; confidence: number; samples: number; computedAt: string; reused: boolean;
+  // How fresh it is (domain/bridge-freshness.ts words it): false `current` is an exact ranking of the graph as it
+  // was `changesSince` changes ago, shown while the background ranks the current one (`recomputing`).
+  current: boolean; changesSince: number; changesAtLeast: boolean; recomputing: boolean; backgroundError: string | null;
+}
+export type BridgeFreshnessInput = Pick<BridgeCertainty, 'changesSince' | 'changesAtLeast' | 'recomputing' | 'backgroundError'>;
 export interface CommunitySummary { id: number; size: number; label: string; labelKind: string; share: number; people: PersonRef[] }
 
 export interface NetworkReport {
@@ -51,7 +57,9 @@ const isoOf = (day: number): string => new Date(day * DAY_MS).toISOString().slic
 const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
 export const personRef = (c: NetworkContact): PersonRef => ({ id: c.id, name: c.name, organisation: c.organisation, networks: c.networks, strength: c.tie.strength, band: c.tie.band });
 
-export function buildReport(model: NetworkModel, structure: Structure, situation: Situation): NetworkReport {
+const NO_NEWS: BridgeFreshnessInput = { changesSince: 0, changesAtLeast: false, recomputing: false, backgroundError: null };
+
+export function buildReport(model: NetworkModel, structure: Structure, situation: Situation, freshness: BridgeFreshnessInput = NO_NEWS): NetworkReport {
   const balance = balanceOf(model.contacts.map((c) => ({ networks: c.networks, inside: c.inside, organisation: c.organisation, industry: c.industry, strength: c.tie.strength, band: c.tie.band })), situation);
   const dormant = rankDormant(model, balance.networks, goalsByContact(model));
   const reciprocity = reciprocityOf(model, REPORT_LIMITS.people);
@@ -66,7 +74,7 @@ export function buildReport(model: NetworkModel, structure: Structure, situation
     dunbar: balance.dunbar.map((layer) => ({ ...layer, people: layer.toRank <= REPORT_LIMITS.innerDunbar ? ranked.slice(layer.fromRank - 1, layer.toRank).map(personRef) : [] })),
     dormant: { total: dormant.length, top: dormant.slice(0, REPORT_LIMITS.dormant) },
     reciprocity,
-    structure: structureSummary(model, structure),
+    structure: structureSummary(model, structure, freshness),
     activity: activity(model),
     advice: adviseOn({ model, balance, dormant, reciprocity, structure }),
   };
@@ -94,7 +102,7 @@ function structurePerson(model: NetworkModel, s: Structure, i: number): Structur
   };
 }
 
-function structureSummary(model: NetworkModel, s: Structure): NetworkReport['structure'] {
+function structureSummary(model: NetworkModel, s: Structure, freshness: BridgeFreshnessInput): NetworkReport['structure'] {
   const n = model.contacts.length;
   const g = model.alters;
   const indexes = Array.from({ length: n }, (_, i) => i);
@@ -114,7 +122,10 @@ function structureSummary(model: NetworkModel, s: Structure): NetworkReport['str
     me: { degree: s.me.degree, effectiveSize: finite(s.me.effectiveSize), efficiency: finite(s.me.efficiency), constraint: finite(s.me.constraint) },
     brokers, bridges, communities, communityCount: linked.length, isolated,
     modularity: finite(s.modularity),
-    betweenness: { method: b.method, settled: Math.min(b.settled, bridges.length), ranked: bridges.length, confidence: b.confidence, samples: b.samples, computedAt: b.computedAt, reused: b.reused },
+    betweenness: {
+      method: b.method, settled: Math.min(b.settled, bridges.length), ranked: bridges.length, confidence: b.confidence, samples: b.samples, computedAt: b.computedAt, reused: b.reused,
+      current: b.current, changesSince: freshness.changesSince, changesAtLeast: freshness.changesAtLeast, recomputing: freshness.recomputing, backgroundError: freshness.backgroundError,
+    },
   };
 }
 

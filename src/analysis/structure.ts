@@ -3,9 +3,10 @@
 // clusters would run through me, Louvain would see one star, and every contact would share me as a redundant tie.
 // The user's own brokerage is measured over the ego network of real ties (ego.ts, docs/ego-network.md). Betweenness
 // comes ranked from bridges.ts (exact or a sampled estimate that says how settled it is), computed before this.
+import { createHash } from 'node:crypto';
 import type { BridgeRanking } from './bridges.ts';
 import { egoMeasures, type EgoMeasures } from './ego.ts';
-import { louvain, structuralHoles } from './kernels/index.ts';
+import { louvain, structuralHoles, type CsrGraph } from './kernels/index.ts';
 import { egoWeights, type NetworkModel } from './network-graph.ts';
 
 export interface CommunityLabel {
@@ -33,22 +34,45 @@ export interface Structure {
   modularity: number;
 }
 
-export function computeStructure(model: NetworkModel, bridges: BridgeRanking): Structure {
+// Louvain clusters and Burt's measures depend on the graph and its link strengths only (not on interactions), so
+// they are kept with the bridge ranking and reused while this version of the graph stands.
+export interface GraphMeasures {
+  communities: Int32Array;
+  communityCount: number;
+  modularity: number;
+  constraint: Float64Array;
+  effectiveSize: Float64Array;
+}
+
+// Which contact sits at which index, who is linked to whom, and how strongly: what GraphMeasures depend on.
+export function structureVersion(graph: CsrGraph, ids: readonly number[]): string {
+  const hash = createHash('sha256');
+  hash.update(Buffer.from(Int32Array.from(ids).buffer));
+  for (const a of [graph.offsets, graph.neighbours, graph.weights]) hash.update(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+  return hash.digest('base64url');
+}
+
+export function graphMeasures(graph: CsrGraph): GraphMeasures {
+  const holes = structuralHoles(graph);
+  const parts = louvain(graph, { seed: 1 });
+  return { communities: parts.communities, communityCount: parts.count, modularity: parts.modularity, constraint: holes.constraint, effectiveSize: holes.effectiveSize };
+}
+
+export function computeStructure(model: NetworkModel, bridges: BridgeRanking, measures: GraphMeasures | null = null): Structure {
   const graph = model.alters;
   const n = graph.nodeCount;
   const me = egoMeasures(graph, egoWeights(model));
-  const holes = structuralHoles(graph);
   if (bridges.values.length !== n) throw new Error(`bridge ranking for ${bridges.values.length} nodes, graph of ${n}`);
-  const parts = louvain(graph, { seed: 1 });
+  const m = measures !== null && measures.communities.length === n ? measures : graphMeasures(graph);
   return {
     me,
-    constraint: holes.constraint,
-    effectiveSize: holes.effectiveSize,
+    constraint: m.constraint,
+    effectiveSize: m.effectiveSize,
     betweenness: bridges.values,
     bridges,
-    community: parts.communities,
-    clusters: labelClusters(model, parts.communities, parts.count),
-    modularity: parts.modularity,
+    community: m.communities,
+    clusters: labelClusters(model, m.communities, m.communityCount),
+    modularity: m.modularity,
   };
 }
 

@@ -18,6 +18,7 @@ export async function runCli(args: readonly string[]): Promise<void> {
   program.exitOverride();
   try {
     await program.parseAsync([...args], { from: 'user' });
+    await runtime.afterCommand();
   } catch (error) {
     process.exitCode = error instanceof CommanderError ? (error.exitCode === 0 ? EXIT.ok : EXIT.usage) : reportError(error);
   } finally {

@@ -2,7 +2,9 @@ import type { Command } from 'commander';
 import type { z } from 'zod';
 import { systemClock, type Clock } from '../domain/clock.ts';
 import { RapportError } from '../domain/errors.ts';
-import { runOperation, type Operation, type ServiceContext } from '../services/operation.ts';
+import { runJournalled, type Operation, type ServiceContext } from '../services/operation.ts';
+import type { JournalEntry } from '../store/journal/journal.repository.ts';
+import { entryChangesGraph } from '../store/repositories/bridge-rankings.repository.ts';
 import { resolveContactRef } from '../services/support/contact-ref.ts';
 import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
@@ -32,9 +34,31 @@ export class CliRuntime {
   // The output type is the operation's own (its output schema's): commands never state it.
   async run<I extends z.ZodType, O>(op: Operation<I, O>, input: unknown): Promise<O> {
     try {
-      return await runOperation(await this.context(), op, input);
+      const { output, entry } = await runJournalled(await this.context(), op, input);
+      await this.noteEntry(entry);
+      return output;
     } catch (e) {
       throw withFlagNames(e, this.command);
+    }
+  }
+
+  // Set when a write of this command changed contacts or links: the exact bridges are then recomputed in the
+  // background once the command is done (cli/background.ts).
+  graphChanged = false;
+
+  async noteEntry(entry: JournalEntry | null): Promise<void> {
+    if (entry !== null && !this.graphChanged && this.store !== null) this.graphChanged = await entryChangesGraph(this.store, entry.id);
+  }
+
+  // After the command: starts the background ranking when the graph changed (never fails the command).
+  async afterCommand(): Promise<void> {
+    if (!this.graphChanged || this.store === null) return;
+    this.graphChanged = false;
+    const { backgroundMode, startBackgroundBridges } = await import('./background.ts');
+    try {
+      await startBackgroundBridges({ store: this.store, clock: this.clock }, backgroundMode());
+    } catch (error) {
+      process.stderr.write(`note: could not start the background bridge ranking: ${error instanceof Error ? error.message : String(error)}\n`);
     }
   }
 

@@ -8,6 +8,10 @@ import { calendar } from '../services/calendar.service.ts';
 import { CATALOGUE } from '../services/catalogue.ts';
 import { recordLoginFailure } from '../services/login-failures.service.ts';
 import { runOperation, type Operation, type ServiceContext } from '../services/operation.ts';
+import { BackgroundBridges } from '../services/bridges-background.ts';
+import { ownerName } from '../services/support/bridge-ranking.ts';
+import type { JournalEntry } from '../store/journal/journal.repository.ts';
+import { entryChangesGraph } from '../store/repositories/bridge-rankings.repository.ts';
 import { AuthGate } from './auth-gate.ts';
 import { mountDigestRoutes } from './digest-routes.ts';
 import { mountLogin, requireAuth } from './auth-routes.ts';
@@ -37,6 +41,9 @@ export interface AppOptions {
   readCache?: boolean;
   // Sign-in throttling (DEFAULT_THROTTLE_POLICY unless told; the login benchmark compares it with none).
   throttlePolicy?: ThrottlePolicy;
+  // Recompute the exact bridges in the background after writes that change contacts or links (docs/bridges.md):
+  // on unless false, or unless RAPPORT_NO_BACKGROUND=1 (the test suite sets it). debounceMs: quiet time first.
+  backgroundBridges?: boolean | { debounceMs: number };
 }
 
 export const API_BODY_LIMIT = MAX_BODY_BYTES;
@@ -45,6 +52,8 @@ export interface RapportApp {
   app: Hono;
   gate: AuthGate;
   operations: readonly Operation[];
+  // The background bridge ranking, when on (tests wait on its idle()).
+  background: BackgroundBridges | null;
 }
 
 export async function createApp(options: AppOptions): Promise<RapportApp> {
@@ -60,6 +69,19 @@ export async function createApp(options: AppOptions): Promise<RapportApp> {
   });
   await gate.reload();
   const app = new Hono();
+  const bgOption = options.backgroundBridges ?? process.env.RAPPORT_NO_BACKGROUND !== '1';
+  const background = bgOption === false ? null
+    : new BackgroundBridges(options.context, {
+      owner: ownerName(),
+      ...(typeof bgOption === 'object' ? { debounceMs: bgOption.debounceMs } : {}),
+      // Written on this server's own connection, which SQLite's data_version does not count: clear by hand.
+      onKept: () => cache?.clear(),
+      onError: (e) => process.stderr.write(`background bridge ranking failed: ${e.message}\n`),
+    });
+  // Only writes that changed contacts or links ask for a new ranking (the job itself compares the graph's version).
+  const graphWrite = async (entry: JournalEntry | null): Promise<void> => {
+    if (background !== null && entry !== null && (await entryChangesGraph(options.context.store, entry.id))) background.notify();
+  };
 
   app.use('*', securityHeaders);
   app.onError((error, c) => {
@@ -93,12 +115,15 @@ export async function createApp(options: AppOptions): Promise<RapportApp> {
         throw new RapportError('forbidden', 'This server listens beyond this computer, so it keeps its password. Restart it on 127.0.0.1 to remove the password.');
       }
     },
-    after: (op) => (op.name.startsWith('auth.') ? gate.reload() : undefined),
+    after: async (op, entry) => {
+      if (op.name.startsWith('auth.')) await gate.reload();
+      await graphWrite(entry);
+    },
   });
   // MCP for assistants over HTTP, behind the same sign-in as the API; the SDK loads with the first request.
   app.all('/mcp', async (c) => {
     const { handleMcpRequest } = await import('../mcp/http.ts');
-    return handleMcpRequest(c.req.raw, { context: options.context, version: options.version ?? '0.0.0', onWrite: () => cache?.clear() });
+    return handleMcpRequest(c.req.raw, { context: options.context, version: options.version ?? '0.0.0', onWrite: () => { cache?.clear(); background?.notify(); } });
   });
   app.all('/api/*', (c) => problemResponse(c, problemOf(new RapportError('not_found', `no API route ${c.req.method} ${c.req.path}; see /api/docs`))));
 
@@ -114,5 +139,5 @@ export async function createApp(options: AppOptions): Promise<RapportApp> {
 
   if (options.webRoot) app.use('*', staticFiles(loadStaticFiles(options.webRoot)));
   app.notFound((c) => c.text('Not found', 404));
-  return { app, gate, operations };
+  return { app, gate, operations, background };
 }

@@ -2,6 +2,7 @@ import type { Context, Hono } from 'hono';
 import { toIsoDay } from '../domain/dates.ts';
 import { MAX_JSON_DEPTH } from '../domain/limits.ts';
 import { runJournalled, runOperation, type Operation, type ServiceContext } from '../services/operation.ts';
+import type { JournalEntry } from '../store/journal/journal.repository.ts';
 import { inputFromQuery, planInput, withPathParams } from './input.ts';
 import { problemResponse, transportProblem } from './problem.ts';
 import { cacheKey, type ReadCache } from './read-cache.ts';
@@ -11,7 +12,8 @@ export interface MountOptions {
   context: () => ServiceContext;
   // Runs before an operation (e.g. the server refusing to drop its password while listening off loopback).
   before?: (op: Operation, input: unknown) => Promise<void> | void;
-  after?: (op: Operation) => Promise<void> | void;
+  // Runs after an operation succeeded, with the journal entry a write left (null for a read or no change).
+  after?: (op: Operation, entry: JournalEntry | null) => Promise<void> | void;
   // Answers repeated GETs of read operations from memory until the database changes.
   cache?: ReadCache | null;
 }
@@ -117,16 +119,18 @@ export function mountOperations(app: Hono, operations: readonly Operation[], opt
       }
       let result: unknown;
       let undo: Record<string, string> = {};
+      let entry: JournalEntry | null = null;
       try {
         const ran = await runJournalled(ctx, op, input);
         result = ran.output;
+        entry = ran.entry;
         // The web app's "… — Undo" toast: which history entry this write made, and its line.
         if (ran.entry) undo = { 'Rapport-Undo-Id': String(ran.entry.id), 'Rapport-Undo-Summary': encodeURIComponent(ran.entry.summary) };
       } finally {
         // Cleared after failed writes too: cheaper than reasoning about what a failure may have touched.
         if (op.effect === 'write') options.cache?.clear();
       }
-      if (op.effect === 'write') await options.after?.(op);
+      if (op.effect === 'write') await options.after?.(op, entry);
       if (download && op.http.method === 'get' && isFileResult(result)) return asDownload(c, result);
       return c.body(JSON.stringify(result ?? null), 200, { ...JSON_HEADERS, ...undo });
     });

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Clock } from '../domain/clock.ts';
 import type { Store } from '../store/store.ts';
-import { createApp, type RapportApp } from './app.ts';
+import { createApp, type AppOptions, type RapportApp } from './app.ts';
 import { allowedHostNames, isLoopback } from './hosts.ts';
 import type { ThrottlePolicy } from './login-throttle.ts';
 
@@ -18,6 +18,7 @@ export interface ServeOptions {
   version?: string;
   readCache?: boolean;
   throttlePolicy?: ThrottlePolicy;
+  backgroundBridges?: AppOptions['backgroundBridges'];
 }
 
 export interface RunningServer {
@@ -41,6 +42,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     version: o.version ?? '0.0.0',
     readCache: o.readCache !== false,
     ...(o.throttlePolicy ? { throttlePolicy: o.throttlePolicy } : {}),
+    ...(o.backgroundBridges !== undefined ? { backgroundBridges: o.backgroundBridges } : {}),
   });
   if (offLoopback && !rapport.gate.required) {
     throw new UnsafeBindError(
@@ -59,6 +61,8 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     port,
     rapport,
     close: () => new Promise<void>((resolve, reject) => {
+      // No new background ranking starts; one under way finishes on its own (or with the process).
+      void rapport.background?.stop();
       if ('closeAllConnections' in server) server.closeAllConnections();
       server.close((e) => (e ? reject(e) : resolve()));
     }),

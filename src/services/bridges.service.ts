@@ -1,6 +1,6 @@
 // `rapport bridges`: exact betweenness whatever it costs, kept so that later reports use it until the links change.
 import { z } from 'zod';
-import { loadNetworkModel } from './network.service.ts';
+import { loadNetworkModel, structureFor } from './network.service.ts';
 import { defineOperation } from './operation.ts';
 import { bridgeRankingFor } from './support/bridge-ranking.ts';
 
@@ -28,6 +28,8 @@ export const bridgesRank = defineOperation({
     const { model } = await loadNetworkModel(ctx);
     const started = performance.now();
     const { ranking, kept } = await bridgeRankingFor(ctx, model, 'exact');
+    // Clusters and constraint of the same graph are kept too, so the next report computes neither.
+    if (kept !== 'read-only') await structureFor(ctx, model, ranking);
     return {
       method: ranking.method, contacts: model.contacts.length, links: model.links.length, computedAt: ranking.computedAt, reused: ranking.reused, kept,
       seconds: Math.round((performance.now() - started) / 100) / 10,

@@ -2,22 +2,39 @@ import { z } from 'zod';
 import { graphView, type GraphView } from '../analysis/graph-view.ts';
 import { buildNetworkModel, type NetworkModel } from '../analysis/network-graph.ts';
 import { buildReport, type NetworkReport } from '../analysis/report.ts';
-import { computeStructure } from '../analysis/structure.ts';
+import { computeStructure, graphMeasures, structureVersion, type Structure } from '../analysis/structure.ts';
+import type { BridgeRanking } from '../analysis/bridges.ts';
 import { toIsoDay } from '../domain/dates.ts';
 import { notFound } from '../domain/errors.ts';
 import type { Settings } from '../domain/settings.ts';
 import { epochDay } from '../domain/tie-strength.ts';
 import { loadNetworkData } from '../store/repositories/network.repository.ts';
 import { loadSettings } from '../store/repositories/settings.repository.ts';
+import { loadStructure, saveStructure } from '../store/repositories/bridge-rankings.repository.ts';
 import { defineOperation, idParam, type ServiceContext } from './operation.ts';
 import { graphViewOutput, networkReportOutput } from './schemas/network.ts';
-import { bridgeRankingFor } from './support/bridge-ranking.ts';
+import { bridgeRankingFor, isReadOnly } from './support/bridge-ranking.ts';
 
 // One bulk load and one model per request; every network operation starts here.
 export async function loadNetworkModel(ctx: ServiceContext): Promise<{ model: NetworkModel; settings: Settings }> {
   const settings = await loadSettings(ctx.store);
   const data = await loadNetworkData(ctx.store);
   return { model: buildNetworkModel(data, epochDay(toIsoDay(ctx.clock.now()))), settings };
+}
+
+// Clusters and constraint as kept for this version of the graph (by the background, or by an earlier report), else
+// computed and kept beside the ranking. A read-only database computes them each time.
+export async function structureFor(ctx: ServiceContext, model: NetworkModel, ranking: BridgeRanking): Promise<Structure> {
+  const version = structureVersion(model.alters, model.contacts.map((c) => c.id));
+  const kept = await loadStructure(ctx.store, version);
+  if (kept !== null) return computeStructure(model, ranking, kept);
+  const measures = graphMeasures(model.alters);
+  try {
+    await saveStructure(ctx.store, { version, ...measures });
+  } catch (error) {
+    if (!isReadOnly(error)) throw error;
+  }
+  return computeStructure(model, ranking, measures);
 }
 
 export const networkReport = defineOperation({
@@ -29,8 +46,8 @@ export const networkReport = defineOperation({
   http: { method: 'get', path: '/network/report' },
   run: async (ctx): Promise<NetworkReport> => {
     const { model, settings } = await loadNetworkModel(ctx);
-    const { ranking } = await bridgeRankingFor(ctx, model, 'budget');
-    return buildReport(model, computeStructure(model, ranking), settings.situation);
+    const { ranking, freshness } = await bridgeRankingFor(ctx, model, 'budget');
+    return buildReport(model, await structureFor(ctx, model, ranking), settings.situation, freshness);
   },
 });
 
@@ -51,6 +68,6 @@ export const networkGraph = defineOperation({
     const { model } = await loadNetworkModel(ctx);
     if (focus !== undefined && !model.indexOf.has(focus)) throw notFound('contact', focus);
     const { ranking } = await bridgeRankingFor(ctx, model, 'budget');
-    return graphView(model, computeStructure(model, ranking), { limit, focus: focus ?? null });
+    return graphView(model, await structureFor(ctx, model, ranking), { limit, focus: focus ?? null });
   },
 });

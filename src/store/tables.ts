@@ -7,6 +7,12 @@ type Flag = number;
 // The cached bridge ranking (migration 0300): derived from the links, rebuilt when graph_version changes.
 export interface BridgeRankingTable {
   workspace_id: number; graph_version: string; method: string; computed_at: string; samples: number; checks: number; seed: number; payload: string;
+  // Migration 2026-12-08-0300: the journal entry the graph was read at, the exact top as JSON, the cached structure.
+  journal_mark: number | null; top: string | null; structure_version: string | null; structure: string | null;
+}
+// One background bridge computation at a time (migration 2026-12-08-0300).
+export interface BridgeRankingJobTable {
+  workspace_id: number; owner: string | null; heartbeat_at: string | null; requests: Generated<number>; last_error: string | null;
 }
 
 export interface WorkspaceTable { id: Generated<number>; name: string; created_at: string; uid: ColumnType<string | null, string | null | undefined, string | null> }
@@ -140,6 +146,7 @@ export interface Database {
   event_attendees: EventAttendeeTable;
   connected_accounts: ConnectedAccountTable;
   bridge_rankings: BridgeRankingTable;
+  bridge_rankings_job: BridgeRankingJobTable;
   carddav_cards: CarddavCardTable;
   sync_issues: SyncIssueTable;
   captured_sources: CapturedSourceTable;

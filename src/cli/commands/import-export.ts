@@ -101,7 +101,9 @@ async function importCommand(rt: CliRuntime, file: string, o: ImportOptions): Pr
     try {
       // Parsed before the write lock is taken: the server and other commands wait only for the matching and writing.
       const read = await readImport(ctx, input, bar.onProgress);
-      report = (await ctx.store.transaction((tx) => journalled({ ...ctx, store: tx }, importRun, input, (inner) => runImport(inner, input, { write: true, onProgress: bar.onProgress, read })))).output;
+      const ran = await ctx.store.transaction((tx) => journalled({ ...ctx, store: tx }, importRun, input, (inner) => runImport(inner, input, { write: true, onProgress: bar.onProgress, read })));
+      report = ran.output;
+      await rt.noteEntry(ran.entry);
     } catch (e) {
       bar.stop();
       if (e instanceof RapportError && e.problems.length > 1) {

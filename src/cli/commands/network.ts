@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { printJson } from '../output.ts';
 import { integer } from '../parse.ts';
 import type { CliRuntime } from '../runtime.ts';
@@ -11,12 +11,23 @@ export function registerNetworkCommands(program: Command, rt: CliRuntime): void 
       const { networkReport } = await import('../../services/network.service.ts');
       const r = await rt.run(networkReport, {});
       if (o.json) return printJson(r);
-      console.log(renderReport(r));
+      console.log(renderReport(r, rt.clock.now()));
     });
 
   program.command('bridges').description('rank who bridges your clusters by exact betweenness and keep it: reports then use it until your links change (minutes at 30,000 contacts)')
     .option('--json', 'print as JSON')
-    .action(async (o: { json?: boolean }) => {
+    // What the CLI starts by itself after a change (cli/background.ts): low priority, quiet, one at a time.
+    .addOption(new Option('--background', 'compute quietly at low priority unless another computation is under way').hideHelp())
+    .action(async (o: { json?: boolean; background?: boolean }) => {
+      if (o.background) {
+        const { lowerOwnPriority } = await import('../background.ts');
+        lowerOwnPriority();
+        const { runBridgeWork } = await import('../../services/bridges-background.ts');
+        const { ownerName } = await import('../../services/support/bridge-ranking.ts');
+        const r = await runBridgeWork(await rt.context(), { owner: ownerName() });
+        if (o.json) printJson(r);
+        return;
+      }
       const { bridgesRank } = await import('../../services/bridges.service.ts');
       const r = await rt.run(bridgesRank, {});
       if (o.json) return printJson(r);

@@ -48,6 +48,12 @@ export async function serveCommand(rt: CliRuntime, flags: ServeFlags): Promise<v
       process.once('SIGTERM', stop);
     });
     timer?.stop();
+    // A background bridge ranking under way would keep the process alive until its worker threads finish (minutes
+    // at 30,000 contacts): its lock is released with the process, and the next change starts it again.
+    if (server.rapport.background?.busy) {
+      await rt.close();
+      process.exit(process.exitCode ?? 0);
+    }
   } catch (e) {
     if (e instanceof UnsafeBindError) throw new RapportError('forbidden', e.message);
     if (e instanceof Error && 'code' in e && e.code === 'EADDRINUSE') throw new RapportError('conflict', `port ${flags.port} is already in use; try --port ${Number(flags.port) + 1}`);

@@ -1,4 +1,5 @@
 import type { PersonRef, NetworkReport } from '../../analysis/report.ts';
+import { describeBridgeFreshness } from '../../domain/bridge-freshness.ts';
 import { TIE_BANDS_SUMMARY } from '../../domain/tie-band-explain.ts';
 import type { BridgesRankResult } from '../../services/bridges.service.ts';
 import type { IntroResult } from '../../services/network-intro.service.ts';
@@ -14,7 +15,7 @@ function section(out: string[], title: string): void {
   out.push('', paint('bold', title));
 }
 
-export function renderReport(r: NetworkReport): string {
+export function renderReport(r: NetworkReport, now: Date = new Date()): string {
   const out = [paint('bold', `Your network on ${r.generatedOn}`) + dim(` · ${r.situationLabel.toLowerCase()} · ${r.totals.contacts} contacts, ${r.totals.links} links between them, ${r.totals.interactions} interactions`)];
   const b = r.balance;
   section(out, 'Balance against your situation');
@@ -61,7 +62,7 @@ export function renderReport(r: NetworkReport): string {
   out.push(dim(`  ${s.isolated} contacts know nobody else you know`));
   out.push('  brokers (least constrained, know several of your clusters):');
   out.push(table(s.brokers.slice(0, 5).map((p) => [`    ${who(p)}`, `constraint ${num(p.constraint, 3)}`, `effective size ${num(p.effectiveSize, 1)} of ${p.degree}`, dim(`${p.band} ${p.strength}`)])));
-  out.push(`  bridges (highest betweenness): ${bridgeCertainty(s.betweenness)}`);
+  out.push(`  bridges (highest betweenness): ${bridgeCertainty(s.betweenness, now)}`);
   out.push(table(s.bridges.slice(0, 5).map((p, i) => [`    ${who(p)}`, `betweenness ${i < s.betweenness.settled ? '' : '≈'}${Math.round(p.betweenness)}`, dim(`${p.band} ${p.strength}`)])));
   out.push(`  clusters (Louvain, modularity ${num(s.modularity)}; ${s.communityCount} with two or more people):`);
   out.push(table(s.communities.slice(0, 8).map((c) => [`    ${c.size}`, c.label, dim(`${c.labelKind}, ${pct(c.share)} of them`), dim(c.people.slice(0, 3).map((p) => p.name).join(', '))])));
@@ -72,21 +73,16 @@ export function renderReport(r: NetworkReport): string {
   return out.join('\n');
 }
 
-// How sure the bridge ranking is, in words (docs/bridges.md).
-export function bridgeCertainty(b: NetworkReport['structure']['betweenness']): string {
-  const when = dim(`(computed ${b.computedAt.slice(0, 16).replace('T', ' ')} UTC on your current links)`);
-  if (b.method === 'exact') return `exact ${when}`;
-  const sure = `${Math.round(b.confidence * 100)}% sure`;
-  const settled = b.settled === 0 ? 'no rank is settled yet'
-    : b.settled >= b.ranked ? `all ${b.ranked} settled (${sure})` : `the first ${b.settled} settled (${sure}); ranks ${b.settled + 1}–${b.ranked} (≈) may swap with people just below`;
-  return `estimated from ${b.samples.toLocaleString('en')} sampled shortest paths, ${settled} ${when}; \`rapport bridges\` ranks them exactly`;
+// How sure and how fresh the bridge ranking is, in words (docs/bridges.md).
+export function bridgeCertainty(b: NetworkReport['structure']['betweenness'], now: Date = new Date()): string {
+  return describeBridgeFreshness(b, now);
 }
 
 export function renderBridges(r: BridgesRankResult): string {
   const out = [paint('bold', `Bridges among your ${r.contacts.toLocaleString('en')} contacts and ${r.links.toLocaleString('en')} links`) + dim(` · exact betweenness, ${r.reused ? 'already computed' : `computed in ${r.seconds} s`} on ${r.computedAt.slice(0, 16).replace('T', ' ')} UTC`)];
   if (r.top.length === 0) out.push(dim('  nobody lies between two of your contacts yet: record who knows whom (`rapport link`)'));
   else out.push(table(r.top.map((p, i) => [`  ${i + 1}.`, p.name, `betweenness ${Math.round(p.betweenness)}`])));
-  out.push(r.kept === 'read-only' ? dim('The database is read-only, so this ranking was not kept: reports will estimate again.') : dim('Kept: reports use this ranking until your links change.'));
+  out.push(r.kept === 'read-only' ? dim('The database is read-only, so this ranking was not kept: reports will estimate again.') : dim('Kept: reports use this ranking until your links change; after a change it is recomputed in the background.'));
   return out.join('\n');
 }
 

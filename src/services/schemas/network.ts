@@ -71,8 +71,12 @@ export const networkReportOutput = out({
     communityCount: count,
     isolated: count,
     modularity: ratio,
-    // Exact, or sampled with the first `settled` bridges certain at `confidence`.
-    betweenness: out({ method: z.enum(['exact', 'sampled']), settled: count, ranked: count, confidence: z.number(), samples: count, computedAt: instant, reused: z.boolean() }),
+    // Exact, or sampled with the first `settled` bridges certain at `confidence`; `current` false when it is the exact
+    // ranking of the graph as it was `changesSince` changes ago, shown while `recomputing` (docs/bridges.md).
+    betweenness: out({
+      method: z.enum(['exact', 'sampled']), settled: count, ranked: count, confidence: z.number(), samples: count, computedAt: instant, reused: z.boolean(),
+      current: z.boolean(), changesSince: count, changesAtLeast: z.boolean(), recomputing: z.boolean(), backgroundError: z.string().nullable(),
+    }),
   }),
   activity: out({ from: day, to: day, days: z.array(count) }),
   advice: z.array(out({ kind: adviceKind, text: z.string(), people: z.array(advicePerson) })),

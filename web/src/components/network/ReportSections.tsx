@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { NetworkReport } from '../../../../src/analysis/report.ts';
+import { describeBridgeFreshness } from '../../../../src/domain/bridge-freshness.ts';
 import { Link } from '../../router.tsx';
 
 // Advice text with every person it names turned into a link to them.
@@ -39,13 +40,10 @@ export function DormantTable({ dormant }: { dormant: NetworkReport['dormant'] })
   );
 }
 
-// How sure the bridge ranking is (docs/bridges.md): exact, or how many places a sampled estimate has settled.
+// How sure and how fresh the bridge ranking is (docs/bridges.md), in the CLI's words.
 function bridgeCertainty(b: NetworkReport['structure']['betweenness']): string {
-  const when = new Date(b.computedAt).toLocaleString();
-  if (b.method === 'exact') return `Ranked exactly (computed ${when}, your links unchanged since).`;
-  const settled = b.settled === 0 ? 'no place is settled yet, so no one is named as the bridge'
-    : b.settled >= b.ranked ? `all ${b.ranked} places settled` : `the first ${b.settled} places settled; those marked ≈ may swap with people just below`;
-  return `Estimated from ${b.samples.toLocaleString()} sampled paths, ${Math.round(b.confidence * 100)}% sure: ${settled}. \`rapport bridges\` ranks them exactly.`;
+  const text = describeBridgeFreshness(b, new Date());
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
 export function StructureSummary({ structure, onPick }: { structure: NetworkReport['structure']; onPick: (id: number) => void }) {
