@@ -57,6 +57,20 @@ const zodEnglishOnly = {
   },
 };
 
+// commander requires node:child_process when it loads, for executable subcommands, which Rapport has none of;
+// loading it (with net, dgram and their bindings) was ~10 ms of every start. In the bundle commander gets a stand-in
+// that loads the real module on first use.
+const commanderLazyChildProcess = {
+  name: 'commander-lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'commander-lazy-child-process' } : undefined);
+    build.onLoad({ filter: /.*/, namespace: 'commander-lazy-child-process' }, () => ({
+      contents: "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };", loader: 'js',
+    }));
+  },
+};
+
 // One CommonJS file with third-party JavaScript inside: resolving hundreds of files under node_modules costs more at
 // start-up than the code itself. CommonJS because Node 20 can cache V8's compiled code only for a vm.Script (see
 // bin/rapport.js), which halves start-up. A module imported with `await import()` is still evaluated only when
@@ -71,7 +85,7 @@ export function cliBuildOptions() {
     platform: 'node',
     target: 'node20',
     external: EXTERNAL,
-    plugins: [zodEnglishOnly],
+    plugins: [zodEnglishOnly, commanderLazyChildProcess],
     metafile: true,
     minify: true,
     logLevel: 'warning',
