@@ -3,10 +3,12 @@
 // beside it, dist/ is rebuilt first if any source is newer, so edited code never runs stale; an installed package
 // has no src/. Node 20 has no compile cache for modules, so the bundle runs as a vm.Script with V8's code cache
 // beside it (one file per Node version): parsing and compiling ~1 MB of JavaScript is most of a cold start.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
+// Node's built-in modules come from process.getBuiltinModule rather than `import`: an import of node:fs builds an
+// ES module view of it, reading every export, which loads the file streams and more that `today` never uses.
+const { existsSync, readFileSync, writeFileSync } = process.getBuiltinModule('node:fs');
+const Module = process.getBuiltinModule('node:module');
+const { fileURLToPath } = process.getBuiltinModule('node:url');
+const vm = process.getBuiltinModule('node:vm');
 
 if (existsSync(new URL('../src/cli/main.ts', import.meta.url))) {
   const { buildCli, cliBuildIsStale } = await import('../scripts/build.mjs');
@@ -42,7 +44,6 @@ function runBundle() {
   }
   const cacheFile = `${bundle}.${process.version}-${process.arch}.v8cache`;
   const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
-  const Module = createRequire(import.meta.url)('node:module');
   const script = new vm.Script(Module.wrap(readFileSync(bundle, 'utf8')), { filename: bundle, cachedData });
   const main = new Module(bundle, null);
   main.filename = bundle;

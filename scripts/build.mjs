@@ -2,7 +2,8 @@
 // dist/rapport.cjs, and the web app in web/dist. Plain JavaScript on purpose: it runs before anything is compiled,
 // and bin/rapport.js calls buildCli() itself when a checkout's sources are newer than dist/, so a stale dist never runs.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -56,6 +57,20 @@ const zodEnglishOnly = {
   },
 };
 
+// commander requires node:child_process when it loads, for executable subcommands, which Rapport has none of;
+// loading it (with net, dgram and their bindings) was ~10 ms of every start. In the bundle commander gets a stand-in
+// that loads the real module on first use.
+const commanderLazyChildProcess = {
+  name: 'commander-lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'commander-lazy-child-process' } : undefined);
+    build.onLoad({ filter: /.*/, namespace: 'commander-lazy-child-process' }, () => ({
+      contents: "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };", loader: 'js',
+    }));
+  },
+};
+
 // One CommonJS file with third-party JavaScript inside: resolving hundreds of files under node_modules costs more at
 // start-up than the code itself. CommonJS because Node 20 can cache V8's compiled code only for a vm.Script (see
 // bin/rapport.js), which halves start-up. A module imported with `await import()` is still evaluated only when
@@ -70,7 +85,7 @@ export function cliBuildOptions() {
     platform: 'node',
     target: 'node20',
     external: EXTERNAL,
-    plugins: [zodEnglishOnly],
+    plugins: [zodEnglishOnly, commanderLazyChildProcess],
     metafile: true,
     minify: true,
     logLevel: 'warning',
@@ -90,10 +105,25 @@ export async function buildCli() {
   // The help pages first: a bundle newer than the sources then always has its pages beside it.
   await writeHelpPages(build, options);
   renameSync(partial, options.outfile);
-  // A first run writes V8's code cache for this Node (bin/rapport.js): `today` on an in-memory database compiles
-  // what most commands share (commander, migrations, the store, the services). Other Node versions write their own.
-  const warm = spawnSync(process.execPath, [join(ROOT, 'bin', 'rapport.js'), 'today'], { env: { ...process.env, RAPPORT_DB: ':memory:', NO_COLOR: '1' }, encoding: 'utf8' });
-  if (warm.status !== 0) throw new Error(`the built CLI failed its first run (rapport today on :memory:): ${warm.stderr}`);
+  // A first run writes V8's code cache for this Node (bin/rapport.js); the cache holds every function that run
+  // compiled, and V8 reads all of it on each start. So the run is `today` on a database already brought up to date:
+  // the migrations, which a user's file needs once per upgrade, stay out of what every `today` reads. Caches of the
+  // previous bundle go first (V8 checks little more than the source's length). Other Node versions write their own.
+  const removeCaches = () => {
+    for (const f of readdirSync(dirname(options.outfile))) if (/^rapport\.cjs\..*\.v8cache$/.test(f)) rmSync(join(dirname(options.outfile), f));
+  };
+  removeCaches();
+  const warmDir = mkdtempSync(join(tmpdir(), 'rapport-build-'));
+  try {
+    const env = { ...process.env, RAPPORT_DB: join(warmDir, 'warm.db'), NO_COLOR: '1' };
+    for (const run of ['migrates the new file', 'writes the cache']) {
+      const warm = spawnSync(process.execPath, [join(ROOT, 'bin', 'rapport.js'), 'today'], { env, encoding: 'utf8' });
+      if (warm.status !== 0) throw new Error(`the built CLI failed its first run (rapport today on a new database, the run that ${run}): ${warm.stderr}`);
+      if (run === 'migrates the new file') removeCaches();
+    }
+  } finally {
+    rmSync(warmDir, { recursive: true, force: true });
+  }
   return metafile;
 }
 
@@ -106,7 +136,7 @@ async function writeHelpPages(build, options) {
   const requireHere = createRequire(join(ROOT, 'dist', 'help-pages.cjs'));
   new Function('module', 'exports', 'require', '__filename', outputFiles[0].text)(mod, mod.exports, requireHere, join(ROOT, 'dist', 'help-pages.cjs'));
   const partial = `${HELP_PAGES}.${process.pid}.partial`;
-  writeFileSync(partial, JSON.stringify({ width: mod.exports.HELP_WIDTH, pages: mod.exports.helpPages() }));
+  writeFileSync(partial, JSON.stringify({ width: mod.exports.HELP_WIDTH, pages: await mod.exports.helpPages() }));
   renameSync(partial, HELP_PAGES);
 }
 

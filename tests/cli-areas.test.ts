@@ -43,7 +43,7 @@ describe('rapport command areas', () => {
       for (const o of cmd.options) if (!o.description) undocumented.push(`${path} ${o.flags}`);
       for (const sub of cmd.commands) walk(sub, `${path} ${sub.name()}`);
     };
-    walk(buildProgram(clock).program, 'rapport');
+    walk((await buildProgram(clock)).program, 'rapport');
     expect(undocumented).toEqual([]);
   });
 

@@ -1,9 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Command } from 'commander';
 import { build, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliBuildOptions, HELP_PAGES } from '../scripts/build.mjs';
+import { areaFor, COMMAND_AREAS } from '../src/cli/commands/index.ts';
+import { CliRuntime } from '../src/cli/runtime.ts';
 import { runRapport } from './support/cli.ts';
 
 // What a command must not load before its action runs: a command that needs one of these imports it inside its
@@ -43,6 +46,26 @@ describe('the compiled CLI', () => {
   it('starts without the server, the analysis kernels, the importers, argon2 or pg', () => {
     const offenders = [...startupChains()].filter(([path]) => LAZY.some((l) => path.includes(l))).map(([, chain]) => chain.join(' → '));
     expect(offenders, 'load these inside the command action with await import(...)').toEqual([]);
+  });
+
+  // `rapport today` loads the keep-in-touch area alone: no command area is a static import of the start-up path.
+  it('loads a command area only when its command runs', () => {
+    const areas = [...startupChains()].filter(([path]) => path.startsWith('src/cli/commands/') && path !== 'src/cli/commands/index.ts');
+    expect(areas.map(([, chain]) => chain.join(' → ')), 'import command areas through COMMAND_AREAS (await import)').toEqual([]);
+  });
+
+  // runCli registers only the area whose `commands` name the command typed: a name missing there would be an
+  // unknown command, and one listed under the wrong area too.
+  it('lists, for each command area, exactly the commands and aliases it registers', async () => {
+    for (const area of COMMAND_AREAS) {
+      const program = new Command('rapport');
+      (await area.load())(program, new CliRuntime(program));
+      expect(program.commands.flatMap((c) => [c.name(), ...c.aliases()]).sort()).toEqual([...area.commands].sort());
+    }
+    expect(areaFor(['--db', 'today', 'outreach', '--limit', '3'])?.commands).toContain('outreach');
+    expect(areaFor(['--db=x.db', 'follow-up', 'list'])?.commands).toContain('today');
+    expect(areaFor(['help', 'today'])).toBeUndefined();
+    expect(areaFor(['--version'])).toBeUndefined();
   });
 
   it('never contains Vite, a build tool', () => {

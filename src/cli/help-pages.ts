@@ -6,8 +6,8 @@ import { buildProgram } from './program.ts';
 // so that bin/rapport.js answers `--help` without evaluating the CLI; a terminal of another width gets commander's own.
 export const HELP_WIDTH = 80;
 
-export function helpPages(): Record<string, string> {
-  const { program } = buildProgram();
+export async function helpPages(): Promise<Record<string, string>> {
+  const { program } = await buildProgram();
   const pages: Record<string, string> = {};
   const visit = (command: Command, path: string[]): void => {
     let text = '';

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import type { Clock } from '../domain/clock.ts';
 import { packageVersion } from '../server/package-info.ts';
-import { COMMAND_AREAS } from './commands/index.ts';
+import { areaFor, COMMAND_AREAS, type CommandArea } from './commands/index.ts';
 import { CliRuntime } from './runtime.ts';
 
 export const EXIT_CODES_HELP = `
@@ -9,7 +9,10 @@ Exit codes: 0 ok, 1 failure (not found, conflict, database error), 2 usage error
 Contacts are named by id (42) or by an unambiguous part of the name ("ada", "lovelace").
 The database is $RAPPORT_DB, or --db PATH (a file, or a postgres:// URL), else ~/.local/share/rapport/rapport.db.`;
 
-export function buildProgram(clock?: Clock): { program: Command; runtime: CliRuntime } {
+// The whole program, every command of every area (help pages, tests). `args`, when given, are the arguments it
+// is about to parse: if they name a command, only that command's area is loaded and registered (a cold
+// `rapport today` then evaluates a fraction of the CLI); any other arguments get every area, as without them.
+export async function buildProgram(clock?: Clock, args?: readonly string[]): Promise<{ program: Command; runtime: CliRuntime }> {
   const program = new Command('rapport')
     .description('Rapport: keep your operational, personal and strategic networks on purpose')
     .version(packageVersion(), '-V, --version', 'print the version')
@@ -20,6 +23,9 @@ export function buildProgram(clock?: Clock): { program: Command; runtime: CliRun
     .exitOverride();
   const runtime = new CliRuntime(program, clock);
   program.hook('preAction', (_program, command) => { runtime.command = command; });
-  for (const register of COMMAND_AREAS) register(program, runtime);
+  const one = args === undefined ? undefined : areaFor(args);
+  const areas: readonly CommandArea[] = one ? [one] : COMMAND_AREAS;
+  const registers = await Promise.all(areas.map((a) => a.load()));
+  for (const register of registers) register(program, runtime);
   return { program, runtime };
 }

@@ -14,7 +14,7 @@ export async function runCli(args: readonly string[]): Promise<void> {
     });
   }
   const unguard = guardTerminalOutput();
-  const { program, runtime } = buildProgram();
+  const { program, runtime } = await buildProgram(undefined, args);
   program.exitOverride();
   try {
     await program.parseAsync([...args], { from: 'user' });

@@ -6,7 +6,7 @@ import { conversationRecords } from '../store/repositories/drafts.repository.ts'
 import { suggestedTemplate } from './drafts-lint.ts';
 import { composeDrafts, composeSchema, type ComposedDraft } from './drafts.service.ts';
 import { defineOperation, parseInput, type ServiceContext } from './operation.ts';
-import { today as todayOperation } from './today.service.ts';
+import { todayLists } from './today.service.ts';
 import { outreachTodayOutput } from './schemas/outreach.ts';
 
 export type OutreachReason = 'follow-up' | 'met-at-event' | 'overdue';
@@ -47,7 +47,8 @@ export const outreachToday = defineOperation({
   output: outreachTodayOutput,
   http: { method: 'get', path: '/outreach/today' },
   run: async (ctx, { limit }): Promise<{ today: string; items: OutreachItem[] }> => {
-    const view = await todayOperation.run(ctx, { limit, offset: 0 });
+    // Today's sections without its dates coming up: those drafts are Today's, not outreach's.
+    const view = await todayLists(ctx, { limit, offset: 0 }, { dates: false });
     const seen = new Set<number>();
     const candidates: Candidate[] = [];
     const add = (c: Candidate) => {

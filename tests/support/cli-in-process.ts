@@ -18,11 +18,13 @@ export async function runCliInProcess(db: string, args: readonly string[], clock
     vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { err += String(chunk); return true; }),
   ];
   process.exitCode = undefined;
-  const { program, runtime } = buildProgram(clock);
+  // As runCli does: the arguments pick the command's area, so a command that only works beside another area fails here.
+  const argv = ['--db', db, ...args];
+  const { program, runtime } = await buildProgram(clock, argv);
   program.configureOutput({ writeOut: (s) => { out += s; }, writeErr: (s) => { err += s; } });
   let code: number = EXIT.ok;
   try {
-    await program.parseAsync(['--db', db, ...args], { from: 'user' });
+    await program.parseAsync(argv, { from: 'user' });
     code = Number(process.exitCode ?? EXIT.ok);
   } catch (error) {
     code = error instanceof CommanderError ? (error.exitCode === 0 ? EXIT.ok : EXIT.usage) : reportError(error);

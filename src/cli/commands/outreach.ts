@@ -4,7 +4,9 @@ import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { invalid } from '../../domain/errors.ts';
 import type { ComposedDraft } from '../../services/drafts.service.ts';
-import { draftCompose, draftLint, draftSend, outreachToday, templateDelete, templateGet, templateList, templateSave } from '../../services/outreach-operations.ts';
+import { draftCompose, draftLint } from '../../services/drafts.service.ts';
+import { outreachToday } from '../../services/outreach.service.ts';
+import { templateDelete, templateGet, templateList, templateSave } from '../../services/templates.service.ts';
 import { EXIT } from '../exit-codes.ts';
 import { readUserFile } from '../files.ts';
 import { dim, printJson, writeData } from '../output.ts';
@@ -106,6 +108,8 @@ export function registerOutreachCommands(program: Command, rt: CliRuntime): void
     // With both, the template gives the subject (and the occasion) and the file the words.
     const draft = o.template !== undefined ? await compose(rt, ref, o) : null;
     const text = o.file !== undefined ? await readText(o.file) : (draft?.text ?? '');
+    // Sending (the journal of sent messages, follow-ups, actions, .eml files) loads for this command only.
+    const { draftSend } = await import('../../services/drafts-send.service.ts');
     const sent = await rt.run(draftSend, {
       contactId, text, subject: o.subject ?? draft?.subject ?? '', channel: o.channel, via: o.via,
       template: o.template, goalId: o.goal, introduceContactId: o.introduce ? await rt.contactId(o.introduce, 'introduce') : undefined,

@@ -14,6 +14,7 @@ import * as digest from './2026-12-07-0400-digest.ts';
 import * as carddavCards from './2026-12-07-0600-carddav-cards.ts';
 import * as capturedEvents from './2026-12-07-0700-captured-events.ts';
 import * as metPeople from './2026-12-07-0701-met-people.ts';
+import * as birthdayIndex from './2026-12-08-0100-birthday-index.ts';
 import * as backgroundBridges from './2026-12-08-0300-background-bridges.ts';
 
 // Forward-only, named by date; append new files here in order. Never edit one that has shipped.
@@ -32,5 +33,6 @@ export const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: Dia
   '2026-12-07-0600-carddav-cards': carddavCards,
   '2026-12-07-0700-captured-events': capturedEvents,
   '2026-12-07-0701-met-people': metPeople,
+  '2026-12-08-0100-birthday-index': birthdayIndex,
   '2026-12-08-0300-background-bridges': backgroundBridges,
 };
