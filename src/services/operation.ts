@@ -29,6 +29,10 @@ export interface Operation<I extends z.ZodType = z.ZodType, O = unknown> {
   // entry, for an operation with an inverse of its own (demo.load, undone by removing the demo); 'none' leaves no
   // entry at all (the password).
   journal?: 'rows' | 'entry' | 'none';
+  // 'own': a write that waits on a network (sync with a server) opens its own short write transactions around
+  // the writes, instead of one around the whole run, so the database's write lock is never held across a wait.
+  // Only with journal 'none' (there is no one transaction to journal).
+  transactions?: 'own';
   run(ctx: ServiceContext, input: z.output<I>): Promise<O>;
 }
 
@@ -102,7 +106,7 @@ function checkedOutput<O>(op: Operation<z.ZodType, O>, output: O): O {
 export async function runJournalled<I extends z.ZodType, O>(ctx: ServiceContext, op: Operation<I, O>, raw: unknown): Promise<{ output: O; entry: JournalEntry | null }> {
   const input = parseInput(op.input, raw, op.name);
   const run = async (inner: ServiceContext): Promise<O> => checkedOutput(op, await op.run(inner, input));
-  if (op.effect === 'read' || ctx.store.inTransaction) return { output: await run(ctx), entry: null };
+  if (op.effect === 'read' || ctx.store.inTransaction || (op.transactions === 'own' && op.journal === 'none')) return { output: await run(ctx), entry: null };
   if (op.journal === 'none') return { output: await ctx.store.transaction((tx) => run({ ...ctx, store: tx })), entry: null };
   return ctx.store.transaction((tx) => journalled({ ...ctx, store: tx }, op, input, run));
 }

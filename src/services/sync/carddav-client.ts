@@ -46,19 +46,68 @@ export async function listCards(session: DavSession, url: string): Promise<Map<s
   return out;
 }
 
-// The cards themselves, a hundred per addressbook-multiget.
+// RFC 6578 sync-collection: what changed since the token a previous listing left, without listing every card.
+// `changed` holds new and changed cards with their etags, `removed` the cards gone; null when the server does not
+// offer the report or no longer knows the token (then the caller lists every card, as without one).
+export interface Changes { token: string; changed: Map<string, string | null>; removed: Set<string> }
+const element = (name: string) => new RegExp(`<(?:[\\w-]+:)?${name}(?:\\s[^>]*)?>([\\s\\S]*?)</(?:[\\w-]+:)?${name}>`, 'i');
+const xmlText = (s: string) => s.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&apos;/g, "'").replace(/&amp;/g, '&').trim();
+
+export async function changesSince(session: DavSession, url: string, token: string | null): Promise<Changes | null> {
+  const body = `<?xml version="1.0" encoding="utf-8"?><d:sync-collection xmlns:d="DAV:"><d:sync-token>${(token ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;')}</d:sync-token><d:sync-level>1</d:sync-level><d:prop><d:getetag/></d:prop></d:sync-collection>`;
+  const res = await session.request(url, { method: 'REPORT', headers: { Depth: '1', 'Content-Type': 'application/xml; charset=utf-8' }, body });
+  const xml = await res.text();
+  // 403/409 with valid-sync-token: the token expired; 400/404/405/501: no such report here.
+  if (res.status !== 207) return null;
+  const changed = new Map<string, string | null>();
+  const removed = new Set<string>();
+  for (const m of xml.matchAll(new RegExp(element('response').source, 'gi'))) {
+    const block = m[1]!;
+    const hrefText = element('href').exec(block)?.[1];
+    if (!hrefText) continue;
+    const href = absolute(xmlText(hrefText), url);
+    if (href === url || href.endsWith('/')) continue;
+    const status = element('status').exec(block.replace(new RegExp(element('propstat').source, 'gi'), ''))?.[1] ?? '';
+    if (/\s404\s/.test(` ${xmlText(status)} `)) { removed.add(href); continue; }
+    const etag = element('getetag').exec(block)?.[1];
+    changed.set(href, etag ? xmlText(etag) : null);
+  }
+  const next = element('sync-token').exec(xml.replace(new RegExp(element('response').source, 'gi'), ''))?.[1];
+  return next ? { token: xmlText(next), changed, removed } : null;
+}
+
+// The cards themselves, a hundred per addressbook-multiget, two requests at a time.
 export async function fetchCards(session: DavSession, url: string, hrefs: readonly string[]): Promise<RemoteCard[]> {
-  const out: RemoteCard[] = [];
-  for (let i = 0; i < hrefs.length; i += 100) {
-    const part = hrefs.slice(i, i + 100).map((h) => new URL(h).pathname);
+  const parts: string[][] = [];
+  for (let i = 0; i < hrefs.length; i += 100) parts.push(hrefs.slice(i, i + 100).map((h) => new URL(h).pathname));
+  const got: RemoteCard[][] = [];
+  await inPool(parts, 2, async (part, i) => {
     const res = await guarded(session, url, () => addressBookMultiGet({ url, props: { 'd:getetag': {}, 'card:address-data': {} }, objectUrls: part, depth: '1', headers: session.headers, fetch: session.fetch }));
+    if (res.some((r) => r.status === 401)) throw refusedLogin(session.account, url);
+    const out: RemoteCard[] = [];
     for (const r of res) {
       const data = cdata(r.props?.addressData);
       if (!r.href || !data) continue;
       out.push({ href: absolute(r.href, url), etag: r.props?.getetag ? String(r.props.getetag) : null, data });
     }
-  }
-  return out;
+    got[i] = out;
+  });
+  return got.flat();
+}
+
+// Runs fn over the items with at most `size` running at once, in order of starting; the first failure stops new
+// starts and is thrown once the running ones are done.
+export async function inPool<T>(items: readonly T[], size: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed: { error: unknown } | null = null;
+  const worker = async () => {
+    while (!failed && next < items.length) {
+      const i = next++;
+      try { await fn(items[i]!, i); } catch (error) { failed ??= { error }; }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
+  if (failed) throw (failed as { error: unknown }).error;
 }
 
 export async function fetchCard(session: DavSession, href: string): Promise<RemoteCard | null> {
@@ -69,11 +118,18 @@ export async function fetchCard(session: DavSession, href: string): Promise<Remo
 }
 
 // A write that checks the card is still the one read (If-Match), or that no card is there yet (If-None-Match: *):
-// 412 means someone else changed it meanwhile, and the caller reads it again instead of overwriting.
-export async function putCard(session: DavSession, href: string, vcard: string, etag: string | null): Promise<{ status: number; etag: string | null }> {
+// 412 means someone else changed it meanwhile, and the caller reads it again instead of overwriting. A card the
+// server refuses for what is in it (400, 403, 409 a UID already taken, 415, 422) comes back as `refused` with the
+// server's reason, for the caller to try a plainer card; anything else is an error.
+const REFUSALS = new Set([400, 403, 409, 415, 422]);
+export async function putCard(session: DavSession, href: string, vcard: string, etag: string | null): Promise<{ status: number; etag: string | null; refused?: string }> {
   const res = await session.request(href, { method: 'PUT', body: vcard, headers: { 'Content-Type': 'text/vcard; charset=utf-8', ...(etag ? { 'If-Match': etag } : { 'If-None-Match': '*' }) } });
-  await res.arrayBuffer();
+  const body = await res.text();
   if (res.status === 412) return { status: 412, etag: null };
+  if (REFUSALS.has(res.status)) {
+    const said = body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+    return { status: res.status, etag: null, refused: `${res.status} ${res.statusText}${said && said !== res.statusText ? `: ${said}` : ''}` };
+  }
   if (!res.ok) throw new RapportError('invalid', `account ${JSON.stringify(session.account.name)}: the server refused card ${href} (${res.status} ${res.statusText})`);
   return { status: res.status, etag: res.headers.get('etag') };
 }
