@@ -15,7 +15,7 @@ import type { ThrottlePolicy } from './login-throttle.ts';
 import { DOCS_CSS, docsPage } from './docs-page.ts';
 import { buildOpenApi } from './openapi.ts';
 import { mountOperations } from './operation-routes.ts';
-import { readCacheFor } from './read-cache.ts';
+import { readCacheFor, type ReadCache } from './read-cache.ts';
 import { problemFromError, problemOf, problemResponse, transportProblem } from './problem.ts';
 import { hostCheck, sameOriginWrites, securityHeaders } from './security.ts';
 import { loadStaticFiles, staticFiles } from './static-files.ts';
@@ -45,6 +45,8 @@ export interface RapportApp {
   app: Hono;
   gate: AuthGate;
   operations: readonly Operation[];
+  // Cleared by writes this process makes outside a request (the background sync of `serve --sync-every`).
+  cache: ReadCache | null;
 }
 
 export async function createApp(options: AppOptions): Promise<RapportApp> {
@@ -114,5 +116,5 @@ export async function createApp(options: AppOptions): Promise<RapportApp> {
 
   if (options.webRoot) app.use('*', staticFiles(loadStaticFiles(options.webRoot)));
   app.notFound((c) => c.text('Not found', 404));
-  return { app, gate, operations };
+  return { app, gate, operations, cache };
 }
