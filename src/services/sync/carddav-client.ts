@@ -25,56 +25,55 @@ export async function discoverAddressBooks(session: DavSession): Promise<Address
 }
 
 // The collection's ctag: unchanged means no card on the server changed since it was read (one small request).
+// Only getctag is asked for: Radicale 3.1 answers a request for DAV:sync-token by building its change history of
+// every card first (78 s for 5,000 cards, measured), against 0.6 s for the ctag. A server with no ctag is asked
+// for its sync-token instead.
 export async function collectionTag(session: DavSession, url: string): Promise<string | null> {
-  const [r] = await guarded(session, url, () => propfind({ url, props: { 'cs:getctag': {}, 'd:sync-token': {} }, depth: '0', headers: session.headers, fetch: session.fetch }));
-  if (r && r.status === 401) throw refusedLogin(session.account, url);
-  const tag = r?.props?.getctag ?? r?.props?.syncToken;
+  const ask = async (props: Record<string, object>) => {
+    const [r] = await guarded(session, url, () => propfind({ url, props, depth: '0', headers: session.headers, fetch: session.fetch }));
+    if (r && r.status === 401) throw refusedLogin(session.account, url);
+    return r?.props;
+  };
+  const tag = (await ask({ 'cs:getctag': {} }))?.getctag ?? (await ask({ 'd:sync-token': {} }))?.syncToken;
   return tag === undefined || tag === null ? null : String(tag);
 }
 
-// Every card's href and etag: which cards are new, changed or gone, without downloading any.
-export async function listCards(session: DavSession, url: string): Promise<Map<string, string | null>> {
-  const res = await guarded(session, url, () => propfind({ url, props: { 'd:getetag': {} }, depth: '1', headers: session.headers, fetch: session.fetch }));
-  if (res.some((r) => r.status === 401)) throw refusedLogin(session.account, url);
-  const out = new Map<string, string | null>();
-  for (const r of res) {
+// Every card's href and etag (and with `withData` the card itself): which cards are new, changed or gone. Asked
+// as an addressbook-query with no filter (RFC 6352 8.6), which Radicale answers 15 times faster than the same
+// listing by PROPFIND (1.2 s against 17 s for 5,000 cards, measured); a server that refuses the report is asked
+// by PROPFIND, and the cards then come by addressbook-multiget.
+export async function listCards(session: DavSession, url: string, withData = false): Promise<Map<string, { etag: string | null; data: string | null }>> {
+  const body = `<?xml version="1.0" encoding="utf-8"?><c:addressbook-query xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:carddav"><d:prop><d:getetag/>${withData ? '<c:address-data/>' : ''}</d:prop></c:addressbook-query>`;
+  const res = await session.request(url, { method: 'REPORT', headers: { Depth: '1', 'Content-Type': 'application/xml; charset=utf-8' }, body });
+  const xml = await res.text();
+  const out = new Map<string, { etag: string | null; data: string | null }>();
+  if (res.status === 207) {
+    for (const m of xml.matchAll(new RegExp(element('response').source, 'gi'))) {
+      const block = m[1]!;
+      const hrefText = element('href').exec(block)?.[1];
+      if (!hrefText) continue;
+      const href = absolute(xmlText(hrefText), url);
+      if (href === url || href.endsWith('/')) continue;
+      if (/\s404\s/.test(` ${xmlText(element('status').exec(block.replace(new RegExp(element('propstat').source, 'gi'), ''))?.[1] ?? '')} `)) continue;
+      const etag = element('getetag').exec(block)?.[1];
+      const data = withData ? element('address-data').exec(block)?.[1] : undefined;
+      out.set(href, { etag: etag ? xmlText(etag) : null, data: data ? xmlText(data) : null });
+    }
+    return out;
+  }
+  const listed = await guarded(session, url, () => propfind({ url, props: { 'd:getetag': {} }, depth: '1', headers: session.headers, fetch: session.fetch }));
+  if (listed.some((r) => r.status === 401)) throw refusedLogin(session.account, url);
+  for (const r of listed) {
     if (!r.href || !r.ok) continue;
     const href = absolute(r.href, url);
     if (href === url || href.endsWith('/')) continue;
-    out.set(href, r.props?.getetag ? String(r.props.getetag) : null);
+    out.set(href, { etag: r.props?.getetag ? String(r.props.getetag) : null, data: null });
   }
   return out;
 }
 
-// RFC 6578 sync-collection: what changed since the token a previous listing left, without listing every card.
-// `changed` holds new and changed cards with their etags, `removed` the cards gone; null when the server does not
-// offer the report or no longer knows the token (then the caller lists every card, as without one).
-export interface Changes { token: string; changed: Map<string, string | null>; removed: Set<string> }
 const element = (name: string) => new RegExp(`<(?:[\\w-]+:)?${name}(?:\\s[^>]*)?>([\\s\\S]*?)</(?:[\\w-]+:)?${name}>`, 'i');
-const xmlText = (s: string) => s.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&apos;/g, "'").replace(/&amp;/g, '&').trim();
-
-export async function changesSince(session: DavSession, url: string, token: string | null): Promise<Changes | null> {
-  const body = `<?xml version="1.0" encoding="utf-8"?><d:sync-collection xmlns:d="DAV:"><d:sync-token>${(token ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;')}</d:sync-token><d:sync-level>1</d:sync-level><d:prop><d:getetag/></d:prop></d:sync-collection>`;
-  const res = await session.request(url, { method: 'REPORT', headers: { Depth: '1', 'Content-Type': 'application/xml; charset=utf-8' }, body });
-  const xml = await res.text();
-  // 403/409 with valid-sync-token: the token expired; 400/404/405/501: no such report here.
-  if (res.status !== 207) return null;
-  const changed = new Map<string, string | null>();
-  const removed = new Set<string>();
-  for (const m of xml.matchAll(new RegExp(element('response').source, 'gi'))) {
-    const block = m[1]!;
-    const hrefText = element('href').exec(block)?.[1];
-    if (!hrefText) continue;
-    const href = absolute(xmlText(hrefText), url);
-    if (href === url || href.endsWith('/')) continue;
-    const status = element('status').exec(block.replace(new RegExp(element('propstat').source, 'gi'), ''))?.[1] ?? '';
-    if (/\s404\s/.test(` ${xmlText(status)} `)) { removed.add(href); continue; }
-    const etag = element('getetag').exec(block)?.[1];
-    changed.set(href, etag ? xmlText(etag) : null);
-  }
-  const next = element('sync-token').exec(xml.replace(new RegExp(element('response').source, 'gi'), ''))?.[1];
-  return next ? { token: xmlText(next), changed, removed } : null;
-}
+const xmlText = (s: string) => s.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1').replace(/&#(x[0-9a-f]+|\d+);/gi, (_, n: string) => String.fromCodePoint(n[0] === 'x' || n[0] === 'X' ? parseInt(n.slice(1), 16) : Number(n))).replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&apos;/g, "'").replace(/&amp;/g, '&').trim();
 
 // The cards themselves, a hundred per addressbook-multiget, two requests at a time.
 export async function fetchCards(session: DavSession, url: string, hrefs: readonly string[]): Promise<RemoteCard[]> {

@@ -1,5 +1,5 @@
 import { RapportError } from '../../domain/errors.ts';
-import { cardsOfAccount, saveCard, type CardRow, type CardState } from '../../store/repositories/carddav-cards.repository.ts';
+import { cardsOfAccount, saveCard, type CardState } from '../../store/repositories/carddav-cards.repository.ts';
 import { updateAccount } from '../../store/repositories/connected-accounts.repository.ts';
 import { loadContacts } from '../../store/repositories/contacts.repository.ts';
 import { photosOf } from '../../store/repositories/export.repository.ts';
@@ -11,10 +11,10 @@ import { emptyResult, type AccountSyncer, type ConnectedAccount, type SyncResult
 import type { ExportContact } from '../../io/vcard-write.ts';
 import type { Store } from '../../store/store.ts';
 import { readCard, renderContact, uidOf, versionOf } from './carddav-cards.ts';
-import { changesSince, collectionTag, discoverAddressBooks, fetchCards, inPool, listCards, type AddressBook, type RemoteCard } from './carddav-client.ts';
+import { collectionTag, discoverAddressBooks, fetchCards, inPool, listCards, type AddressBook, type RemoteCard } from './carddav-client.ts';
 import { CarddavRun } from './carddav-run.ts';
 import { contactsInScope, parseCarddavOptions } from './carddav-scope.ts';
-import { davSession, isSessionError, type DavSession, type Fetch } from './dav-http.ts';
+import { davSession, isSessionError, type Fetch } from './dav-http.ts';
 
 function chooseBook(account: ConnectedAccount, books: AddressBook[], wanted: string | undefined): AddressBook {
   if (books.length === 0) throw new RapportError('invalid', `account ${JSON.stringify(account.name)}: the server at ${account.url} has no address book for user ${JSON.stringify(account.username ?? '')}; create one in your address book app first`);
@@ -57,17 +57,6 @@ async function loadExportContacts(store: Store, ids: readonly number[]): Promise
   return new Map((await loadContacts(store, ids, defaults)).map((c) => [c.id, { ...c, photo: photos.get(c.id) ?? null }]));
 }
 
-// What the server holds now, as href → etag: from the changes since the last sync's token (RFC 6578) where the
-// server offers them, else from a listing of every card. `token` is the server's new one (null without).
-async function remoteState(session: DavSession, collection: string, account: ConnectedAccount, rows: readonly CardRow[]): Promise<{ etags: Map<string, string | null>; token: string | null }> {
-  const changes = await changesSince(session, collection, account.sync_token);
-  if (!changes) return { etags: await listCards(session, collection), token: null };
-  const etags = new Map<string, string | null>();
-  if (account.sync_token) for (const r of rows) if (!changes.removed.has(r.href)) etags.set(r.href, r.etag);
-  for (const [href, etag] of changes.changed) etags.set(href, etag);
-  return { etags, token: changes.token };
-}
-
 const UPLOADS_AT_ONCE = 4;
 const SAVE_BATCH = 200;
 
@@ -84,8 +73,10 @@ async function syncAddressBook(ctx: ServiceContext, account: ConnectedAccount, f
   const ctag = await collectionTag(session, collection);
   const rows = await cardsOfAccount(store, account.id);
   // Same ctag as after the last sync: nothing changed on the server, and only Rapport's side needs looking at.
-  const state = ctag !== null && ctag === account.ctag ? null : await remoteState(session, collection, account, rows);
-  const remote = state?.etags ?? null;
+  // On a first sync the cards come with the listing (one request); after it, only the etags, then the cards that
+  // changed by multiget.
+  const listing = ctag !== null && ctag === account.ctag ? null : await listCards(session, collection, rows.length === 0);
+  const remote = listing ? new Map([...listing].map(([href, c]) => [href, c.etag])) : null;
 
   const inScope = await contactsInScope(store, options);
   const ids = [...new Set([...inScope, ...rows.map((r) => r.contact_id).filter((id): id is number => id !== null)])];
@@ -139,7 +130,8 @@ async function syncAddressBook(ctx: ServiceContext, account: ConnectedAccount, f
   const fresh = remote ? [...remote.keys()].filter((h) => !known.has(h)) : [];
   if (going && fresh.length && !signal?.aborted) {
     going = await step(collection, async () => {
-      const cards = await fetchCards(session, collection, fresh);
+      const listed = fresh.map((href) => ({ href, etag: listing!.get(href)!.etag, data: listing!.get(href)!.data }));
+      const cards = [...listed.filter((c): c is RemoteCard => c.data !== null), ...await fetchCards(session, collection, listed.filter((c) => c.data === null).map((c) => c.href))];
       const matched = await run.write(async (tx) => {
         const imported = await importNewCards(run, tx, cards);
         const made = await loadExportContacts(tx.store, imported.filter((m) => m.created).map((m) => m.contactId));
@@ -182,10 +174,9 @@ async function syncAddressBook(ctx: ServiceContext, account: ConnectedAccount, f
     await flush();
   }
   // The ctag read at the start stands for "seen everything" only if this run wrote nothing, finished, and left no
-  // card undecided (a conflict settled later must find the server's card again). The sync token may be kept after
-  // Rapport's own writes (they come back as changes with the etags already remembered), but not after a failure.
-  const finished = going && !signal?.aborted && run.result.conflicts === 0 && run.result.errors.length === 0;
-  await updateAccount(store, account.id, { ctag: finished && !run.wrote ? ctag : null, ...(finished && state ? { sync_token: state.token } : {}) });
+  // card undecided (a conflict settled later must find the server's card again).
+  const clean = going && !run.wrote && !signal?.aborted && run.result.conflicts === 0 && run.result.errors.length === 0;
+  await updateAccount(store, account.id, { ctag: clean ? ctag : null });
   return run.result;
 }
 
