@@ -19,7 +19,7 @@ import type { ThrottlePolicy } from './login-throttle.ts';
 import { DOCS_CSS, docsPage } from './docs-page.ts';
 import { buildOpenApi } from './openapi.ts';
 import { mountOperations } from './operation-routes.ts';
-import { readCacheFor } from './read-cache.ts';
+import { readCacheFor, type ReadCache } from './read-cache.ts';
 import { problemFromError, problemOf, problemResponse, transportProblem } from './problem.ts';
 import { hostCheck, sameOriginWrites, securityHeaders } from './security.ts';
 import { loadStaticFiles, staticFiles } from './static-files.ts';
@@ -54,6 +54,8 @@ export interface RapportApp {
   operations: readonly Operation[];
   // The background bridge ranking, when on (tests wait on its idle()).
   background: BackgroundBridges | null;
+  // Cleared by writes this process makes outside a request (the background sync of `serve --sync-every`).
+  cache: ReadCache | null;
 }
 
 export async function createApp(options: AppOptions): Promise<RapportApp> {
@@ -139,5 +141,5 @@ export async function createApp(options: AppOptions): Promise<RapportApp> {
 
   if (options.webRoot) app.use('*', staticFiles(loadStaticFiles(options.webRoot)));
   app.notFound((c) => c.text('Not found', 404));
-  return { app, gate, operations, background };
+  return { app, gate, operations, background, cache };
 }

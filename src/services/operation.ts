@@ -32,6 +32,10 @@ export interface Operation<I extends z.ZodType = z.ZodType, O = unknown> {
   // Work a write does before its transaction begins (fetching a URL, parsing what came back), so the write lock is
   // not held while a network answers; what it returns is handed to run as `prepared`.
   prepare?(ctx: ServiceContext, input: z.output<I>): Promise<unknown>;
+  // 'own': a write that waits on a network (sync with a server) opens its own short write transactions around
+  // the writes, instead of one around the whole run, so the database's write lock is never held across a wait.
+  // Only with journal 'none' (there is no one transaction to journal).
+  transactions?: 'own';
   run(ctx: ServiceContext, input: z.output<I>, prepared?: unknown): Promise<O>;
 }
 
@@ -106,7 +110,7 @@ export async function runJournalled<I extends z.ZodType, O>(ctx: ServiceContext,
   const input = parseInput(op.input, raw, op.name);
   const prepared = op.prepare ? await op.prepare(ctx, input) : undefined;
   const run = async (inner: ServiceContext): Promise<O> => checkedOutput(op, await op.run(inner, input, prepared));
-  if (op.effect === 'read' || ctx.store.inTransaction) return { output: await run(ctx), entry: null };
+  if (op.effect === 'read' || ctx.store.inTransaction || (op.transactions === 'own' && op.journal === 'none')) return { output: await run(ctx), entry: null };
   if (op.journal === 'none') return { output: await ctx.store.transaction((tx) => run({ ...ctx, store: tx })), entry: null };
   return ctx.store.transaction((tx) => journalled({ ...ctx, store: tx }, op, input, run));
 }

@@ -35,7 +35,7 @@ export async function serveCommand(rt: CliRuntime, flags: ServeFlags): Promise<v
     });
     console.log(`Rapport is running at ${server.url}  (database: ${describeLocation(ctx.store.location)})`);
     console.log(`API docs: ${server.url}/api/docs   Calendar feed: ${server.url}/calendar.ics   Stop: Ctrl-C`);
-    const timer = minutes > 0 ? (await import('../../services/sync/sync-timer.ts')).startSyncTimer(ctx, minutes * 60_000, (l) => process.stderr.write(`${l}\n`)) : null;
+    const timer = minutes > 0 ? (await import('../../services/sync/sync-timer.ts')).startSyncTimer(ctx, minutes * 60_000, (l) => process.stderr.write(`${l}\n`), () => server.rapport.cache?.clear()) : null;
     // The digest goes out on schedule while the server runs (Settings → Digest).
     const { startDigestScheduler } = await import('../../server/digest-scheduler.ts');
     const digest = startDigestScheduler(ctx, {

@@ -23,6 +23,9 @@ export interface AccountSyncer {
   // Reaches the server with the account's credentials; throws a RapportError naming the account when it cannot.
   test(ctx: ServiceContext, account: ConnectedAccount): Promise<{ ok: true; detail: string }>;
   sync(ctx: ServiceContext, account: ConnectedAccount, options?: { signal?: AbortSignal }): Promise<SyncResult>;
+  // True when sync opens its own short write transactions between network waits; otherwise the whole sync runs in
+  // one transaction (simple, but it holds the database's write lock while the server answers).
+  ownTransactions?: boolean;
 }
 
 export function emptyResult(): SyncResult {

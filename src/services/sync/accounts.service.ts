@@ -111,7 +111,10 @@ const resultSchema = z.object({
 export async function syncAccount(ctx: ServiceContext, account: ConnectedAccount, signal?: AbortSignal): Promise<SyncResult> {
   const now = ctx.clock.now().toISOString();
   try {
-    const result = await syncerOf(account).sync(ctx, account, signal ? { signal } : undefined);
+    const syncer = syncerOf(account);
+    const options = signal ? { signal } : undefined;
+    const result = syncer.ownTransactions || ctx.store.inTransaction ? await syncer.sync(ctx, account, options)
+      : await ctx.store.transaction((store) => syncer.sync({ ...ctx, store }, account, options));
     const lastError = result.errors.length ? `${result.errors.length} item${result.errors.length === 1 ? '' : 's'} failed; first: ${result.errors[0]!.message}` : null;
     await updateAccount(ctx.store, account.id, { last_sync_at: now, last_result: JSON.stringify(result), last_error: lastError });
     return result;
@@ -126,6 +129,9 @@ export const syncRun = defineOperation({
   summary: 'Sync a connected account now (both directions for an address book); paused accounts are skipped unless named',
   effect: 'write',
   journal: 'none',
+  // A CardDAV sync waits on the server between its writes: those waits must not hold the write lock (a `rapport`
+  // command run meanwhile would wait, then fail as busy). syncAccount wraps the syncers that do not manage their own.
+  transactions: 'own',
   input: z.object({ name: nameSchema.optional() }),
   output: z.array(z.object({ name: z.string(), result: resultSchema.nullable(), error: z.string().nullable() })),
   http: { method: 'post', path: '/sync/run' },

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Contact, ContactDraft } from '../../domain/contact.ts';
+import { emptyCard } from '../../domain/card.ts';
 import { findConnectionType, type ConnectionType } from '../../domain/connection-types.ts';
 import type { ParsedRecord } from '../../io/import-record.ts';
 import { validateRecord } from '../../io/validate-record.ts';
@@ -29,17 +30,40 @@ export function readCard(text: string, href: string, customTypes: readonly Conne
   if (v.kind === 'rejected') return { ok: false, reason: v.row.reason };
   const d = v.record.draft;
   const fields = Object.fromEntries(SYNCED_FIELDS.map((f) => [f, d[f] ?? null])) as CardFields;
-  const uid = /^UID[:;](?:[^:]*:)?(.*)$/im.exec(text.replace(/\r?\n[ \t]/g, ''))?.[1]?.trim() ?? null;
-  return { ok: true, fields, uid, version: /^VERSION:4\.0/im.test(text) ? '4.0' : '3.0' };
+  return { ok: true, fields, uid: uidOf(text), version: /^VERSION:4\.0/im.test(text) ? '4.0' : '3.0' };
 }
 
-// Rapport's card for a contact, in the version the server's card had; REV is left out of the hash (a touch that
-// changed nothing is no change).
-export function renderContact(contact: ExportContact, version: VcardVersion): { text: string; hash: string } {
-  const text = contactToVcard(contact, version);
+// A card's UID (its value, without parameters), or null when it has none.
+export const uidOf = (text: string): string | null => /^UID(?:;[^:\r\n]*)?:(.*)$/im.exec(text.replace(/\r?\n[ \t]/g, ''))?.[1]?.trim() || null;
+
+// The contact with the UID its card has on the server: a card keeps the identity it was first agreed under, even
+// when the contact's own would now be another (a merge moved the card to the contact kept, whose id differs).
+export function withUid(contact: ExportContact, uid: string | null): ExportContact {
+  if (!uid) return contact;
+  const props = contact.card?.properties ?? [];
+  const kept = props.find((l) => /^UID[:;]/i.test(l));
+  if (kept ? uidOf(kept) === uid : uid === `urn:rapport:contact:${contact.id}`) return contact;
+  const card = contact.card ?? emptyCard();
+  return { ...contact, card: { ...card, properties: [`UID:${uid}`, ...props.filter((l) => l !== kept)] } };
+}
+
+// The card without the lines Rapport keeps verbatim from where the contact came from (a vCard 2.1 photo that is not
+// valid base64, a UID another card on the server has): what a server that refused the whole card is sent instead.
+// Rapport keeps the lines; only this server's copy goes without them.
+export function withoutKeptLines(contact: ExportContact, uid: string | null): ExportContact {
+  if (!contact.card?.properties.length) return contact;
+  return withUid({ ...contact, card: { ...contact.card, properties: [] } }, uid);
+}
+
+// Rapport's card for a contact, in the version the server's card had (never 2.1: servers take 3.0 or 4.0), under
+// the UID the server's card has; REV is left out of the hash (a touch that changed nothing is no change).
+export function renderContact(contact: ExportContact, version: VcardVersion, uid: string | null = null): { text: string; hash: string } {
+  const text = contactToVcard(withUid(contact, uid), version);
   const hash = createHash('sha256').update(text.replace(/\r\nREV:[^\r]*/, '')).digest('hex');
   return { text, hash };
 }
+
+export const versionOf = (text: string): VcardVersion => (/^VERSION:4\.0/im.test(text) ? '4.0' : '3.0');
 
 export function fieldsOfContact(c: Contact & { photo: string | null }): CardFields {
   return {

@@ -1,5 +1,5 @@
 import { RapportError } from '../../domain/errors.ts';
-import { cardsOfAccount, saveCard } from '../../store/repositories/carddav-cards.repository.ts';
+import { cardsOfAccount, saveCard, type CardState } from '../../store/repositories/carddav-cards.repository.ts';
 import { updateAccount } from '../../store/repositories/connected-accounts.repository.ts';
 import { loadContacts } from '../../store/repositories/contacts.repository.ts';
 import { photosOf } from '../../store/repositories/export.repository.ts';
@@ -8,8 +8,10 @@ import { importInput, runImport } from '../import-run.ts';
 import { parseInput, type ServiceContext } from '../operation.ts';
 import { settingsAndDefaults } from '../support/settings.ts';
 import { emptyResult, type AccountSyncer, type ConnectedAccount, type SyncResult } from './account-syncer.ts';
-import { readCard, renderContact } from './carddav-cards.ts';
-import { collectionTag, discoverAddressBooks, fetchCards, listCards, type AddressBook, type RemoteCard } from './carddav-client.ts';
+import type { ExportContact } from '../../io/vcard-write.ts';
+import type { Store } from '../../store/store.ts';
+import { readCard, renderContact, uidOf, versionOf } from './carddav-cards.ts';
+import { collectionTag, discoverAddressBooks, fetchCards, inPool, listCards, type AddressBook, type RemoteCard } from './carddav-client.ts';
 import { CarddavRun } from './carddav-run.ts';
 import { contactsInScope, parseCarddavOptions } from './carddav-scope.ts';
 import { davSession, isSessionError, type Fetch } from './dav-http.ts';
@@ -24,7 +26,8 @@ function chooseBook(account: ConnectedAccount, books: AddressBook[], wanted: str
 
 // Cards new on the server go through the importer as one vCard file: strong identifiers (email, E.164 phone,
 // LinkedIn) match existing contacts, a name alone is listed for review and never merged, unmodelled lines are kept.
-async function importNewCards(run: CarddavRun, cards: RemoteCard[]): Promise<{ href: string; contactId: number; created: boolean; card: RemoteCard }[]> {
+// Runs in the caller's write transaction, with no request to the server in it.
+async function importNewCards(run: CarddavRun, ctx: ServiceContext, cards: RemoteCard[]): Promise<{ href: string; contactId: number; created: boolean; card: RemoteCard }[]> {
   const readable: RemoteCard[] = [];
   for (const c of cards) {
     const read = readCard(c.data, c.href, run.customTypes);
@@ -41,12 +44,21 @@ async function importNewCards(run: CarddavRun, cards: RemoteCard[]): Promise<{ h
     return text;
   });
   const input = parseInput(importInput, { content: parts.join(''), filename: `account ${run.account.name}`, format: 'vcard', skipInvalid: true });
-  const report = await runImport(run.ctx, input, { write: true });
+  const report = await runImport(ctx, input, { write: true });
   const cardAt = (l: number) => { let i = 0; while (i + 1 < starts.length && starts[i + 1]! <= l) i++; return readable[i]!; };
   for (const r of report.rejected) { run.result.skipped++; run.fail(cardAt(r.line).href, r.reason); }
   for (const s of report.suggestedDuplicates) (run.result.review ??= []).push(`${s.name} (card ${cardAt(s.line).href}) has ${s.reason} as ${s.withName}: kept apart; see \`rapport duplicates\``);
   return report.rows.filter((r) => r.contactId !== null).map((r) => ({ href: cardAt(r.line).href, contactId: r.contactId!, created: r.outcome === 'created', card: cardAt(r.line) }));
 }
+
+async function loadExportContacts(store: Store, ids: readonly number[]): Promise<Map<number, ExportContact>> {
+  const { defaults } = await settingsAndDefaults(store);
+  const photos = await photosOf(store, ids);
+  return new Map((await loadContacts(store, ids, defaults)).map((c) => [c.id, { ...c, photo: photos.get(c.id) ?? null }]));
+}
+
+const UPLOADS_AT_ONCE = 4;
+const SAVE_BATCH = 200;
 
 async function syncAddressBook(ctx: ServiceContext, account: ConnectedAccount, fetchImpl: Fetch | undefined, signal?: AbortSignal): Promise<SyncResult> {
   const { store } = ctx;
@@ -61,22 +73,28 @@ async function syncAddressBook(ctx: ServiceContext, account: ConnectedAccount, f
   const ctag = await collectionTag(session, collection);
   const rows = await cardsOfAccount(store, account.id);
   // Same ctag as after the last sync: nothing changed on the server, and only Rapport's side needs looking at.
-  const remote = ctag !== null && ctag === account.ctag ? null : await listCards(session, collection);
+  // On a first sync the cards come with the listing (one request); after it, only the etags, then the cards that
+  // changed by multiget.
+  const listing = ctag !== null && ctag === account.ctag ? null : await listCards(session, collection, rows.length === 0);
+  const remote = listing ? new Map([...listing].map(([href, c]) => [href, c.etag])) : null;
 
-  const { defaults } = await settingsAndDefaults(store);
   const inScope = await contactsInScope(store, options);
   const ids = [...new Set([...inScope, ...rows.map((r) => r.contact_id).filter((id): id is number => id !== null)])];
-  const photos = await photosOf(store, ids);
-  const contacts = new Map((await loadContacts(store, ids, defaults)).map((c) => [c.id, { ...c, photo: photos.get(c.id) ?? null }]));
+  const contacts = await loadExportContacts(store, ids);
 
+  // A failure of the whole session (server gone, login refused) stops the run; with uploads running side by side,
+  // the ones already under way fail the same way, and the reason is given once.
+  let sessionFailed = false;
   const step = async (item: string, fn: () => Promise<void>): Promise<boolean> => {
     try {
       await fn();
       return true;
     } catch (e) {
       if (!(e instanceof RapportError)) throw e;
-      run.result.errors.push({ item, message: e.message });
-      return !isSessionError(e);
+      const whole = isSessionError(e);
+      if (!(whole && sessionFailed)) run.result.errors.push({ item, message: e.message });
+      sessionFailed ||= whole;
+      return !whole;
     }
   };
 
@@ -88,8 +106,8 @@ async function syncAddressBook(ctx: ServiceContext, account: ConnectedAccount, f
     const etag = remote ? remote.get(row.href) : row.etag;
     going = await step(row.href, async () => {
       if (!contact) return remote && etag === undefined ? void (await run.goneOnServer(row, false)) : run.goneInRapport(row);
-      const version = /^VERSION:4\.0/im.test(row.vcard) ? '4.0' : '3.0';
-      const localChanged = renderContact(contact, version).hash !== row.local_hash;
+      const version = versionOf(row.vcard);
+      const localChanged = renderContact(contact, version, uidOf(row.vcard)).hash !== row.local_hash;
       if (etag === undefined) return run.goneOnServer(row, localChanged);
       if (etag !== row.etag || etag === null) changedRemote.push({ row, localChanged });
       else if (localChanged) await run.push(row, contact, version);
@@ -107,34 +125,53 @@ async function syncAddressBook(ctx: ServiceContext, account: ConnectedAccount, f
       }
     });
   }
-  // New on the server.
+  // New on the server: downloaded, then imported and remembered in one write transaction with no request in it.
   const known = new Set(rows.map((r) => r.href));
   const fresh = remote ? [...remote.keys()].filter((h) => !known.has(h)) : [];
   if (going && fresh.length && !signal?.aborted) {
     going = await step(collection, async () => {
-      const imported = await importNewCards(run, await fetchCards(session, collection, fresh));
-      for (const m of imported) {
-        if (!going) break;
-        const contact = await run.contact(m.contactId);
-        if (!contact) continue;
-        if (m.created) {
-          const version = /^VERSION:4\.0/im.test(m.card.data) ? '4.0' : '3.0';
-          await saveCard(store, account.id, { contact_id: m.contactId, href: m.href, etag: m.card.etag, vcard: m.card.data, local_hash: renderContact(contact, version).hash }, run.now);
+      const listed = fresh.map((href) => ({ href, etag: listing!.get(href)!.etag, data: listing!.get(href)!.data }));
+      const cards = [...listed.filter((c): c is RemoteCard => c.data !== null), ...await fetchCards(session, collection, listed.filter((c) => c.data === null).map((c) => c.href))];
+      const matched = await run.write(async (tx) => {
+        const imported = await importNewCards(run, tx, cards);
+        const made = await loadExportContacts(tx.store, imported.filter((m) => m.created).map((m) => m.contactId));
+        for (const m of imported) {
+          const contact = made.get(m.contactId);
+          if (!m.created || !contact) continue;
+          await saveCard(tx.store, account.id, { contact_id: m.contactId, href: m.href, etag: m.card.etag, vcard: m.card.data, local_hash: renderContact(contact, versionOf(m.card.data), uidOf(m.card.data)).hash }, run.now);
           run.result.created++;
-        } else {
-          // Matched a contact Rapport had: what Rapport knew beyond the card is sent back to the server.
-          going = await step(m.href, () => run.reconcile(m.href, m.card.data, m.contactId, true, m.card));
         }
+        return imported.filter((m) => !m.created);
+      });
+      // Matched a contact Rapport had: what Rapport knew beyond the card is sent back to the server.
+      for (const m of matched) {
+        if (!going || signal?.aborted) break;
+        going = await step(m.href, () => run.reconcile(m.href, m.card.data, m.contactId, true, m.card));
       }
     });
   }
-  // New in Rapport.
+  // New in Rapport: uploaded a few at a time, remembered a batch per transaction.
   const mapped = new Set((await cardsOfAccount(store, account.id)).map((r) => r.contact_id));
-  for (const id of inScope) {
-    if (!going || signal?.aborted) break;
-    const contact = contacts.get(id);
-    if (!contact || mapped.has(id) || run.settled.has(id)) continue;
-    going = await step(`contact #${id}`, () => run.upload(contact));
+  const toUpload = inScope.map((id) => contacts.get(id)).filter((c): c is ExportContact => c !== undefined && !mapped.has(c.id) && !run.settled.has(c.id));
+  let pending: CardState[] = [];
+  const flush = async () => {
+    const batch = pending;
+    pending = [];
+    if (batch.length) await run.write(async (tx) => { for (const c of batch) await saveCard(tx.store, account.id, c, run.now); });
+    run.result.created += batch.length;
+  };
+  try {
+    await inPool(toUpload, UPLOADS_AT_ONCE, async (contact) => {
+      if (!going || signal?.aborted) return;
+      const ok = await step(`contact #${contact.id}`, async () => {
+        const card = await run.upload(contact);
+        if (card) pending.push(card);
+      });
+      going &&= ok;
+      if (pending.length >= SAVE_BATCH) await flush();
+    });
+  } finally {
+    await flush();
   }
   // The ctag read at the start stands for "seen everything" only if this run wrote nothing, finished, and left no
   // card undecided (a conflict settled later must find the server's card again).
@@ -153,5 +190,6 @@ export function carddavSyncer(opts: { fetch?: Fetch } = {}): AccountSyncer {
       return { ok: true, detail: `signed in as ${account.username ?? '(no user)'}; ${books.length} address book${books.length === 1 ? '' : 's'}; syncing ${JSON.stringify(book.name)} (${book.url})` };
     },
     sync: (ctx, account, options) => syncAddressBook(ctx, account, opts.fetch, options?.signal),
+    ownTransactions: true,
   };
 }

@@ -6,7 +6,7 @@ import { loadContacts } from '../../store/repositories/contacts.repository.ts';
 import { photosOf } from '../../store/repositories/export.repository.ts';
 import { defineOperation } from '../operation.ts';
 import { settingsAndDefaults } from '../support/settings.ts';
-import { renderContact } from './carddav-cards.ts';
+import { renderContact, uidOf, versionOf } from './carddav-cards.ts';
 import { accountByName } from '../../store/repositories/connected-accounts.repository.ts';
 
 const issueView = z.object({
@@ -61,7 +61,7 @@ export const syncResolve = defineOperation({
         const [c] = issue.contact_id === null ? [] : await loadContacts(store, [issue.contact_id], defaults);
         if (row && c) {
           const photo = (await photosOf(store, [c.id])).get(c.id) ?? null;
-          await setCardBase(store, issue.account_id, issue.item, { local_hash: renderContact({ ...c, photo }, /^VERSION:4\.0/im.test(row.vcard) ? '4.0' : '3.0').hash });
+          await setCardBase(store, issue.account_id, issue.item, { local_hash: renderContact({ ...c, photo }, versionOf(row.vcard), uidOf(row.vcard)).hash });
         }
       }
     }
