@@ -106,6 +106,8 @@ export const caldavSyncer: AccountSyncer = {
     return { ok: true, detail: `calendar "${String(session.calendar.displayName ?? session.calendar.url)}" at ${session.calendar.url}` };
   },
   sync: (ctx, account, options) => syncCalDav(ctx, account, options?.signal),
+  // Reads the calendar first, then writes in one short transaction (syncCalDav, applyIcsCapture).
+  ownTransactions: true,
 };
 
 export const icsSyncer: AccountSyncer = {
@@ -116,4 +118,5 @@ export const icsSyncer: AccountSyncer = {
     return { ok: true, detail: `${r.occurrences.length} past event${r.occurrences.length === 1 ? '' : 's'} in the window at ${account.url}` };
   },
   sync: (ctx, account, options) => syncIcsAccount(ctx, account, options?.signal),
+  ownTransactions: true,
 };
