@@ -35,7 +35,8 @@ interface Sample { wall: number; cpu: number | null }
 function run(args: string[], env: Record<string, string> = {}): Sample {
   const command = TIME ? [TIME, '-f', '@cpu %U %S', process.execPath, ...args] : [process.execPath, ...args];
   const started = performance.now();
-  const r = spawnSync(command[0]!, command.slice(1), { env: { ...process.env, NO_COLOR: '1', ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  // No background bridge ranking after writes (imports, the demo): it would run on beside the next timings.
+  const r = spawnSync(command[0]!, command.slice(1), { env: { ...process.env, NO_COLOR: '1', RAPPORT_BACKGROUND: 'off', ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const wall = performance.now() - started;
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-2000)}`);
   const cpu = /@cpu ([\d.]+) ([\d.]+)/.exec(r.stderr);
@@ -133,12 +134,21 @@ db.close();
       console.log(`(building the ${SIZE}-contact demo network …)`);
       run([BIN, 'demo', '--size', String(SIZE)], { RAPPORT_DB: big });
     }
+    // The report as a user meets it right after the change (nothing ranked yet: bridges sampled), then once the
+    // background ranking that change started has finished (`rapport bridges`, run here in the foreground).
     const heavy = alternate({
       report: () => run([INSTALLED_BIN, 'report'], { RAPPORT_DB: big }),
       outreach: () => run([INSTALLED_BIN, 'outreach'], { RAPPORT_DB: big }),
     }, 3);
-    row(`rapport report (${SIZE} contacts, ~${SIZE * 10} links)`, heavy.report!, '', `≤ 2000 ms: ${verdict(heavy.report!.wall <= 2000)}`);
+    row(`rapport report (${SIZE} contacts, ~${SIZE * 10} links), nothing ranked yet`, heavy.report!, '', `≤ 2000 ms: ${verdict(heavy.report!.wall <= 2000)}`);
     row(`rapport outreach (${SIZE} contacts)`, heavy.outreach!, '', `≤ 300 ms: ${verdict(heavy.outreach!.wall <= 300)}`);
+    const ranked = `${big}.ranked.db`;
+    copyFileSync(big, ranked);
+    const ranking = run([INSTALLED_BIN, 'bridges'], { RAPPORT_DB: ranked });
+    row('  the background ranking (rapport bridges)', ranking, '', '(off the user\'s path)');
+    const after = alternate({ report: () => run([INSTALLED_BIN, 'report'], { RAPPORT_DB: ranked }) }, 3);
+    row(`rapport report (${SIZE} contacts), once ranked`, after.report!, '', `≤ 2000 ms: ${verdict(after.report!.wall <= 2000)}`);
+    rmSync(ranked, { force: true });
     console.log(`load average at end: ${load()}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
