@@ -41,35 +41,52 @@ export function clustering(graph: CsrGraph): ClusteringStats {
 }
 
 // Forward algorithm: orient every edge from lower to higher (degree, id) rank, so each triangle is
-// found once and hubs keep short out-lists; cost O(m^1.5) instead of Σ deg².
+// found once and hubs keep short out-lists; cost O(m^1.5) instead of Σ deg². The oriented graph is
+// built in rank numbering (node r is the r-th by degree), so the out-lists of nodes of similar degree
+// sit together and the marks are one byte per node: the arrays the inner loop touches stay in cache.
+// The inner loop adds the mark instead of testing it (no branch to mispredict on a 50/50 hit rate).
 export function countTriangles(graph: CsrGraph): Float64Array {
-  const { nodeCount: n, neighbours } = graph;
-  const { outStart, outArc } = orientByDegree(graph);
-  // The out-neighbours themselves, contiguous, so the inner loop reads one array.
-  const out = new Int32Array(outArc.length);
-  for (let x = 0; x < out.length; x++) out[x] = neighbours[outArc[x]!]!;
-  const triangles = new Float64Array(n);
-  const stamp = new Int32Array(n).fill(-1);
-  for (let u = 0; u < n; u++) {
-    const start = outStart[u]!;
-    const end = outStart[u + 1]!;
-    for (let a = start; a < end; a++) stamp[out[a]!] = u;
-    let atU = 0;
-    for (let a = start; a < end; a++) {
-      const v = out[a]!;
-      let atV = 0;
-      for (let b = outStart[v]!, bEnd = outStart[v + 1]!; b < bEnd; b++) {
-        const w = out[b]!;
-        if (stamp[w] === u) {
-          atV++;
-          triangles[w]!++;
-        }
-      }
-      triangles[v]! += atV;
-      atU += atV;
+  const { nodeCount: n, offsets, neighbours } = graph;
+  const rank = degreeRank(graph);
+  const order = new Int32Array(n);
+  for (let u = 0; u < n; u++) order[rank[u]!] = u;
+  const outStart = new Int32Array(n + 1);
+  const out = new Int32Array(graph.edgeCount);
+  let at = 0;
+  for (let r = 0; r < n; r++) {
+    outStart[r] = at;
+    const u = order[r]!;
+    for (let a = offsets[u]!, end = offsets[u + 1]!; a < end; a++) {
+      const s = rank[neighbours[a]!]!;
+      if (s > r) out[at++] = s;
     }
-    triangles[u]! += atU;
   }
+  outStart[n] = at;
+  const byRank = new Float64Array(n);
+  const mark = new Uint8Array(n);
+  for (let r = 0; r < n; r++) {
+    const start = outStart[r]!;
+    const end = outStart[r + 1]!;
+    if (end - start < 2) continue;
+    for (let x = start; x < end; x++) mark[out[x]!] = 1;
+    let atR = 0;
+    for (let x = start; x < end; x++) {
+      const v = out[x]!;
+      let atV = 0;
+      for (let y = outStart[v]!, yEnd = outStart[v + 1]!; y < yEnd; y++) {
+        const w = out[y]!;
+        const hit = mark[w]!;
+        atV += hit;
+        byRank[w]! += hit;
+      }
+      byRank[v]! += atV;
+      atR += atV;
+    }
+    byRank[r]! += atR;
+    for (let x = start; x < end; x++) mark[out[x]!] = 0;
+  }
+  const triangles = new Float64Array(n);
+  for (let u = 0; u < n; u++) triangles[u] = byRank[rank[u]!]!;
   return triangles;
 }
 
