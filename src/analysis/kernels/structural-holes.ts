@@ -5,7 +5,8 @@
 //   constraint(i)     = Σ_{j∈N(i)} (p_ij + Σ_{q∈N(i)} p_iq p_qj)²
 //   effectiveSize(i)  = Σ_{j∈N(i)} (1 − Σ_{q∈N(i)} p_iq m_jq)
 // Both are NaN for a node without ties (networkx's convention: the ego network is empty).
-import { orientByDegree } from './clustering.ts';
+import { Arena } from './arena.ts';
+import { orientationInts, orientByDegree } from './clustering.ts';
 import type { CsrGraph } from './csr.ts';
 
 export interface StructuralHolesOptions {
@@ -30,8 +31,12 @@ export function structuralHoles(graph: CsrGraph, options: StructuralHolesOptions
   const { nodeCount: n, offsets, neighbours } = graph;
   const unit = options.weighted === false;
   const weights = graph.weights;
-  const invStrength = new Float64Array(n);
-  const invMax = new Float64Array(n);
+  const edges = graph.edgeCount;
+  // The scratch arrays share one backing store (see arena.ts): on a graph of a few dozen nodes the
+  // separate allocations cost more than the triangles.
+  const arena = new Arena(2 * n + 2 * edges, orientationInts(graph) + edges + 2 * n);
+  const invStrength = arena.float64(n);
+  const invMax = arena.float64(n);
   for (let u = 0; u < n; u++) {
     const start = offsets[u]!;
     const end = offsets[u + 1]!;
@@ -53,15 +58,14 @@ export function structuralHoles(graph: CsrGraph, options: StructuralHolesOptions
 
   // Per oriented edge x (a position in outArc, one per undirected edge): across = Σ_q w_iq w_qj / s_q and
   // shared = Σ_q w_iq w_qj, over the common contacts q of its two ends.
-  const { outStart, outArc } = orientByDegree(graph);
-  const edges = outArc.length;
-  const across = new Float64Array(edges);
-  const shared = new Float64Array(edges);
-  const head = new Int32Array(edges);
+  const { outStart, outArc } = orientByDegree(graph, arena);
+  const across = arena.float64(edges);
+  const shared = arena.float64(edges);
+  const head = arena.int32(edges);
   for (let x = 0; x < edges; x++) head[x] = neighbours[outArc[x]!]!;
   // edgeTo[w] is the position of the oriented edge u→w while owner[w] is u.
-  const owner = new Int32Array(n).fill(-1);
-  const edgeTo = new Int32Array(n);
+  const owner = arena.int32(n).fill(-1);
+  const edgeTo = arena.int32(n);
   for (let u = 0; u < n; u++) {
     const start = outStart[u]!;
     const end = outStart[u + 1]!;
