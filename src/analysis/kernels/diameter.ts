@@ -255,11 +255,16 @@ export function beyond(
     e2 = f2;
     e3 = f3;
     for (let i = 0; i < size; i++) {
+      // Mark what this level reached, and keep the bits that have reached every node so far.
       const at = WORDS * members[i]!;
-      e0 &= visited[at]! |= to[at]!;
-      e1 &= visited[at + 1]! |= to[at + 1]!;
-      e2 &= visited[at + 2]! |= to[at + 2]!;
-      e3 &= visited[at + 3]! |= to[at + 3]!;
+      const s0 = (visited[at] = visited[at]! | to[at]!);
+      const s1 = (visited[at + 1] = visited[at + 1]! | to[at + 1]!);
+      const s2 = (visited[at + 2] = visited[at + 2]! | to[at + 2]!);
+      const s3 = (visited[at + 3] = visited[at + 3]! | to[at + 3]!);
+      e0 &= s0;
+      e1 &= s1;
+      e2 &= s2;
+      e3 &= s3;
     }
     const swap = from;
     from = to;
