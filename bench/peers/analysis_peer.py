@@ -17,13 +17,15 @@ import time
 def measure(fn, budget_s=1.0, max_samples=7):
     # Same policy as bench/peers/measure.ts: slow runs once; fast is warmed up for a fifth of the
     # budget, batched to >= 5 ms samples, and the median sample per call is reported. Wall-clock
-    # time, like the TypeScript side.
+    # time, like the TypeScript side, and beside it the process CPU time per call over the same runs.
     clock = time.perf_counter
+    cpu = time.process_time
+    cpu_start = cpu()
     start = clock()
     result = fn()
     first = clock() - start
     if first > budget_s / 2:
-        return first * 1000, 1, result
+        return first * 1000, 1, result, (cpu() - cpu_start) * 1000
     start = clock()
     warm_calls = 0
     while clock() - start < budget_s / 5 and warm_calls < 100_000:
@@ -33,6 +35,7 @@ def measure(fn, budget_s=1.0, max_samples=7):
     batch = max(1, math.ceil(0.005 / max(per_call, 1e-7)))
     samples = []
     spent = 0.0
+    cpu_start = cpu()
     while len(samples) < max_samples and spent < budget_s:
         start = clock()
         for _ in range(batch):
@@ -40,7 +43,8 @@ def measure(fn, budget_s=1.0, max_samples=7):
         elapsed = clock() - start
         samples.append(elapsed / batch)
         spent += elapsed
-    return statistics.median(samples) * 1000, len(samples) * batch, result
+    runs = len(samples) * batch
+    return statistics.median(samples) * 1000, runs, result, (cpu() - cpu_start) * 1000 / runs
 
 
 def finite(values):
@@ -76,30 +80,30 @@ def run_networkx(edges, n, ops, source, cost):
     graph.add_edges_from((u, v, {"cost": c}) for u, v, c in edges)
     out = {"version": nx.__version__}
     if "betweenness" in ops:
-        ms, runs, b = measure(lambda: nx.betweenness_centrality(graph, normalized=False))
-        out["betweenness"] = {"ms": ms, "runs": runs, "values": [b[i] for i in range(n)]}
+        ms, runs, b, cpu_ms = measure(lambda: nx.betweenness_centrality(graph, normalized=False))
+        out["betweenness"] = {"ms": ms, "runs": runs, "cpuMs": cpu_ms, "values": [b[i] for i in range(n)]}
     if "betweennessWeighted" in ops:
-        ms, runs, b = measure(lambda: nx.betweenness_centrality(graph, normalized=False, weight="cost"))
-        out["betweennessWeighted"] = {"ms": ms, "runs": runs, "values": [b[i] for i in range(n)]}
+        ms, runs, b, cpu_ms = measure(lambda: nx.betweenness_centrality(graph, normalized=False, weight="cost"))
+        out["betweennessWeighted"] = {"ms": ms, "runs": runs, "cpuMs": cpu_ms, "values": [b[i] for i in range(n)]}
     if "pathsWeighted" in ops:
-        ms, runs, (_, paths) = measure(lambda: nx.single_source_dijkstra(graph, source, weight="cost"))
-        out["pathsWeighted"] = {"ms": ms, "runs": runs, "values": path_costs(paths, cost, n)}
+        ms, runs, (_, paths), cpu_ms = measure(lambda: nx.single_source_dijkstra(graph, source, weight="cost"))
+        out["pathsWeighted"] = {"ms": ms, "runs": runs, "cpuMs": cpu_ms, "values": path_costs(paths, cost, n)}
     if "bfs" in ops:
-        ms, runs, d = measure(lambda: nx.single_source_shortest_path_length(graph, source))
-        out["bfs"] = {"ms": ms, "runs": runs, "values": [d.get(i) for i in range(n)]}
+        ms, runs, d, cpu_ms = measure(lambda: nx.single_source_shortest_path_length(graph, source))
+        out["bfs"] = {"ms": ms, "runs": runs, "cpuMs": cpu_ms, "values": [d.get(i) for i in range(n)]}
     if "clustering" in ops:
-        ms, runs, c = measure(lambda: nx.clustering(graph))
-        out["clustering"] = {"ms": ms, "runs": runs, "values": [c[i] for i in range(n)]}
+        ms, runs, c, cpu_ms = measure(lambda: nx.clustering(graph))
+        out["clustering"] = {"ms": ms, "runs": runs, "cpuMs": cpu_ms, "values": [c[i] for i in range(n)]}
     if "diameter" in ops:
-        ms, runs, d = measure(lambda: max(nx.diameter(graph.subgraph(c)) for c in nx.connected_components(graph)))
-        out["diameter"] = {"ms": ms, "runs": runs, "value": d}
+        ms, runs, d, cpu_ms = measure(lambda: max(nx.diameter(graph.subgraph(c)) for c in nx.connected_components(graph)))
+        out["diameter"] = {"ms": ms, "runs": runs, "cpuMs": cpu_ms, "value": d}
     if "holes" in ops:
-        ms, runs, c = measure(lambda: (nx.constraint(graph), nx.effective_size(graph)))
-        out["holes"] = {"ms": ms, "runs": runs, "values": finite([c[0][i] for i in range(n)]), "note": "constraint + effective_size"}
+        ms, runs, c, cpu_ms = measure(lambda: (nx.constraint(graph), nx.effective_size(graph)))
+        out["holes"] = {"ms": ms, "runs": runs, "cpuMs": cpu_ms, "values": finite([c[0][i] for i in range(n)]), "note": "constraint + effective_size"}
     if "louvain" in ops:
-        ms, runs, parts = measure(lambda: nx.community.louvain_communities(graph, seed=1))
+        ms, runs, parts, cpu_ms = measure(lambda: nx.community.louvain_communities(graph, seed=1))
         q = nx.community.modularity(graph, parts)
-        out["louvain"] = {"ms": ms, "runs": runs, "q": q, "communities": len(parts)}
+        out["louvain"] = {"ms": ms, "runs": runs, "cpuMs": cpu_ms, "q": q, "communities": len(parts)}
     return out
 
 
@@ -111,29 +115,29 @@ def run_igraph(edges, n, ops, source, cost):
     weights = [c for _, _, c in edges]
     out = {"version": ig.__version__}
     if "betweenness" in ops:
-        ms, runs, b = measure(lambda: graph.betweenness(directed=False))
-        out["betweenness"] = {"ms": ms, "runs": runs, "values": b}
+        ms, runs, b, cpu_ms = measure(lambda: graph.betweenness(directed=False))
+        out["betweenness"] = {"ms": ms, "runs": runs, "cpuMs": cpu_ms, "values": b}
     if "betweennessWeighted" in ops:
-        ms, runs, b = measure(lambda: graph.betweenness(directed=False, weights=weights))
-        out["betweennessWeighted"] = {"ms": ms, "runs": runs, "values": b}
+        ms, runs, b, cpu_ms = measure(lambda: graph.betweenness(directed=False, weights=weights))
+        out["betweennessWeighted"] = {"ms": ms, "runs": runs, "cpuMs": cpu_ms, "values": b}
     if "pathsWeighted" in ops:
-        ms, runs, paths = measure(lambda: graph.get_shortest_paths(source, weights=weights, output="vpath"))
-        out["pathsWeighted"] = {"ms": ms, "runs": runs, "values": path_costs(paths, cost, n)}
+        ms, runs, paths, cpu_ms = measure(lambda: graph.get_shortest_paths(source, weights=weights, output="vpath"))
+        out["pathsWeighted"] = {"ms": ms, "runs": runs, "cpuMs": cpu_ms, "values": path_costs(paths, cost, n)}
     if "bfs" in ops:
-        ms, runs, d = measure(lambda: graph.distances(source=[source])[0])
-        out["bfs"] = {"ms": ms, "runs": runs, "values": [None if x == math.inf else x for x in d]}
+        ms, runs, d, cpu_ms = measure(lambda: graph.distances(source=[source])[0])
+        out["bfs"] = {"ms": ms, "runs": runs, "cpuMs": cpu_ms, "values": [None if x == math.inf else x for x in d]}
     if "clustering" in ops:
-        ms, runs, c = measure(lambda: graph.transitivity_local_undirected(mode="zero"))
-        out["clustering"] = {"ms": ms, "runs": runs, "values": c}
+        ms, runs, c, cpu_ms = measure(lambda: graph.transitivity_local_undirected(mode="zero"))
+        out["clustering"] = {"ms": ms, "runs": runs, "cpuMs": cpu_ms, "values": c}
     if "diameter" in ops:
-        ms, runs, d = measure(lambda: graph.diameter(directed=False, unconn=True))
-        out["diameter"] = {"ms": ms, "runs": runs, "value": d}
+        ms, runs, d, cpu_ms = measure(lambda: graph.diameter(directed=False, unconn=True))
+        out["diameter"] = {"ms": ms, "runs": runs, "cpuMs": cpu_ms, "value": d}
     if "holes" in ops:
-        ms, runs, c = measure(lambda: graph.constraint())
-        out["holes"] = {"ms": ms, "runs": runs, "values": finite(c), "note": "constraint only (igraph has no effective size)"}
+        ms, runs, c, cpu_ms = measure(lambda: graph.constraint())
+        out["holes"] = {"ms": ms, "runs": runs, "cpuMs": cpu_ms, "values": finite(c), "note": "constraint only (igraph has no effective size)"}
     if "louvain" in ops:
-        ms, runs, parts = measure(lambda: graph.community_multilevel())
-        out["louvain"] = {"ms": ms, "runs": runs, "q": parts.modularity, "communities": len(parts)}
+        ms, runs, parts, cpu_ms = measure(lambda: graph.community_multilevel())
+        out["louvain"] = {"ms": ms, "runs": runs, "cpuMs": cpu_ms, "q": parts.modularity, "communities": len(parts)}
     return out
 
 

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { betweenness } from './betweenness.ts';
-import { betweennessInWorkers } from './betweenness-workers.ts';
+import { betweennessInWorkers, stopBetweennessWorkers } from './betweenness-workers.ts';
 import { buildGraph, type CsrGraph } from './csr.ts';
 import { createRandom, randomInt } from './prng.ts';
 import { karate } from './test-fixtures.ts';
@@ -53,6 +53,22 @@ describe('betweennessInWorkers', () => {
   it('samples the same pivots and normalises the same way', async () => {
     const options = { samples: 500, seed: 9, normalized: true };
     expect(sameBits(await betweennessInWorkers(graph, { ...options, workers: 2 }), betweenness(graph, options))).toBe(true);
+  });
+
+  afterAll(stopBetweennessWorkers);
+
+  // The workers are pooled: calls that overlap share them, and a stopped pool starts again on the next call.
+  it('gives the same bits to overlapping calls and after the pool is stopped', async () => {
+    const hops = betweenness(graph);
+    const lengths = betweenness(graph, { costs });
+    const [a, b, c] = await Promise.all([
+      betweennessInWorkers(graph, { workers: 2 }),
+      betweennessInWorkers(graph, { workers: 3, costs }),
+      betweennessInWorkers(graph, { workers: 2 }),
+    ]);
+    expect(sameBits(a, hops) && sameBits(b, lengths) && sameBits(c, hops)).toBe(true);
+    await stopBetweennessWorkers();
+    expect(sameBits(await betweennessInWorkers(graph, { workers: 2 }), hops)).toBe(true);
   });
 
   it('keeps a small graph on the calling thread with the published karate values', async () => {

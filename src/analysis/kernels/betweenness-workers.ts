@@ -15,23 +15,100 @@ export interface WorkerOptions extends BetweennessOptions {
   readonly workers?: number;
 }
 
-// Below this many arc visits (sources × arcs) a worker's start-up (a few ms) costs more than it saves:
+// Below this many arc visits (sources × arcs) handing parts to a worker costs more than it saves:
 // the sweeps then run on the calling thread.
 const IN_THREAD_BELOW = 2_000_000;
 
-// `__name` is the helper tsx (esbuild keepNames) may call inside transformed functions; here it is a no-op.
+// The workers stay up between calls (a worker's start-up, a fresh Node environment whose sweeps start
+// unoptimised, cost about as much CPU as the sweeps of a 1,000-node graph) and are unref'd while idle, so
+// they never keep the process alive. The calling thread sweeps its own share of the parts meanwhile:
+// threads − 1 workers. `__name` is the helper tsx (esbuild keepNames) may call inside transformed
+// functions; here it is a no-op.
 const WORKER_SOURCE = `
 'use strict';
 var __name = (target) => target;
-const { parentPort, workerData } = require('node:worker_threads');
+const { parentPort } = require('node:worker_threads');
 const hopSweeps = ${hopSweeps.toString()};
 const costSweeps = ${costSweeps.toString()};
-const { offsets, neighbours, costs, sources, bounds, from, to } = workerData;
-const out = new Float64Array((to - from) * (offsets.length - 1));
-if (costs === null) hopSweeps(offsets, neighbours, sources, bounds, from, to, out);
-else costSweeps(offsets, neighbours, costs, sources, bounds, from, to, out);
-parentPort.postMessage(out, [out.buffer]);
+parentPort.on('message', (job) => {
+  const { id, offsets, neighbours, costs, sources, bounds, from, to } = job;
+  const out = new Float64Array((to - from) * (offsets.length - 1));
+  if (costs === null) hopSweeps(offsets, neighbours, sources, bounds, from, to, out);
+  else costSweeps(offsets, neighbours, costs, sources, bounds, from, to, out);
+  parentPort.postMessage({ id, out }, [out.buffer]);
+});
 `;
+
+interface Job {
+  readonly id: number;
+  readonly offsets: Int32Array;
+  readonly neighbours: Int32Array;
+  readonly costs: Float64Array | null;
+  readonly sources: Int32Array;
+  readonly bounds: Int32Array;
+  readonly from: number;
+  readonly to: number;
+}
+
+// One pooled worker and the jobs it has not answered yet.
+class PooledWorker {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, { resolve: (out: Float64Array) => void; reject: (error: Error) => void }>();
+  dead = false;
+
+  constructor() {
+    this.worker = new Worker(WORKER_SOURCE, { eval: true });
+    this.worker.unref();
+    this.worker.on('message', ({ id, out }: { id: number; out: Float64Array }) => {
+      const job = this.pending.get(id);
+      this.pending.delete(id);
+      if (this.pending.size === 0) this.worker.unref();
+      job?.resolve(out);
+    });
+    this.worker.on('error', (error: Error) => this.fail(error));
+    this.worker.on('exit', (code) => this.fail(new Error(`betweenness worker exited with code ${code}`)));
+  }
+
+  run(job: Job): Promise<Float64Array> {
+    return new Promise((resolve, reject) => {
+      if (this.dead) {
+        reject(new Error('betweenness worker is no longer running'));
+        return;
+      }
+      this.pending.set(job.id, { resolve, reject });
+      this.worker.ref();
+      this.worker.postMessage(job);
+    });
+  }
+
+  // A worker that failed or exited answers none of its jobs: each is rejected, with the parts it held.
+  private fail(error: Error): void {
+    if (this.dead) return;
+    this.dead = true;
+    const index = pool.indexOf(this);
+    if (index >= 0) pool.splice(index, 1);
+    for (const { reject } of this.pending.values()) reject(error);
+    this.pending.clear();
+  }
+
+  terminate(): Promise<number> {
+    return this.worker.terminate();
+  }
+}
+
+const pool: PooledWorker[] = [];
+let nextJob = 0;
+
+function workersFor(count: number): PooledWorker[] {
+  while (pool.length < count) pool.push(new PooledWorker());
+  return pool.slice(0, count);
+}
+
+// Stops the pooled workers (tests; a process exits without it, the idle workers being unref'd).
+export async function stopBetweennessWorkers(): Promise<void> {
+  const all = pool.splice(0, pool.length);
+  await Promise.all(all.map((w) => w.terminate()));
+}
 
 export async function betweennessInWorkers(graph: CsrGraph, options: WorkerOptions = {}): Promise<Float64Array> {
   if (options.workers !== undefined) checkPositiveInteger('workers', options.workers);
@@ -43,47 +120,31 @@ export async function betweennessInWorkers(graph: CsrGraph, options: WorkerOptio
     sweepParts(plan, 0, PARTS, parts);
     return finishBetweenness(plan, parts);
   }
-  // The graph goes to every worker once, in shared memory, instead of a copy per worker.
+  // The graph goes to the workers in shared memory, instead of a copy per worker.
   const offsets = shared(plan.graph.offsets);
   const neighbours = shared(plan.graph.neighbours);
   const costs = plan.costs === undefined ? null : shared(plan.costs);
   const sources = shared(plan.sources);
   const bounds = plan.bounds;
-  const workers: Worker[] = [];
-  const jobs: Promise<void>[] = [];
-  for (let t = 0; t < threads; t++) {
-    const from = Math.floor((t * PARTS) / threads);
-    const to = Math.floor(((t + 1) * PARTS) / threads);
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { offsets, neighbours, costs, sources, bounds, from, to } });
-    workers.push(worker);
-    jobs.push(
-      resultOf(worker, from, to).then((out) => {
+  // Thread 0 is the calling thread; threads 1.. are pooled workers.
+  const helpers = workersFor(threads - 1);
+  const jobs = helpers.map((worker, index) => {
+    const from = Math.floor(((index + 1) * PARTS) / threads);
+    const to = Math.floor(((index + 2) * PARTS) / threads);
+    return worker.run({ id: nextJob++, offsets, neighbours, costs, sources, bounds, from, to }).then(
+      (out) => {
         parts.set(out, from * n);
-      }),
+      },
+      (error: unknown) => {
+        throw new Error(`betweenness worker for parts ${from}..${to - 1} failed: ${error instanceof Error ? error.message : String(error)}`);
+      },
     );
-  }
-  try {
-    await Promise.all(jobs);
-  } catch (error) {
-    // One failed part fails the whole result: the other workers are stopped rather than left running.
-    await Promise.all(workers.map((w) => w.terminate()));
-    throw error;
-  }
-  return finishBetweenness(plan, parts);
-}
-
-function resultOf(worker: Worker, from: number, to: number): Promise<Float64Array> {
-  return new Promise((resolve, reject) => {
-    let result: Float64Array | undefined;
-    worker.once('message', (out: Float64Array) => {
-      result = out;
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (result !== undefined) resolve(result);
-      else reject(new Error(`betweenness worker for parts ${from}..${to - 1} exited with code ${code} and no result`));
-    });
   });
+  // Every job settles before this returns, so a failure does not leave a rejection unobserved.
+  const settled = Promise.allSettled(jobs);
+  sweepParts(plan, 0, Math.floor(PARTS / threads), parts);
+  for (const result of await settled) if (result.status === 'rejected') throw result.reason;
+  return finishBetweenness(plan, parts);
 }
 
 function shared<T extends Int32Array | Float64Array>(array: T): T {

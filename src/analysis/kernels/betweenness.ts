@@ -83,16 +83,17 @@ export function sweepParts(plan: BetweennessPlan, from: number, to: number, out:
   else costSweeps(graph.offsets, graph.neighbours, costs, sources, bounds, from, to, out);
 }
 
-// Adds the PARTS slices in part order, scales, and maps back to the caller's numbering.
+// Adds the PARTS slices in part order, scales, and maps back to the caller's numbering. Each node's sum
+// starts at 0 and takes the parts in order, whichever numbering it is read in: the same bits everywhere.
 export function finishBetweenness(plan: BetweennessPlan, parts: Float64Array): Float64Array {
   const n = plan.graph.nodeCount;
-  const raw = new Float64Array(n);
-  for (let p = 0; p < PARTS; p++) {
-    for (let u = 0, at = p * n; u < n; u++, at++) raw[u]! += parts[at]!;
-  }
   const { rank, scale } = plan;
   const centrality = new Float64Array(n);
-  if (rank === undefined) for (let u = 0; u < n; u++) centrality[u] = raw[u]! * scale;
-  else for (let u = 0; u < n; u++) centrality[u] = raw[rank[u]!]! * scale;
+  for (let u = 0; u < n; u++) {
+    const at = rank === undefined ? u : rank[u]!;
+    let sum = 0;
+    for (let p = 0; p < PARTS; p++) sum += parts[p * n + at]!;
+    centrality[u] = sum * scale;
+  }
   return centrality;
 }

@@ -1,5 +1,6 @@
 // Triangles and clustering (unweighted, as networkx `triangles`, `clustering`, `transitivity`): how
 // tightly a person's contacts know each other, the opposite of brokerage.
+import { Arena } from './arena.ts';
 import type { CsrGraph } from './csr.ts';
 
 export interface ClusteringStats {
@@ -41,34 +42,89 @@ export function clustering(graph: CsrGraph): ClusteringStats {
 }
 
 // Forward algorithm: orient every edge from lower to higher (degree, id) rank, so each triangle is
-// found once and hubs keep short out-lists; cost O(m^1.5) instead of Σ deg².
+// found once and hubs keep short out-lists; cost O(m^1.5) instead of Σ deg². The oriented graph is
+// built in rank numbering (node r is the r-th by degree), so the out-lists of nodes of similar degree
+// sit together and the marks are one byte per node: the arrays the inner loop touches stay in cache.
+// The inner loop adds the mark instead of testing it (no branch to mispredict on a 50/50 hit rate).
 export function countTriangles(graph: CsrGraph): Float64Array {
-  const { nodeCount: n, neighbours } = graph;
-  const { outStart, outArc } = orientByDegree(graph);
-  // The out-neighbours themselves, contiguous, so the inner loop reads one array.
-  const out = new Int32Array(outArc.length);
-  for (let x = 0; x < out.length; x++) out[x] = neighbours[outArc[x]!]!;
-  const triangles = new Float64Array(n);
-  const stamp = new Int32Array(n).fill(-1);
-  for (let u = 0; u < n; u++) {
-    const start = outStart[u]!;
-    const end = outStart[u + 1]!;
-    for (let a = start; a < end; a++) stamp[out[a]!] = u;
-    let atU = 0;
-    for (let a = start; a < end; a++) {
-      const v = out[a]!;
+  if (graph.edgeCount <= MERGE_UP_TO) return countByMerge(graph);
+  const { nodeCount: n, offsets, neighbours } = graph;
+  // One backing store for the scratch arrays (arena.ts): separate ones cost more than karate's triangles.
+  const arena = new Arena(n, 4 * n + 3 + graph.edgeCount, n);
+  const rank = degreeRank(graph, arena);
+  const order = arena.int32(n);
+  for (let u = 0; u < n; u++) order[rank[u]!] = u;
+  const outStart = arena.int32(n + 1);
+  const out = arena.int32(graph.edgeCount);
+  let at = 0;
+  for (let r = 0; r < n; r++) {
+    outStart[r] = at;
+    const u = order[r]!;
+    for (let a = offsets[u]!, end = offsets[u + 1]!; a < end; a++) {
+      const s = rank[neighbours[a]!]!;
+      if (s > r) out[at++] = s;
+    }
+  }
+  outStart[n] = at;
+  const byRank = arena.float64(n);
+  const mark = arena.uint8(n);
+  for (let r = 0; r < n; r++) {
+    const start = outStart[r]!;
+    const end = outStart[r + 1]!;
+    if (end - start < 2) continue;
+    for (let x = start; x < end; x++) mark[out[x]!] = 1;
+    let atR = 0;
+    for (let x = start; x < end; x++) {
+      const v = out[x]!;
       let atV = 0;
-      for (let b = outStart[v]!, bEnd = outStart[v + 1]!; b < bEnd; b++) {
-        const w = out[b]!;
-        if (stamp[w] === u) {
-          atV++;
-          triangles[w]!++;
+      for (let y = outStart[v]!, yEnd = outStart[v + 1]!; y < yEnd; y++) {
+        const w = out[y]!;
+        const hit = mark[w]!;
+        atV += hit;
+        byRank[w]! += hit;
+      }
+      byRank[v]! += atV;
+      atR += atV;
+    }
+    byRank[r]! += atR;
+    for (let x = start; x < end; x++) mark[out[x]!] = 0;
+  }
+  const triangles = new Float64Array(n);
+  for (let u = 0; u < n; u++) triangles[u] = byRank[rank[u]!]!;
+  return triangles;
+}
+
+// Up to this many edges (karate has 78) the orientation's arrays cost more than they save: each edge u–v
+// with u < v meets the rest of u's sorted row and the part of v's row above v in one merge.
+const MERGE_UP_TO = 256;
+
+function countByMerge(graph: CsrGraph): Float64Array {
+  const { nodeCount: n, offsets, neighbours } = graph;
+  const triangles = new Float64Array(n);
+  for (let u = 0; u < n; u++) {
+    const uEnd = offsets[u + 1]!;
+    for (let a = offsets[u]!; a < uEnd; a++) {
+      const v = neighbours[a]!;
+      if (v < u) continue;
+      // Common neighbours w > v: u's row after v, v's row after v.
+      let x = a + 1;
+      let y = offsets[v]!;
+      const vEnd = offsets[v + 1]!;
+      while (y < vEnd && neighbours[y]! <= v) y++;
+      while (x < uEnd && y < vEnd) {
+        const p = neighbours[x]!;
+        const q = neighbours[y]!;
+        if (p < q) x++;
+        else if (q < p) y++;
+        else {
+          triangles[u]!++;
+          triangles[v]!++;
+          triangles[p]!++;
+          x++;
+          y++;
         }
       }
-      triangles[v]! += atV;
-      atU += atV;
     }
-    triangles[u]! += atU;
   }
   return triangles;
 }
@@ -81,33 +137,37 @@ export interface Orientation {
 }
 
 // Each edge kept once, from the lower to the higher (degree, id) rank.
-export function orientByDegree(graph: CsrGraph): Orientation {
+export function orientByDegree(graph: CsrGraph, arena?: Arena): Orientation {
   const { nodeCount: n, offsets, neighbours } = graph;
-  const rank = degreeRank(graph);
-  const outStart = new Int32Array(n + 1);
+  const rank = degreeRank(graph, arena);
+  const outStart = arena === undefined ? new Int32Array(n + 1) : arena.int32(n + 1);
+  // Every edge is kept once, so the oriented rows fill edgeCount entries in one pass.
+  const outArc = arena === undefined ? new Int32Array(graph.edgeCount) : arena.int32(graph.edgeCount);
+  let at = 0;
   for (let u = 0; u < n; u++) {
-    let c = 0;
-    const ru = rank[u]!;
-    for (let a = offsets[u]!, end = offsets[u + 1]!; a < end; a++) if (rank[neighbours[a]!]! > ru) c++;
-    outStart[u + 1] = outStart[u]! + c;
-  }
-  const outArc = new Int32Array(outStart[n]!);
-  for (let u = 0, at = 0; u < n; u++) {
+    outStart[u] = at;
     const ru = rank[u]!;
     for (let a = offsets[u]!, end = offsets[u + 1]!; a < end; a++) if (rank[neighbours[a]!]! > ru) outArc[at++] = a;
   }
+  outStart[n] = at;
   return { outStart, outArc };
 }
 
+// Int32 entries orientByDegree takes from an arena: its rows, its ranks and the degree counts.
+export function orientationInts(graph: CsrGraph): number {
+  return 3 * graph.nodeCount + 3 + graph.edgeCount;
+}
+
 // Position of each node when sorted by degree, then id (a stable counting sort).
-function degreeRank(graph: CsrGraph): Int32Array {
+function degreeRank(graph: CsrGraph, arena?: Arena): Int32Array {
   const { nodeCount: n, offsets } = graph;
   let maxDegree = 0;
   for (let u = 0; u < n; u++) maxDegree = Math.max(maxDegree, offsets[u + 1]! - offsets[u]!);
-  const start = new Int32Array(maxDegree + 2);
+  // maxDegree + 2 <= n + 1 entries (no loops, no repeats), the room orientationInts reserves.
+  const start = arena === undefined ? new Int32Array(maxDegree + 2) : arena.int32(maxDegree + 2);
   for (let u = 0; u < n; u++) start[offsets[u + 1]! - offsets[u]! + 1]!++;
   for (let d = 0; d <= maxDegree; d++) start[d + 1]! += start[d]!;
-  const rank = new Int32Array(n);
+  const rank = arena === undefined ? new Int32Array(n) : arena.int32(n);
   for (let u = 0; u < n; u++) rank[u] = start[offsets[u + 1]! - offsets[u]!]!++;
   return rank;
 }

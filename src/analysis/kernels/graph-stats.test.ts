@@ -3,6 +3,7 @@ import { clustering, countTriangles } from './clustering.ts';
 import { connectedComponents, largestComponent } from './components.ts';
 import { buildGraph } from './csr.ts';
 import { distanceStats } from './distances.ts';
+import { createRandom, randomInt } from './prng.ts';
 import { karate } from './test-fixtures.ts';
 
 describe('karate statistics (networkx 3.6.1 reference values)', () => {
@@ -49,5 +50,41 @@ describe('small graphs', () => {
     // Pairs: 0-1,0-2,1-2,1-3,2-3 at 1 and 0-3 at 2: (5·1 + 2) / 6 = 7/6.
     expect(stats.averageShortestPath).toBeCloseTo(7 / 6, 12);
     expect(() => distanceStats(g, Int32Array.from([0, 4]))).toThrow(RangeError);
+  });
+});
+
+// Up to 256 edges the triangles come from merging sorted rows, above from the degree orientation: both
+// against the definition (every triple of nodes) on random graphs either side of that size.
+describe('triangles per node, both ways of counting', () => {
+  it('match a count over every triple', () => {
+    for (const [n, m] of [[30, 120], [40, 250], [40, 300], [60, 600]] as const) {
+      const random = createRandom(n + m);
+      const sources: number[] = [];
+      const targets: number[] = [];
+      for (let e = 0; e < m; e++) {
+        const a = randomInt(random, n);
+        const b = randomInt(random, n);
+        if (a !== b) {
+          sources.push(a);
+          targets.push(b);
+        }
+      }
+      const g = buildGraph({ nodeCount: n, sources, targets });
+      const adjacent = (a: number, b: number): boolean => g.neighbours.subarray(g.offsets[a]!, g.offsets[a + 1]!).includes(b);
+      const expected = new Array<number>(n).fill(0);
+      for (let a = 0; a < n; a++) {
+        for (let b = a + 1; b < n; b++) {
+          if (!adjacent(a, b)) continue;
+          for (let c = b + 1; c < n; c++) {
+            if (adjacent(a, c) && adjacent(b, c)) {
+              expected[a]!++;
+              expected[b]!++;
+              expected[c]!++;
+            }
+          }
+        }
+      }
+      expect(Array.from(countTriangles(g)), `${n} nodes, ${g.edgeCount} edges`).toEqual(expected);
+    }
   });
 });

@@ -127,4 +127,34 @@ describe('random weighted graphs', () => {
       expect(holes.effectiveSize[u]).toBeCloseTo(e, 12);
     }
   });
+
+  // weighted: false takes its own path (every p_ij is 1 / degree): the oracle sees the same ties at weight 1.
+  it('unweighted, agree with the formulas on the same ties at weight 1', () => {
+    const random = createRandom(12);
+    const n = 30;
+    const sources: number[] = [];
+    const targets: number[] = [];
+    const weights: number[] = [];
+    for (let u = 0; u < n; u++) {
+      for (let v = u + 1; v < n; v++) {
+        if (random() < 0.3) {
+          sources.push(u);
+          targets.push(v);
+          weights.push(1 + randomInt(random, 9));
+        }
+      }
+    }
+    const g = buildGraph({ nodeCount: n, sources, targets, weights });
+    const unit = buildGraph({ nodeCount: n, sources, targets });
+    const holes = structuralHoles(g, { weighted: false });
+    let checked = 0;
+    for (let u = 0; u < n; u++) {
+      if (g.offsets[u + 1] === g.offsets[u]) continue;
+      const { c, e } = naive(unit, u);
+      expect(holes.constraint[u]).toBeCloseTo(c, 12);
+      expect(holes.effectiveSize[u]).toBeCloseTo(e, 12);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
 });
