@@ -10,10 +10,10 @@ import { organisationList, organisationUpdate } from '../src/services/organisati
 import { settingsUpdate } from '../src/services/settings.service.ts';
 import { today } from '../src/services/today.service.ts';
 import { triageList, triageSort } from '../src/services/triage.service.ts';
-import { fixturesUrl } from './support/fixtures.ts';
+import { clientFixturesUrl } from './support/fixtures.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
 
-const HEADER = readFileSync(new URL('linkedin_Connections_preamble_and_header.csv', fixturesUrl('csv')), 'utf8').replace(/\r?\n$/, '');
+const HEADER = readFileSync(new URL('linkedin_Connections_preamble_and_header.csv', clientFixturesUrl('csv')), 'utf8').replace(/\r?\n$/, '');
 // Connected years before "today" (2026-11-23): under the old rule José was 2,500 days overdue.
 const ROWS = [
   'José,Núñez,https://www.linkedin.com/in/jose-nunez,,Northstar,Senior Technical Recruiter,02 Jan 2019',
