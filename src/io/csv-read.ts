@@ -51,7 +51,27 @@ function plainRecords(text: string, starts: readonly number[], fromLine: number,
   if (text.indexOf('\r', i) >= 0 || !wellFormed(text)) return fromLine;
   const n = text.length;
   let line = fromLine;
+  // The next quote at or after i (n when none): a line before it is split as it is.
+  let quote = -1;
   while (i < n) {
+    if (quote < i) {
+      quote = text.indexOf('"', i);
+      if (quote < 0) quote = n;
+    }
+    let eol = text.indexOf('\n', i);
+    if (eol < 0) eol = n;
+    if (eol < quote || quote === n) {
+      const cells = text.slice(i, eol).split(',');
+      for (let k = 0; k < cells.length; k++) {
+        const cell = cells[k]!;
+        if (cell.length > 0 && (maybeSpace(cell.charCodeAt(0)) || maybeSpace(cell.charCodeAt(cell.length - 1)))) cells[k] = cell.trim();
+      }
+      // Nothing but spaces after the last newline is no record.
+      if (eol === n && cells.length === 1 && cells[0] === '') return null;
+      i = eol + 1;
+      line = take(line, cells);
+      continue;
+    }
     const cells: string[] = [];
     for (;;) {
       let c: number;
