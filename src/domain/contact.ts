@@ -135,18 +135,29 @@ export function splitName(name: string): { givenName: string | null; familyName:
 // Printable ASCII (most names and companies) needs none of the Unicode work and gives the same key several times
 // faster, which an import keying 30,000 names and companies notices; a unit test holds the two paths equal.
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+// An import asks for the same keys over and over (each row's organisation, four times; each name when matching and
+// again when storing): a bounded memo answers the repeats. The key is a pure function of the text.
+const NAME_KEYS_KEPT = 50_000;
+const nameKeys = new Map<string, string>();
 export function normaliseName(name: string): string {
-  if (!PRINTABLE_ASCII.test(name)) return normaliseUnicodeName(name);
-  return name.toLowerCase().replace(/\b(dr|mr|mrs|ms|prof|sir)\b\.?/g, ' ').replace(/[^a-z0-9]+/g, ' ').trim();
+  let key = nameKeys.get(name);
+  if (key === undefined) {
+    key = PRINTABLE_ASCII.test(name) ? name.toLowerCase().replace(/\b(dr|mr|mrs|ms|prof|sir)\b\.?/g, ' ').replace(/[^a-z0-9]+/g, ' ').trim() : normaliseUnicodeName(name);
+    if (nameKeys.size >= NAME_KEYS_KEPT) nameKeys.clear();
+    nameKeys.set(name, key);
+  }
+  return key;
 }
 
+const MARKS = /\p{M}/gu;
+const NOT_LETTERS = /[^\p{L}\p{N}]+/gu;
 export function normaliseUnicodeName(name: string): string {
   return name
     .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+    .replace(MARKS, '')
     .toLowerCase()
     .replace(/\b(dr|mr|mrs|ms|prof|sir)\b\.?/g, ' ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(NOT_LETTERS, ' ')
     .trim();
 }
 
@@ -157,6 +168,10 @@ export function isLinkedInUrl(url: string): boolean {
   return /^https?:\/\/([a-z]+\.)?linkedin\.com\/in\//i.test(url);
 }
 
+// A profile URL as LinkedIn's export writes it ("https://www.linkedin.com/in/ada-lovelace-1a2b3c") is its own key:
+// lower case, that host, no query, fragment or trailing slash. Only other forms need the rewriting.
+const NORMAL_LINKEDIN_URL = /^https:\/\/www\.linkedin\.com\/[a-z0-9._~%!$&'()*+,;=:@/-]*[a-z0-9._~%!$&'()*+,;=:@-]$/;
 export function normaliseLinkedInUrl(url: string): string {
+  if (NORMAL_LINKEDIN_URL.test(url)) return url;
   return url.toLowerCase().replace(/^https?:\/\/([a-z]+\.)?linkedin\.com/, 'https://www.linkedin.com').replace(/[/?#].*?$/, (m) => (m.startsWith('/') ? m.replace(/[?#].*$/, '').replace(/\/+$/, '') : ''));
 }

@@ -62,6 +62,8 @@ export function decodeBytes(bytes: Uint8Array, file: string, encoding: TextEncod
   let chosen: Exclude<TextEncoding, 'auto'>;
   let note: string | null = null;
   let body = bytes;
+  // The text the UTF-8 check decoded: the same as decoding again, so it is kept.
+  let checked: string | null = null;
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) [chosen, body] = ['utf-8', bytes.subarray(3)];
   else if (startsWith(bytes, [0xff, 0xfe])) [chosen, body] = ['utf-16le', bytes.subarray(2)];
   else if (startsWith(bytes, [0xfe, 0xff])) [chosen, body] = ['utf-16be', bytes.subarray(2)];
@@ -71,7 +73,7 @@ export function decodeBytes(bytes: Uint8Array, file: string, encoding: TextEncod
     if (utf16) [chosen, note] = [utf16, `no byte-order mark: read as ${utf16.toUpperCase()}`];
     else {
       try {
-        new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        checked = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
         chosen = 'utf-8';
       } catch {
         // Not valid UTF-8: Excel and Outlook on Windows write Windows-1252.
@@ -82,7 +84,7 @@ export function decodeBytes(bytes: Uint8Array, file: string, encoding: TextEncod
   if (encoding !== 'auto' && encoding !== chosen) {
     note = `the file's byte-order mark says ${chosen.toUpperCase()}; --encoding ${encoding} ignored`;
   }
-  const text = chosen === 'windows-1252' ? decodeWindows1252(body) : new TextDecoder(chosen).decode(body);
+  const text = checked ?? (chosen === 'windows-1252' ? decodeWindows1252(body) : new TextDecoder(chosen).decode(body));
   assertText(text, file);
   return { text: text.replace(/^\uFEFF/, ''), encoding: chosen, note };
 }

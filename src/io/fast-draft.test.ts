@@ -18,7 +18,8 @@ function inputs(): Record<string, unknown>[] {
   }
   const emails = ['ada@example.org', ' ADA@Example.ORG ', 'a..b@example.org', '.a@example.org', 'a@b', 'test,user@example.com', 'é@example.org', "o'brien@example.ie", 'a+b@sub.example.co.uk', ''];
   const urls = ['https://www.linkedin.com/in/ada', 'linkedin.com/in/ada', ' http://x.org/a?b=c#d ', 'HTTPS://EXAMPLE.COM', 'ftp://x.org', 'https://exa mple.com', 'https://a..b', 'https://', 'www.example.com/path with space',
-    'https://www.linkedin.com/in/goran-stipeti%C4%87-123', 'https://x.org:8080/p', 'http:example.com', 'mailto:a@b.c', 'https://ünï.example', 'https://x.org/\ttab'];
+    'https://www.linkedin.com/in/goran-stipeti%C4%87-123', 'https://x.org:8080/p', 'http:example.com', 'mailto:a@b.c', 'https://ünï.example', 'https://x.org/\ttab',
+    'https://x.org:99999/p', 'https://a.b.1/x', 'https://1.2.3.256', 'https://1.2.3.4/p', 'https://0x1f.org', 'https://xn--zz.com', 'https://a.XN--zz.com/p', 'https://www.example.c0m', 'https://www.linkedin.com/in/xn--a', 'https://sub.-x-.org/'];
   const texts = ['', '  ', ' Ada ', 'x'.repeat(100), 'x'.repeat(101), 'x'.repeat(200), 'x'.repeat(201), 'Zoë 🔸', null, undefined];
   const tags = [['a', ' B '], ['a,b'], [' '], ['x'.repeat(41)], ['Mentors', 'mentors'], []];
   const birthdays = [null, '1996-04-15', ' 1996-04-15 ', '1996-02-30', '--04-15', '19960415', ''];

@@ -49,10 +49,16 @@ const email = (raw: string): string | null => {
 };
 
 // webUrlSchema: a scheme is added when missing; then only plain http(s) URLs are taken here.
+// A host of plain labels ending in an alphabetic top-level domain, no port and no punycode: nothing the URL parser
+// could refuse (it refuses ports above 65535, hosts ending in a number that is no IPv4 address, bad punycode).
+const PLAIN_HOST_URL = /^https?:\/\/(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,63}(?:\/[A-Za-z0-9._~%!$&'()*+,;=:@/-]*)?$/;
+const PUNYCODE = /[/.]xn--/i;
+
 const url = (raw: string): string | null => {
   const trimmed = raw.trim();
   const v = /^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`;
   if (!PLAIN_URL.test(v)) return null;
+  if (PLAIN_HOST_URL.test(v) && !PUNYCODE.test(v.slice(0, v.indexOf('/', 8) >>> 0))) return v;
   try {
     const parsed = new URL(v);
     return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? v : null;

@@ -31,7 +31,7 @@ export function findLinkedInHeader(lines: readonly string[]): number | null {
 // Names as LinkedIn shows them keep titles, nicknames and emoji; given/family names are for sorting, so they drop them.
 const forSorting = (part: string | null): string | null => {
   if (part === null) return null;
-  if (/^[A-Za-z' -]+$/.test(part) && !/^(dr|mr|mrs|ms|prof|sir)\s/i.test(part)) return part.trim() || null;
+  if (/^[A-Za-z0-9' -]+$/.test(part) && !/^(dr|mr|mrs|ms|prof|sir)\s/i.test(part)) return part.trim() || null;
   const cleaned = part
     .replace(/\([^)]*\)|"[^"]*"/g, ' ')
     .replace(/^\s*(dr|mr|mrs|ms|prof|sir)\.?\s+/i, '')

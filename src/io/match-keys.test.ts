@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseName, normaliseUnicodeName } from '../domain/contact.ts';
+import { normaliseLinkedInUrl, normaliseName, normaliseUnicodeName } from '../domain/contact.ts';
 import { keysOfDraft, nameKey, phoneKey, strongConflict } from './match-keys.ts';
 
 describe('match keys', () => {
@@ -8,6 +8,15 @@ describe('match keys', () => {
     for (let i = 0; i < 400; i++) samples.push(String.fromCharCode(...Array.from({ length: 12 }, (_, j) => 32 + ((i * 31 + j * 17) % 95))));
     for (const s of samples) expect(normaliseName(s), JSON.stringify(s)).toBe(normaliseUnicodeName(s));
     expect(normaliseName('Zoë Ünal')).toBe('zoe unal');
+  });
+  it('a LinkedIn profile has one key however its URL is written, the export\'s own form being it', () => {
+    const key = 'https://www.linkedin.com/in/ada-lovelace-1a2b3c';
+    for (const url of [key, `${key}/`, `${key}//`, `${key}?trk=people`, `${key}#about`, `${key}/?x=1`, 'HTTPS://WWW.LinkedIn.com/in/Ada-Lovelace-1A2B3C', 'http://linkedin.com/in/ada-lovelace-1a2b3c', 'https://de.linkedin.com/in/ada-lovelace-1a2b3c/']) {
+      expect(normaliseLinkedInUrl(url), url).toBe(key);
+    }
+    expect(normaliseLinkedInUrl('https://www.linkedin.com/in/z%C3%BC-1')).toBe('https://www.linkedin.com/in/z%c3%bc-1');
+    expect(normaliseLinkedInUrl('https://www.linkedin.com/in/zoë')).toBe('https://www.linkedin.com/in/zoë');
+    expect(normaliseLinkedInUrl('https://www.linkedin.com/in/ZOË')).toBe('https://www.linkedin.com/in/zoë');
   });
   it('names match whatever the nickname, title or accents', () => {
     expect(nameKey('Robert (Bob) Smith')).toBe(nameKey('Robert Smith'));
