@@ -106,7 +106,7 @@ async function roundTrip(r: Radicale, file: string, text: string): Promise<Clien
 // What a user would look at first: the card's name, emails and phones.
 const CORE = new Set(['FN', 'N', 'EMAIL', 'TEL']);
 const uidOf = (card: OracleProp[]) => card.find((p) => p.name === 'UID')?.value;
-const shortList = (xs: string[]) => (xs.length ? xs.map((x) => x.replace(/^(\S+: .{0,40}).*$/, '$1')).join('; ') : 'nothing');
+const shortList = (xs: string[]) => (xs.length ? xs.map((x) => x.replace(/\s*\n\s*/g, ' / ').replace(/^(\S+: .{0,40}).*$/, '$1')).join('; ') : 'nothing');
 
 interface RapportTrip { serverLacks: string[]; lostInRapport: string[]; lostInFresh: string[]; review: string[]; notImported: string[]; unread: string[] }
 
