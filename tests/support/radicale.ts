@@ -36,6 +36,9 @@ export interface Radicale {
   get(name: string): Promise<{ status: number; body: string; etag: string | null }>;
   remove(name: string): Promise<number>;
   list(): Promise<string[]>;
+  // Why Radicale answered a PUT of `name` with 400: the reason its log gives ("Bad PUT request on …: <reason>"),
+  // usually vobject's parse or validation error. Waits for that log line (it comes just before the answer).
+  refusal(name: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -48,6 +51,9 @@ export async function startRadicale(): Promise<Radicale> {
   const url = `http://127.0.0.1:${port}`;
   const auth = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
   let child: ChildProcess | null = null;
+  // Radicale's warnings not yet asked about (a reason read is taken out), and whoever waits for one.
+  let logged = '';
+  const listeners = new Set<() => void>();
 
   const start = async () => {
     const proc = spawn(PYTHON, ['-m', 'radicale', '--server-hosts', `127.0.0.1:${port}`, '--storage-filesystem-folder', join(dir, 'collections'),
@@ -63,7 +69,13 @@ export async function startRadicale(): Promise<Radicale> {
       proc.once('exit', (code) => reject(new Error(`radicale exited (${code}) before listening:\n${log}`)));
     });
     proc.stderr!.removeAllListeners('data');
-    proc.stderr!.resume();
+    let partial = '';
+    proc.stderr!.on('data', (b: Buffer) => {
+      const lines = (partial + b.toString()).split('\n');
+      partial = lines.pop()!;
+      logged += lines.filter((l) => /\[(WARNING|ERROR)\]/.test(l)).map((l) => `${l}\n`).join('');
+      for (const l of listeners) l();
+    });
   };
   const stop = async () => {
     const proc = child;
@@ -96,6 +108,21 @@ export async function startRadicale(): Promise<Radicale> {
       const xml = await r.text();
       return [...xml.matchAll(/<(?:\w+:)?href>([^<]+\.vcf)<\/(?:\w+:)?href>/gi)].map((m) => decodeURIComponent(m[1]!.split('/').pop()!)).sort();
     },
+    refusal: (name) => new Promise<string>((resolve, reject) => {
+      const re = new RegExp(`Bad PUT request on '[^']*/${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}': (.*)`);
+      const look = () => {
+        const m = re.exec(logged);
+        if (!m) return false;
+        logged = logged.slice(m.index + m[0].length);
+        listeners.delete(look);
+        clearTimeout(timer);
+        resolve(m[1]!.trim());
+        return true;
+      };
+      const timer = setTimeout(() => { listeners.delete(look); reject(new Error(`radicale logged no reason for refusing ${name}`)); }, 10_000);
+      listeners.add(look);
+      look();
+    }),
     close: async () => {
       await stop();
       rmSync(dir, { recursive: true, force: true });
