@@ -6,6 +6,8 @@ import { decodeWindows1252 } from './decode.ts';
 
 interface Logical {
   text: string;
+  // Index in the card's lines of the line it starts on.
+  at: number;
   qp: boolean;
   base64: boolean;
   // A base64 block still taking continuation lines (a blank line closes it).
@@ -50,31 +52,43 @@ function parseHead(head: string): Head {
 const isQp = (head: string) => /;(encoding=)?quoted-printable\b/i.test(head);
 const isB64 = (head: string) => /;(encoding=)?(base64|b)\b(?!-)/i.test(head) && !isQp(head);
 
+// A quoted-printable value ends in "=" while a soft line break carries it onto the next line.
+const softBreak = (l: Logical | undefined): l is Logical => l !== undefined && l.qp && l.text.endsWith('=');
+
 function logicalLines(lines: readonly string[]): Logical[] {
   const out: Logical[] = [];
-  for (const line of lines) {
+  lines.forEach((raw, at) => {
+    // A CR the card's lines still carry is a line ending, never content.
+    const line = raw.replace(/\r+$/, '');
     const last = out[out.length - 1];
     if (line.trim() === '') {
-      if (last) last.open = false;
-      continue;
+      if (last) {
+        last.open = false;
+        // A soft line break onto a blank line ends the value (Android writes them): the blank line is no content,
+        // and the line after it starts a property of its own (as vobject and ez-vcard read it).
+        if (softBreak(last)) last.text = last.text.slice(0, -1);
+      }
+      return;
     }
-    if (last?.qp && last.text.endsWith('=')) {
+    // END:VCARD closes the card even after a dangling soft line break.
+    if (softBreak(last) && !/^end:vcard\s*$/i.test(line.trim())) {
       last.text = last.text.slice(0, -1) + line;
-      continue;
+      return;
     }
+    if (softBreak(last)) last.text = last.text.slice(0, -1);
     if (last && /^[ \t]/.test(line)) {
       last.text += last.open ? line.trim() : line.slice(1);
-      continue;
+      return;
     }
     // Some 2.1 writers continue a base64 block without indenting it.
     if (last?.open && /^[A-Za-z0-9+/=]+$/.test(line)) {
       last.text += line;
-      continue;
+      return;
     }
     const head = splitOutsideQuotes(line, ':', 2)[0] ?? '';
     const base64 = isB64(head);
-    out.push({ text: line, qp: isQp(head), base64, open: base64 });
-  }
+    out.push({ text: line, at, qp: isQp(head), base64, open: base64 });
+  });
   return out;
 }
 
@@ -159,8 +173,21 @@ export function cardVersion(lines: readonly string[]): string {
   return '2.1';
 }
 
-// The card's lines (BEGIN..END) as text ical.js parses; vCard 2.1 (or a card without VERSION) is rewritten as 3.0.
-export function normaliseCard(lines: readonly string[]): string {
+export interface NormalisedLine {
+  // The content line as ical.js reads it.
+  text: string;
+  // Index in the card's lines of the (first) line it came from.
+  at: number;
+}
+
+// The card's lines (BEGIN..END) as content lines ical.js parses; vCard 2.1 (or a card without VERSION) is
+// rewritten as 3.0. Each keeps where in the card it came from, so a problem can name its line.
+export function normaliseCardLines(lines: readonly string[]): NormalisedLine[] {
   const is21 = cardVersion(lines) === '2.1';
-  return logicalLines(lines).map((l) => rewrite(l, is21)).join('\r\n').replace(/^VERSION:2\.1$/im, 'VERSION:3.0') + '\r\n';
+  return logicalLines(lines).map((l) => ({ text: rewrite(l, is21).replace(/^VERSION:2\.1$/i, 'VERSION:3.0'), at: l.at }));
+}
+
+// The card's lines (BEGIN..END) as text ical.js parses.
+export function normaliseCard(lines: readonly string[]): string {
+  return normaliseCardLines(lines).map((l) => l.text).join('\r\n') + '\r\n';
 }

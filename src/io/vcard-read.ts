@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { emptyCard, joinUnits, parseDay } from '../domain/card.ts';
 import { emptyFields, clean, type ParsedFile, type ParsedRecord, type RecordFields, type RecordSink } from './import-record.ts';
-import { normaliseCard } from './vcard-normalise.ts';
+import { normaliseCardLines, type NormalisedLine } from './vcard-normalise.ts';
 import { splitCards } from './vcard-split.ts';
 
 type JValue = string | number | boolean | null | JValue[];
@@ -73,15 +73,38 @@ const SINGLE = new Set(['fn', 'n', 'org', 'title', 'bday', 'photo', 'kind']);
 const LABELLED = new Set(['email', 'tel', 'url', 'adr', 'x-abdate']);
 const appleLabel = (v: string) => v.replace(/^_\$!<(.*)>!\$_$/, '$1').trim();
 
-interface Line { group: string | null; name: string; text: string }
+interface Line { group: string | null; name: string; text: string; at: number }
 
-// The card's unfolded content lines (as normaliseCard gave them to ical.js), with group and name.
-function contentLines(normalised: string): Line[] {
-  return normalised.split('\r\n').filter(Boolean).map((l) => {
+// The card's unfolded content lines (as normaliseCardLines gave them to ical.js), with group and name.
+function contentLines(normalised: readonly NormalisedLine[]): Line[] {
+  return normalised.filter((l) => l.text).map(({ text: l, at }) => {
     const head = /^([^:;]*)/.exec(l)![1]!;
     const dot = head.lastIndexOf('.');
-    return { group: dot > 0 ? head.slice(0, dot).toLowerCase() : null, name: (dot > 0 ? head.slice(dot + 1) : head).toLowerCase(), text: l };
+    return { group: dot > 0 ? head.slice(0, dot).toLowerCase() : null, name: (dot > 0 ? head.slice(dot + 1) : head).toLowerCase(), text: l, at };
   });
+}
+
+// Properties read into one-line fields (NOTE, ADR and how-you-met take line breaks; LABEL and the rest are kept verbatim).
+const ONE_LINE = new Set(['fn', 'n', 'nickname', 'kind', 'email', 'tel', 'url', 'org', 'title', 'role', 'categories', 'bday', 'anniversary', 'x-abdate']);
+const oneLine = (name: string) => ONE_LINE.has(name) || (name.startsWith('x-rapport-') && name !== 'x-rapport-met-how');
+const flat = (v: JValue): string[] => (Array.isArray(v) ? v.flatMap(flat) : [v == null ? '' : String(v)]);
+
+// A line break in a one-line value (a quoted-printable =0D=0A in an ORG, an escaped \n in a TITLE) has no place in
+// the field: the card is refused, naming the line and property, rather than stored with a CR or LF in a name.
+function lineBreakIn(props: JProp[], lines: Line[], cardLine: number): string | null {
+  const count = new Map<string, number>();
+  for (const [name, , , ...values] of props) {
+    const n = count.get(name) ?? 0;
+    count.set(name, n + 1);
+    if (!oneLine(name)) continue;
+    const found = values.flatMap(flat).join('').match(/[\r\n]/)?.[0];
+    if (found === undefined) continue;
+    const at = lines.filter((l) => l.name === name)[n]?.at;
+    const where = at === undefined ? '' : `line ${cardLine + at}: `;
+    const code = found === '\r' ? 'U+000D' : 'U+000A';
+    return `${where}${name.toUpperCase()} has a line break (${code}) in its value, which a one-line field cannot hold; fix that line and import again`;
+  }
+  return null;
 }
 
 function cardToFields(props: JProp[], lines: Line[], noPhotos: boolean, warnings: string[]): RecordFields {
@@ -225,17 +248,23 @@ export function parseVcardFile(text: string, file: string, options: { noPhotos?:
   for (const card of cards) {
     const raw = card.lines.join('\n');
     let props: JProp[];
-    let normalised: string;
+    let normalised: NormalisedLine[];
     try {
-      normalised = normaliseCard(card.lines);
-      const jcard = ICAL.parse(normalised) as unknown as ['vcard', JProp[], unknown[]];
+      normalised = normaliseCardLines(card.lines);
+      const jcard = ICAL.parse(normalised.map((l) => l.text).join('\r\n') + '\r\n') as unknown as ['vcard', JProp[], unknown[]];
       props = jcard[1];
     } catch (e) {
       out.rejected.push({ line: card.line, reason: `not a readable vCard: ${e instanceof Error ? e.message : String(e)}`, raw });
       continue;
     }
+    const lines = contentLines(normalised);
+    const broken = lineBreakIn(props, lines, card.line);
+    if (broken) {
+      out.rejected.push({ line: card.line, reason: `${file} ${broken}`, raw });
+      continue;
+    }
     const recordWarnings: string[] = [];
-    const fields = cardToFields(props, contentLines(normalised), options.noPhotos ?? false, recordWarnings);
+    const fields = cardToFields(props, lines, options.noPhotos ?? false, recordWarnings);
     const record: ParsedRecord = { line: card.line, raw, fields, interactions: [], error: null, warnings: recordWarnings };
     sink(record);
   }

@@ -12,7 +12,9 @@ const isEnd = (l: string) => /^end:vcard\s*$/i.test(l.trim());
 
 // Cuts a file into cards by BEGIN/END so each card keeps its line number and a broken one names itself.
 export function splitCards(text: string, file: string): { cards: RawCard[]; warnings: string[] } {
-  const lines = text.split('\n');
+  // Any line ending (CRLF from a server, LF from the importer's own normalising, a lone CR): a CR left on a line
+  // would ride into a value, or hide the "=" of a quoted-printable soft line break.
+  const lines = text.split(/\r\n|\r|\n/);
   const cards: RawCard[] = [];
   const warnings: string[] = [];
   let current: RawCard | null = null;
