@@ -51,11 +51,13 @@ export interface BridgeRanking {
 
 // Identifies the graph betweenness is computed on: which contact sits at which index, and who is linked to whom.
 // A new link, a removed one or an archived contact changes it; a new interaction does not (betweenness counts hops).
-export function graphVersion(graph: CsrGraph, ids: readonly number[]): string {
+export const graphVersion = (graph: CsrGraph, ids: readonly number[]): string => graphHash(ids, [graph.offsets, graph.neighbours]);
+
+// A digest of the contact ids in index order and of the given CSR arrays.
+export function graphHash(ids: readonly number[], arrays: readonly (Int32Array | Float64Array)[]): string {
   const hash = createHash('sha256');
   hash.update(Buffer.from(Int32Array.from(ids).buffer));
-  hash.update(Buffer.from(graph.offsets.buffer, graph.offsets.byteOffset, graph.offsets.byteLength));
-  hash.update(Buffer.from(graph.neighbours.buffer, graph.neighbours.byteOffset, graph.neighbours.byteLength));
+  for (const a of arrays) hash.update(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
   return hash.digest('base64url');
 }
 

@@ -3,8 +3,7 @@
 // clusters would run through me, Louvain would see one star, and every contact would share me as a redundant tie.
 // The user's own brokerage is measured over the ego network of real ties (ego.ts, docs/ego-network.md). Betweenness
 // comes ranked from bridges.ts (exact or a sampled estimate that says how settled it is), computed before this.
-import { createHash } from 'node:crypto';
-import type { BridgeRanking } from './bridges.ts';
+import { graphHash, type BridgeRanking } from './bridges.ts';
 import { egoMeasures, type EgoMeasures } from './ego.ts';
 import { louvain, structuralHoles, type CsrGraph } from './kernels/index.ts';
 import { egoWeights, type NetworkModel } from './network-graph.ts';
@@ -45,12 +44,7 @@ export interface GraphMeasures {
 }
 
 // Which contact sits at which index, who is linked to whom, and how strongly: what GraphMeasures depend on.
-export function structureVersion(graph: CsrGraph, ids: readonly number[]): string {
-  const hash = createHash('sha256');
-  hash.update(Buffer.from(Int32Array.from(ids).buffer));
-  for (const a of [graph.offsets, graph.neighbours, graph.weights]) hash.update(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
-  return hash.digest('base64url');
-}
+export const structureVersion = (graph: CsrGraph, ids: readonly number[]): string => graphHash(ids, [graph.offsets, graph.neighbours, graph.weights]);
 
 export function graphMeasures(graph: CsrGraph): GraphMeasures {
   const holes = structuralHoles(graph);
