@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { call } from '../api.ts';
+import { ContactCardFacts, labelWord } from '../components/ContactCardFacts.tsx';
 import { ContactDates } from '../components/ContactDates.tsx';
 import { ContactEditor } from '../components/ContactEditor.tsx';
 import { ContactFollowUps } from '../components/ContactFollowUps.tsx';
@@ -79,8 +80,9 @@ export default function Contact({ id }: { id: number }) {
       {editing ? <ContactEditor contact={c} onDone={() => setEditing(false)} /> : (
         <section className="card details" aria-label="Details">
           <dl className="facts">
-            {c.emails.length > 0 && <Fact label="Email">{c.emails.map((e) => <div key={e.address}><a href={`mailto:${e.address}`}>{e.address}</a></div>)}</Fact>}
-            {c.phones.length > 0 && <Fact label="Phone">{c.phones.map((p) => <div key={p.number}>{p.number}</div>)}</Fact>}
+            {c.emails.length > 0 && <Fact label="Email">{c.emails.map((e) => <div key={e.address}><a href={`mailto:${e.address}`}>{e.address}</a>{e.label && <span className="muted small"> {labelWord(e.label)}</span>}</div>)}</Fact>}
+            {c.phones.length > 0 && <Fact label="Phone">{c.phones.map((p) => <div key={p.number}><a href={`tel:${p.number.replace(/[^\d+]/g, '')}`}>{p.number}</a>{p.label && <span className="muted small"> {labelWord(p.label)}</span>}</div>)}</Fact>}
+            <ContactCardFacts contact={c} />
             {c.webLinks.length > 0 && <Fact label="Web">{c.webLinks.map((w) => <div key={w.url}><a href={w.url} rel="noopener noreferrer" target="_blank">{w.url.replace(/^https?:\/\/(www\.)?/, '')}</a></div>)}</Fact>}
             {c.location && <Fact label="Location">{c.location}</Fact>}
             {c.metWhere && <Fact label="Met">{c.metWhere}{c.metHow ? ` — ${c.metHow}` : ''}</Fact>}
