@@ -47,7 +47,7 @@ function Row({ item, active, onPick, act }: { item: Item; active: boolean; onPic
       </div>
       {active && (
         // The same choices as the keys, for a pointer or a phone.
-        <div className="triage-actions" role="group" aria-label={`Sort ${item.name}`}>
+        <div className="triage-actions" data-clear-of-toast role="group" aria-label={`Sort ${item.name}`}>
           <button type="button" className="primary" disabled={act.busy} onClick={act.accept}>Accept</button>
           {NETWORKS.map((n) => <button key={n} type="button" disabled={act.busy} onClick={() => act.into(n)}>{NETWORK_LABELS[n]}</button>)}
           <button type="button" className="ghost" onClick={act.skip}>Skip</button>
