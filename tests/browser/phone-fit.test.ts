@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contactCreate } from '../../src/services/contacts.service.ts';
 import { importRun } from '../../src/services/import.service.ts';
 import { settingsUpdate } from '../../src/services/settings.service.ts';
 import { chromiumAvailable, DESKTOP, launchBrowser, PHONE, screenshot, startApp, watchErrors, type AppUnderTest } from './support/harness.ts';
@@ -24,6 +25,10 @@ describe.skipIf(!chromiumAvailable)('nothing the user needs is covered or out of
     [browser, app] = await Promise.all([launchBrowser(), startApp()]);
     await app.run(settingsUpdate, { situation: 'job-seeking', onboarded: true });
     await app.run(importRun, { content: readFileSync(THIRTY, 'utf8'), filename: 'linkedin-thirty.csv' });
+  });
+  let ada = 0;
+  beforeAll(async () => {
+    ada = (await app.run(contactCreate, { name: 'Ada Lovelace', organisation: 'Analytical Engines', networks: ['personal'] })).contact.id;
   });
   afterAll(async () => {
     await browser?.close();
@@ -68,6 +73,35 @@ describe.skipIf(!chromiumAvailable)('nothing the user needs is covered or out of
         }
         await screenshot(page, `toast-triage-${label}-${where.replace(/ /g, '-')}`);
       }
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  // While writing on a phone, the mistake check is beside the message box, not below the whole form.
+  for (const [label, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+    it(`shows the composer's mistake check next to the message being written (${label})`, async () => {
+      const page = await browser.newPage({ viewport });
+      const errors = watchErrors(page);
+      await page.goto(`${app.url}/contacts/${ada}`);
+      await page.getByRole('button', { name: 'Write a message' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Write to Ada Lovelace' });
+      const text = dialog.getByLabel('Message', { exact: true });
+      await expect.poll(() => text.inputValue(), { timeout: 10_000 }).toContain('Ada');
+      await text.click();
+      await text.fill('Hi Ada,\n\nLovely to talk about [topic] last week.\n\nBest,\nSam');
+      await text.press('End');
+      const finding = page.getByTestId('composer-findings').locator('[data-rule="unfilled-placeholder"]');
+      await finding.waitFor();
+      expect(await text.evaluate((el) => el === document.activeElement)).toBe(true);
+      const f = await box(finding);
+      const t = await box(text);
+      expect(t.y).toBeGreaterThanOrEqual(0);
+      expect(f.y).toBeGreaterThanOrEqual(0);
+      expect(f.y + f.height).toBeLessThanOrEqual(viewport.height);
+      // Near the box: beside it, or straight under it.
+      expect(f.y).toBeLessThan(t.y + t.height + 120);
+      await screenshot(page, `composer-findings-${label}`);
       expect(errors).toEqual([]);
       await page.close();
     });

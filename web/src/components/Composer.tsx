@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { describeMessageMode, type MessageMode } from '../../../src/domain/message-mode.ts';
 import { isBlocking, lintDraft } from '../../../src/services/drafts-lint.ts';
 import { call } from '../api.ts';
@@ -28,8 +28,30 @@ function download(fileName: string, content: string): void {
   URL.revokeObjectURL(url);
 }
 
+// On a phone the form is one column: the mistake check goes straight under the message box, in sight while
+// writing, instead of below the whole form.
+const NARROW = '(max-width: 900px)';
+function useNarrow(): boolean {
+  return useSyncExternalStore((changed) => {
+    const query = window.matchMedia(NARROW);
+    query.addEventListener('change', changed);
+    return () => query.removeEventListener('change', changed);
+  }, () => window.matchMedia(NARROW).matches);
+}
+
+// Writing on a phone: if the check under the box is out of sight, the box moves up (its label still showing) so
+// both are on screen.
+function bringFindingsIntoSight(box: HTMLTextAreaElement): void {
+  const check = box.form?.querySelector('.composer-findings');
+  const scroller = box.closest('dialog') ?? document.documentElement;
+  if (!check) return;
+  const bottom = Math.min(window.innerHeight, scroller.getBoundingClientRect().bottom);
+  if (check.getBoundingClientRect().top + 80 > bottom) box.scrollIntoView({ block: 'start' });
+}
+
 function ComposerBody({ target, onClose }: { target: ComposerTarget; onClose: () => void }) {
   const qc = useQueryClient();
+  const narrow = useNarrow();
   const { contactId } = target;
   const contact = useQuery({ queryKey: ['contact', contactId], queryFn: () => call('contact.get', { id: contactId }) });
   const templates = useQuery({ queryKey: ['templates'], queryFn: () => call('template.list', {}), staleTime: 60_000 });
@@ -163,8 +185,10 @@ function ComposerBody({ target, onClose }: { target: ComposerTarget; onClose: ()
         </div>
         <div className="field">
           <label htmlFor="composer-text">Message</label>
-          <textarea id="composer-text" className="composer-text" value={text} onChange={(e) => setText(e.target.value)} spellCheck />
+          <textarea id="composer-text" className="composer-text" value={text} onChange={(e) => setText(e.target.value)} spellCheck
+            onFocus={(e) => { if (narrow) bringFindingsIntoSight(e.currentTarget); }} />
         </div>
+        {narrow && <ComposerFindings findings={findings} />}
         <div className="row">
           <div className="field">
             <label htmlFor="composer-channel">Sent as</label>
@@ -192,7 +216,7 @@ function ComposerBody({ target, onClose }: { target: ComposerTarget; onClose: ()
           {blocked && <span className="muted small">Fix the errors in the mistake check to send.</span>}
         </div>
       </form>
-      <ComposerFindings findings={findings} />
+      {!narrow && <ComposerFindings findings={findings} />}
     </div>
   );
 }
