@@ -39,11 +39,36 @@ export interface BetweennessPlan {
 }
 
 export function betweenness(graph: CsrGraph, options: BetweennessOptions = {}): Float64Array {
-  const plan = planBetweenness(graph, options);
-  const n = graph.nodeCount;
-  const parts = new Float64Array(PARTS * n);
+  return sweepAll(planBetweenness(graph, options));
+}
+
+// On a graph of a few dozen nodes the arithmetic takes tens of microseconds, so allocating the parts and
+// the sweeps' working arrays afresh (and collecting them later, partly on GC threads) is a noticeable
+// share of a call. Up to this many bytes each, the calling thread keeps them between calls: the sweeps
+// run synchronously, so no two calls ever hold them at once. Larger graphs allocate per call as before.
+const KEEP_BELOW_BYTES = 1 << 20;
+let keptParts: Float64Array | null = null;
+let keptScratch: ArrayBuffer | null = null;
+
+// Every part on the calling thread, into kept (zeroed) parts when the graph is small.
+export function sweepAll(plan: BetweennessPlan): Float64Array {
+  const length = PARTS * plan.graph.nodeCount;
+  let parts: Float64Array;
+  if (8 * length > KEEP_BELOW_BYTES) parts = new Float64Array(length);
+  else {
+    if (keptParts === null || keptParts.length < length) keptParts = new Float64Array(length);
+    parts = keptParts.fill(0, 0, length);
+  }
   sweepParts(plan, 0, PARTS, parts);
   return finishBetweenness(plan, parts);
+}
+
+// Room for either sweep's working arrays (costSweeps needs the most), or null to let the sweep allocate.
+function scratchFor(graph: CsrGraph): ArrayBuffer | null {
+  const bytes = 48 * graph.nodeCount + 4 * (1 + graph.neighbours.length);
+  if (bytes > KEEP_BELOW_BYTES) return null;
+  if (keptScratch === null || keptScratch.byteLength < bytes) keptScratch = new ArrayBuffer(bytes);
+  return keptScratch;
 }
 
 // Checks the options and fixes everything the sweeps need: pivots, numbering, parts, the final scale.
@@ -75,12 +100,14 @@ export function planBetweenness(graph: CsrGraph, options: BetweennessOptions): B
   return { graph: work, costs, sources, bounds, rank, scale };
 }
 
-// Sweeps the sources of parts [from, to) into out (one n-long slice per part, zeroed by the caller).
+// Sweeps the sources of parts [from, to) into out (one n-long slice per part, zeroed by the caller;
+// out may be longer).
 export function sweepParts(plan: BetweennessPlan, from: number, to: number, out: Float64Array): void {
   const { graph, costs, sources, bounds } = plan;
   if (graph.nodeCount === 0) return;
-  if (costs === undefined) hopSweeps(graph.offsets, graph.neighbours, sources, bounds, from, to, out);
-  else costSweeps(graph.offsets, graph.neighbours, costs, sources, bounds, from, to, out);
+  const scratch = scratchFor(graph);
+  if (costs === undefined) hopSweeps(graph.offsets, graph.neighbours, sources, bounds, from, to, out, scratch);
+  else costSweeps(graph.offsets, graph.neighbours, costs, sources, bounds, from, to, out, scratch);
 }
 
 // Adds the PARTS slices in part order, scales, and maps back to the caller's numbering. Each node's sum
