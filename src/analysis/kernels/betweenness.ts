@@ -77,11 +77,21 @@ export function planBetweenness(graph: CsrGraph, options: BetweennessOptions): B
   if (options.samples !== undefined) checkPositiveInteger('samples', options.samples);
   if (options.seed !== undefined) checkNonNegativeInteger('seed', options.seed);
   if (options.costs !== undefined) checkCosts(graph, options.costs);
-  let sources = identity(n);
+  let sources: Int32Array;
   let scale = 0.5; // an undirected pair is found from both of its ends
+  let bounds: Int32Array;
   if (options.samples !== undefined && options.samples < n) {
     sources = sampleWithoutReplacement(n, options.samples, createRandom(options.seed ?? 1));
     scale *= sources.length > 0 ? n / sources.length : 0;
+    bounds = partBounds(sources.length);
+  } else {
+    // Every node, cut the same way on every call for this n: kept from the last call (never written to).
+    if (allSources === null || allSources.length !== n) {
+      allSources = identity(n);
+      allBounds = partBounds(n);
+    }
+    sources = allSources;
+    bounds = allBounds!;
   }
   if (options.normalized === true) scale *= n > 2 ? 2 / ((n - 1) * (n - 2)) : 0;
 
@@ -95,9 +105,16 @@ export function planBetweenness(graph: CsrGraph, options: BetweennessOptions): B
     if (costs !== undefined) costs = permuteArcValues(graph, permuted, costs);
     sources = sources.map((s) => rank![s]!);
   }
-  const bounds = new Int32Array(PARTS + 1);
-  for (let p = 0; p <= PARTS; p++) bounds[p] = Math.floor((p * sources.length) / PARTS);
   return { graph: work, costs, sources, bounds, rank, scale };
+}
+
+let allSources: Int32Array | null = null;
+let allBounds: Int32Array | null = null;
+
+function partBounds(count: number): Int32Array {
+  const bounds = new Int32Array(PARTS + 1);
+  for (let p = 0; p <= PARTS; p++) bounds[p] = Math.floor((p * count) / PARTS);
+  return bounds;
 }
 
 // Sweeps the sources of parts [from, to) into out (one n-long slice per part, zeroed by the caller;
