@@ -7,6 +7,10 @@
 // Sources come in parts: part p is sources[bounds[p] .. bounds[p+1]), and its sums go to
 // out[(p − partFrom)·n ..]. The caller adds the parts in part order, so the floating-point sums are the
 // same bits whichever thread computed which part.
+//
+// `scratch`, when given and large enough, holds the working arrays instead of a fresh buffer: on a graph of
+// a few dozen nodes allocating (and later collecting) it is a noticeable share of the call. Its contents on
+// entry do not matter; every array that is read before it is written is initialised here.
 
 // Hops. Each sweep records, per node in BFS order, its successors on the shortest-path DAG (`succ`,
 // rows from `start`), so the backward pass reads exactly those arcs, at most half of them, with no
@@ -20,11 +24,13 @@ export function hopSweeps(
   partFrom: number,
   partTo: number,
   out: Float64Array,
+  scratch: ArrayBuffer | null,
 ): void {
   const n = offsets.length - 1;
   // One backing store for the scratch arrays: separate typed arrays each cost the GC bookkeeping,
   // which on a graph of a few dozen nodes outweighs the arithmetic.
-  const buffer = new ArrayBuffer(16 * n + 4 * (3 * n + 1 + neighbours.length));
+  const bytes = 16 * n + 4 * (3 * n + 1 + neighbours.length);
+  const buffer = scratch !== null && scratch.byteLength >= bytes ? scratch : new ArrayBuffer(bytes);
   const sigma = new Float64Array(buffer, 0, n);
   // coefficient[w] = (1 + δ(w)) / σ(w), so δ(v) = σ(v) · Σ over successors w of coefficient[w].
   const coefficient = new Float64Array(buffer, 8 * n, n);
@@ -90,15 +96,17 @@ export function costSweeps(
   partFrom: number,
   partTo: number,
   out: Float64Array,
+  scratch: ArrayBuffer | null,
 ): void {
   const n = offsets.length - 1;
   // Weighted path lengths are sums of floats; lengths this close (relative) count as equal, as igraph does.
   const epsilon = 1e-10;
-  const buffer = new ArrayBuffer(32 * n + 4 * (4 * n + 1 + neighbours.length));
+  const bytes = 32 * n + 4 * (4 * n + 1 + neighbours.length);
+  const buffer = scratch !== null && scratch.byteLength >= bytes ? scratch : new ArrayBuffer(bytes);
   const dist = new Float64Array(buffer, 0, n).fill(Infinity);
   const sigma = new Float64Array(buffer, 8 * n, n);
   // Σ over successors w of (1 + δ(w)) / σ(w), so δ(v) = σ(v) · acc(v).
-  const acc = new Float64Array(buffer, 16 * n, n);
+  const acc = new Float64Array(buffer, 16 * n, n).fill(0);
   const heapKeys = new Float64Array(buffer, 24 * n, n);
   const heap = new Int32Array(buffer, 32 * n, n);
   const position = new Int32Array(buffer, 36 * n, n).fill(-1);

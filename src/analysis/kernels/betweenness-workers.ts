@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { costSweeps, hopSweeps } from './betweenness-sweeps.ts';
-import { finishBetweenness, PARTS, planBetweenness, sweepParts, type BetweennessOptions } from './betweenness.ts';
+import { finishBetweenness, PARTS, planBetweenness, sweepAll, sweepParts, type BetweennessOptions } from './betweenness.ts';
 import type { CsrGraph } from './csr.ts';
 import { checkPositiveInteger } from './guards.ts';
 
@@ -33,8 +33,8 @@ const costSweeps = ${costSweeps.toString()};
 parentPort.on('message', (job) => {
   const { id, offsets, neighbours, costs, sources, bounds, from, to } = job;
   const out = new Float64Array((to - from) * (offsets.length - 1));
-  if (costs === null) hopSweeps(offsets, neighbours, sources, bounds, from, to, out);
-  else costSweeps(offsets, neighbours, costs, sources, bounds, from, to, out);
+  if (costs === null) hopSweeps(offsets, neighbours, sources, bounds, from, to, out, null);
+  else costSweeps(offsets, neighbours, costs, sources, bounds, from, to, out, null);
   parentPort.postMessage({ id, out }, [out.buffer]);
 });
 `;
@@ -113,13 +113,12 @@ export async function stopBetweennessWorkers(): Promise<void> {
 export async function betweennessInWorkers(graph: CsrGraph, options: WorkerOptions = {}): Promise<Float64Array> {
   if (options.workers !== undefined) checkPositiveInteger('workers', options.workers);
   const plan = planBetweenness(graph, options);
+  // A small graph never reaches the pool (nor asks the system for its core count).
+  if (plan.sources.length * plan.graph.neighbours.length < IN_THREAD_BELOW) return sweepAll(plan);
+  const threads = Math.min(PARTS, options.workers ?? availableParallelism());
+  if (threads <= 1) return sweepAll(plan);
   const n = graph.nodeCount;
   const parts = new Float64Array(PARTS * n);
-  const threads = Math.min(PARTS, options.workers ?? availableParallelism());
-  if (threads <= 1 || plan.sources.length * plan.graph.neighbours.length < IN_THREAD_BELOW) {
-    sweepParts(plan, 0, PARTS, parts);
-    return finishBetweenness(plan, parts);
-  }
   // The graph goes to the workers in shared memory, instead of a copy per worker.
   const offsets = shared(plan.graph.offsets);
   const neighbours = shared(plan.graph.neighbours);

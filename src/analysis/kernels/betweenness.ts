@@ -39,11 +39,36 @@ export interface BetweennessPlan {
 }
 
 export function betweenness(graph: CsrGraph, options: BetweennessOptions = {}): Float64Array {
-  const plan = planBetweenness(graph, options);
-  const n = graph.nodeCount;
-  const parts = new Float64Array(PARTS * n);
+  return sweepAll(planBetweenness(graph, options));
+}
+
+// On a graph of a few dozen nodes the arithmetic takes tens of microseconds, so allocating the parts and
+// the sweeps' working arrays afresh (and collecting them later, partly on GC threads) is a noticeable
+// share of a call. Up to this many bytes each, the calling thread keeps them between calls: the sweeps
+// run synchronously, so no two calls ever hold them at once. Larger graphs allocate per call as before.
+const KEEP_BELOW_BYTES = 1 << 20;
+let keptParts: Float64Array | null = null;
+let keptScratch: ArrayBuffer | null = null;
+
+// Every part on the calling thread, into kept (zeroed) parts when the graph is small.
+export function sweepAll(plan: BetweennessPlan): Float64Array {
+  const length = PARTS * plan.graph.nodeCount;
+  let parts: Float64Array;
+  if (8 * length > KEEP_BELOW_BYTES) parts = new Float64Array(length);
+  else {
+    if (keptParts === null || keptParts.length < length) keptParts = new Float64Array(length);
+    parts = keptParts.fill(0, 0, length);
+  }
   sweepParts(plan, 0, PARTS, parts);
   return finishBetweenness(plan, parts);
+}
+
+// Room for either sweep's working arrays (costSweeps needs the most), or null to let the sweep allocate.
+function scratchFor(graph: CsrGraph): ArrayBuffer | null {
+  const bytes = 48 * graph.nodeCount + 4 * (1 + graph.neighbours.length);
+  if (bytes > KEEP_BELOW_BYTES) return null;
+  if (keptScratch === null || keptScratch.byteLength < bytes) keptScratch = new ArrayBuffer(bytes);
+  return keptScratch;
 }
 
 // Checks the options and fixes everything the sweeps need: pivots, numbering, parts, the final scale.
@@ -52,11 +77,21 @@ export function planBetweenness(graph: CsrGraph, options: BetweennessOptions): B
   if (options.samples !== undefined) checkPositiveInteger('samples', options.samples);
   if (options.seed !== undefined) checkNonNegativeInteger('seed', options.seed);
   if (options.costs !== undefined) checkCosts(graph, options.costs);
-  let sources = identity(n);
+  let sources: Int32Array;
   let scale = 0.5; // an undirected pair is found from both of its ends
+  let bounds: Int32Array;
   if (options.samples !== undefined && options.samples < n) {
     sources = sampleWithoutReplacement(n, options.samples, createRandom(options.seed ?? 1));
     scale *= sources.length > 0 ? n / sources.length : 0;
+    bounds = partBounds(sources.length);
+  } else {
+    // Every node, cut the same way on every call for this n: kept from the last call (never written to).
+    if (allSources === null || allSources.length !== n) {
+      allSources = identity(n);
+      allBounds = partBounds(n);
+    }
+    sources = allSources;
+    bounds = allBounds!;
   }
   if (options.normalized === true) scale *= n > 2 ? 2 / ((n - 1) * (n - 2)) : 0;
 
@@ -70,17 +105,26 @@ export function planBetweenness(graph: CsrGraph, options: BetweennessOptions): B
     if (costs !== undefined) costs = permuteArcValues(graph, permuted, costs);
     sources = sources.map((s) => rank![s]!);
   }
-  const bounds = new Int32Array(PARTS + 1);
-  for (let p = 0; p <= PARTS; p++) bounds[p] = Math.floor((p * sources.length) / PARTS);
   return { graph: work, costs, sources, bounds, rank, scale };
 }
 
-// Sweeps the sources of parts [from, to) into out (one n-long slice per part, zeroed by the caller).
+let allSources: Int32Array | null = null;
+let allBounds: Int32Array | null = null;
+
+function partBounds(count: number): Int32Array {
+  const bounds = new Int32Array(PARTS + 1);
+  for (let p = 0; p <= PARTS; p++) bounds[p] = Math.floor((p * count) / PARTS);
+  return bounds;
+}
+
+// Sweeps the sources of parts [from, to) into out (one n-long slice per part, zeroed by the caller;
+// out may be longer).
 export function sweepParts(plan: BetweennessPlan, from: number, to: number, out: Float64Array): void {
   const { graph, costs, sources, bounds } = plan;
   if (graph.nodeCount === 0) return;
-  if (costs === undefined) hopSweeps(graph.offsets, graph.neighbours, sources, bounds, from, to, out);
-  else costSweeps(graph.offsets, graph.neighbours, costs, sources, bounds, from, to, out);
+  const scratch = scratchFor(graph);
+  if (costs === undefined) hopSweeps(graph.offsets, graph.neighbours, sources, bounds, from, to, out, scratch);
+  else costSweeps(graph.offsets, graph.neighbours, costs, sources, bounds, from, to, out, scratch);
 }
 
 // Adds the PARTS slices in part order, scales, and maps back to the caller's numbering. Each node's sum
