@@ -1,6 +1,7 @@
 // Exact bridges computed in the background after the graph changes (docs/bridges.md): what the report shows
 // before and after, one computation at a time, and the CLI and the server starting it. Frozen clocks; the tests
 // wait on the computation (its promise, or the child process), never on time.
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ import { openStore } from '../src/store/open-store.ts';
 import { loadBridgeJob, loadBridgeRanking, updateBridgeJob } from '../src/store/repositories/bridge-rankings.repository.ts';
 import { runRapport } from './support/cli.ts';
 import { buildNetworkWorld, type NetworkWorld } from './network-world.ts';
-import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
+import { DIALECTS, freshStore, testContext, type TestContext } from './support/stores.ts';
 
 const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
 const names = (r: NetworkReport) => r.structure.bridges.map((p) => p.name);
@@ -158,10 +159,17 @@ describe('who starts the background ranking', () => {
     expect(JSON.parse((await runRapport(on, ['report', '--json'], { RAPPORT_NO_BACKGROUND: '', RAPPORT_BACKGROUND: 'wait' })).stdout).structure.betweenness.reused).toBe(true);
   }, 120_000);
 
-  it('the server, after an API write that changed the links, off the request path', async () => {
-    const store = await openStore({ location: join(dir, 'served.db') });
+  // A file and a PostgreSQL URL: another process can open them, so a child computes; in memory: this process.
+  const served = [
+    ['a SQLite file, in a child process', async () => openStore({ location: join(dir, 'served.db') })],
+    ['memory, in this process', async () => openStore({ location: ':memory:' })],
+    ...(DIALECTS.includes('postgres') ? [['PostgreSQL, in a child process', () => freshStore('postgres')] as const] : []),
+  ] as const;
+  it.each(served)('the server, after an API write that changed the links, off the request path: %s', async (_, open) => {
+    const store = await open();
     const t = { store, clock: fixedClock(NOON.toISOString()) };
-    const server = await startServer({ ...t, host: '127.0.0.1', port: 0, backgroundBridges: { debounceMs: 0 } });
+    const children: ChildProcess[] = [];
+    const server = await startServer({ ...t, host: '127.0.0.1', port: 0, backgroundBridges: { debounceMs: 0, onChildStart: (c) => children.push(c) } });
     try {
       const post = (path: string, body: unknown) => fetch(`${server.url}/api${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify(body) });
       const ids: number[] = [];
@@ -170,10 +178,15 @@ describe('who starts the background ranking', () => {
         ids.push(created.contact?.id ?? created.id!);
       }
       await server.rapport.background!.idle();
+      // The report before the links are ranked: read (and cached) by the server.
+      expect(((await (await fetch(`${server.url}/api/network/report`)).json()) as NetworkReport).structure.bridges).toEqual([]);
       expect((await post('/links', { aId: ids[0], bId: ids[1] })).status).toBe(200);
       expect((await post('/links', { aId: ids[1], bId: ids[2] })).status).toBe(200);
       await server.rapport.background!.idle();
+      expect(server.rapport.background!.lastError).toBeNull();
+      expect(children.length > 0).toBe(store.location !== ':memory:');
       expect(await loadBridgeRanking(store)).toMatchObject({ method: 'exact' });
+      expect(await loadBridgeJob(store)).toMatchObject({ owner: null, lastError: null });
       const report = (await (await fetch(`${server.url}/api/network/report`)).json()) as NetworkReport;
       expect(report.structure.betweenness).toMatchObject({ method: 'exact', current: true, reused: true });
       expect(names(report)).toEqual(['Bob']);
@@ -181,5 +194,31 @@ describe('who starts the background ranking', () => {
       await server.close();
       await store.close();
     }
-  });
+  }, 120_000);
+
+  it('the server answers while the child ranks the bridges of a 200-contact demo', async () => {
+    const db = join(dir, 'demo.db');
+    expect((await runRapport(db, ['demo', '--size', '200', '--json'], { RAPPORT_NO_BACKGROUND: '1' })).code).toBe(0);
+    const store = await openStore({ location: db });
+    let started!: (c: ChildProcess) => void;
+    const child = new Promise<ChildProcess>((resolve) => { started = resolve; });
+    const server = await startServer({ store, clock: fixedClock(NOON.toISOString()), host: '127.0.0.1', port: 0, backgroundBridges: { debounceMs: 0, onChildStart: (c) => started(c) } });
+    try {
+      const res = await fetch(`${server.url}/api/links`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ aId: 1, bId: 200, strength: 2 }) });
+      expect(res.status).toBe(200);
+      const c = await child;
+      const exited = new Promise<string>((resolve) => { c.once('exit', () => resolve('the child exited')); });
+      // A report asked for once the child is at work comes back before the child is done.
+      const answered = fetch(`${server.url}/api/contacts`).then((r) => `answered ${r.status}`);
+      expect(await Promise.race([answered, exited])).toBe('answered 200');
+      expect(server.rapport.background!.busy).toBe(true);
+      await server.rapport.background!.idle();
+      expect(c.exitCode).toBe(0);
+      const report = (await (await fetch(`${server.url}/api/network/report`)).json()) as NetworkReport;
+      expect(report.structure.betweenness).toMatchObject({ method: 'exact', current: true, reused: true });
+    } finally {
+      await server.close();
+      await store.close();
+    }
+  }, 120_000);
 });

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
@@ -13,6 +14,7 @@ import { ownerName } from '../services/support/bridge-ranking.ts';
 import type { JournalEntry } from '../store/journal/journal.repository.ts';
 import { entryChangesGraph } from '../store/repositories/bridge-rankings.repository.ts';
 import { AuthGate } from './auth-gate.ts';
+import { childCanOpen, rankInChild } from './bridges-child.ts';
 import { mountDigestRoutes } from './digest-routes.ts';
 import { mountLogin, requireAuth } from './auth-routes.ts';
 import type { ThrottlePolicy } from './login-throttle.ts';
@@ -43,7 +45,9 @@ export interface AppOptions {
   throttlePolicy?: ThrottlePolicy;
   // Recompute the exact bridges in the background after writes that change contacts or links (docs/bridges.md):
   // on unless false, or unless RAPPORT_NO_BACKGROUND=1 (the test suite sets it). debounceMs: quiet time first.
-  backgroundBridges?: boolean | { debounceMs: number };
+  // Computed by a child process (`rapport bridges --background`) unless the store is in memory or inProcess is
+  // set (the benchmark's baseline); onChildStart sees each child started.
+  backgroundBridges?: boolean | { debounceMs: number; inProcess?: boolean; onChildStart?: (child: ChildProcess) => void };
 }
 
 export const API_BODY_LIMIT = MAX_BODY_BYTES;
@@ -72,10 +76,15 @@ export async function createApp(options: AppOptions): Promise<RapportApp> {
   await gate.reload();
   const app = new Hono();
   const bgOption = options.backgroundBridges ?? process.env.RAPPORT_NO_BACKGROUND !== '1';
+  const bg = typeof bgOption === 'object' ? bgOption : null;
+  // In a child process, so the server's event loop never waits on reading the graph or on Louvain; when it exits,
+  // the cache is cleared (PostgreSQL writes by another process do not show in it otherwise).
+  const inChild = bgOption !== false && bg?.inProcess !== true && childCanOpen(options.context);
   const background = bgOption === false ? null
     : new BackgroundBridges(options.context, {
       owner: ownerName(),
-      ...(typeof bgOption === 'object' ? { debounceMs: bgOption.debounceMs } : {}),
+      ...(bg ? { debounceMs: bg.debounceMs } : {}),
+      ...(inChild ? { run: () => rankInChild(options.context, { onDone: () => cache?.clear(), ...(bg?.onChildStart ? { onStart: bg.onChildStart } : {}) }) } : {}),
       // Written on this server's own connection, which SQLite's data_version does not count: clear by hand.
       onKept: () => cache?.clear(),
       onError: (e) => process.stderr.write(`background bridge ranking failed: ${e.message}\n`),

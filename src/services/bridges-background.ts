@@ -103,8 +103,10 @@ export async function runBridgeWork(ctx: ServiceContext, options: BridgeWorkOpti
   }
 }
 
-// The server's scheduler: writes that change the graph call notify(); after `debounceMs` without another, the
-// exact ranking is computed in this process (Brandes in worker threads, so requests keep being answered).
+// The server's scheduler: writes that change the graph call notify(); after `debounceMs` without another, `run`
+// computes the exact ranking. The server passes one that starts `rapport bridges --background` and waits for it to
+// exit (server/bridges-child.ts), so reading the graph and Louvain never hold up its requests; without one (an
+// in-memory store, which no other process can open) it is computed in this process, Brandes in worker threads.
 export class BackgroundBridges {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
@@ -113,7 +115,14 @@ export class BackgroundBridges {
   // The last failure, for the server's log; also kept in the job row for the report.
   lastError: Error | null = null;
 
-  constructor(private readonly ctx: ServiceContext, private readonly options: { owner: string; debounceMs?: number; onKept?: () => void; onError?: (e: Error) => void }) {}
+  constructor(private readonly ctx: ServiceContext, private readonly options: { owner: string; debounceMs?: number; onKept?: () => void; onError?: (e: Error) => void; run?: () => Promise<void> }) {}
+
+  // One round in this process. Counted as a request even when another process holds the lock: that one then goes
+  // round again.
+  private async runHere(): Promise<void> {
+    await requestBridgeWork(this.ctx);
+    await runBridgeWork(this.ctx, { owner: this.options.owner, ...(this.options.onKept ? { onKept: this.options.onKept } : {}) });
+  }
 
   notify(): void {
     if (this.stopped) return;
@@ -135,9 +144,7 @@ export class BackgroundBridges {
       try {
         do {
           this.again = false;
-          // Counted as a request even when another process holds the lock: that one then goes round again.
-          await requestBridgeWork(this.ctx);
-          await runBridgeWork(this.ctx, { owner: this.options.owner, ...(this.options.onKept ? { onKept: this.options.onKept } : {}) });
+          await (this.options.run ? this.options.run() : this.runHere());
         } while (this.again && !this.stopped);
       } catch (error) {
         this.lastError = error instanceof Error ? error : new Error(String(error));
@@ -160,7 +167,8 @@ export class BackgroundBridges {
     }
   }
 
-  // No new computation starts; one under way finishes (its worker threads cannot be stopped halfway).
+  // No new computation starts; one under way finishes (its worker threads cannot be stopped halfway; a child
+  // process goes on after the server stops, and its job row tells the next one).
   stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);

@@ -48,8 +48,9 @@ export async function serveCommand(rt: CliRuntime, flags: ServeFlags): Promise<v
       process.once('SIGTERM', stop);
     });
     timer?.stop();
-    // A background bridge ranking under way would keep the process alive until its worker threads finish (minutes
-    // at 30,000 contacts): its lock is released with the process, and the next change starts it again.
+    // A background bridge ranking under way: its child process (server/bridges-child.ts) finishes on its own; one in
+    // this process (an in-memory database) would keep it alive until its worker threads finish, so exit: its lock
+    // is released with the process, and the next change starts it again.
     if (server.rapport.background?.busy) {
       await rt.close();
       process.exit(process.exitCode ?? 0);
