@@ -12,6 +12,7 @@ import { importRun } from '../src/services/import.service.ts';
 import { interactionDelete, interactionLog, interactionUpdate } from '../src/services/interactions.service.ts';
 import { contactMerge } from '../src/services/merge.service.ts';
 import { tagAdd } from '../src/services/tags.service.ts';
+import { triageSort } from '../src/services/triage.service.ts';
 import { authSetPassword } from '../src/services/auth.service.ts';
 import { followUpAdd } from '../src/services/follow-ups.service.ts';
 import { buildWorld, type World } from './backup-world.ts';
@@ -77,6 +78,15 @@ describe.each(DIALECTS)('undo and history on %s', (dialect) => {
     expect((await latest()).summary).toBe('Planned a follow-up with Charles Babbage');
     await t.run(tagAdd, { ids: [world.ada.id, world.charles.id], tags: ['engines'] });
     expect((await latest()).summary).toBe('Tagged 2 contacts “engines”');
+  });
+
+  it('names a triage sort by the people sorted and where they went, not by the operation', async () => {
+    await t.run(importRun, { content: csv(5), filename: 'connections.csv' });
+    const ids = (await t.store.db.selectFrom('contacts').select('id').where('name', 'like', 'Person Number %').orderBy('name').execute()).map((r) => r.id);
+    await t.run(triageSort, { ids: ids.slice(0, 2), apply: 'network', network: 'strategic' });
+    expect((await latest()).summary).toBe('Sorted Person Number 0 and Person Number 1 into strategic');
+    await t.run(triageSort, { ids: [ids[2]!], apply: 'archive' });
+    expect((await latest()).summary).toBe('Archived Person Number 2 from triage');
   });
 
   it('undoes a whole import in one step, search included', async () => {

@@ -71,6 +71,13 @@ const DESCRIBE: Record<string, Describe> = {
     const people = (await entryRows(store, entryId, { table: 'interaction_participants' })).flatMap((r) => (r.after === null && r.before ? [Number(r.before.contact_id)] : []));
     return `Deleted ${kindWords(String(it?.kind ?? 'interaction'))} with ${listNames(await contactNames(store, people))}`;
   },
+  'triage.sort': async (store, input, output) => {
+    const { apply, network } = input as { apply: 'suggestion' | 'network' | 'archive'; network?: string };
+    const { ids } = output as { ids: number[] };
+    const who = ids.length > 3 ? plural(ids.length, 'contact') : listNames(await contactNames(store, ids));
+    if (apply === 'archive') return `Archived ${who} from triage`;
+    return apply === 'network' ? `Sorted ${who} into ${network}` : `Sorted ${who} as suggested`;
+  },
   'contact.create': async (_s, _i, output) => `Added ${String((output as { contact?: { name?: string }; name?: string }).contact?.name ?? (output as { name?: string }).name ?? 'a contact')}`,
   'contact.update': async (store, input) => `Edited ${listNames(await contactNames(store, [(input as { id: number }).id]))}`,
   'contact.archive': async (store, input) => {
