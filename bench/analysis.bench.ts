@@ -12,7 +12,8 @@
 // networkx betweenness on the 5k graph takes minutes and runs only with BENCH_ANALYSIS_SLOW=1;
 // BENCH_ANALYSIS_QUICK=1 also skips the runs that take tens of seconds (graphology and networkx
 // betweenness, plain and weighted, on email-Eu-core and the 5k graph).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { betweenness } from '../src/analysis/kernels/betweenness.ts';
@@ -25,7 +26,6 @@ import { bfsDistances, dijkstra } from '../src/analysis/kernels/paths.ts';
 import { structuralHoles } from '../src/analysis/kernels/structural-holes.ts';
 import { emailEuCore, karate } from '../src/analysis/kernels/test-fixtures.ts';
 import { clusteredGraph, edgeCosts } from './peers/generate.ts';
-import { runGraphology } from './peers/graphology-peer.ts';
 import { measure, measureAsync, type Op, type OpResult, type PeerResult } from './peers/measure.ts';
 import { runPython, writeEdgeFile } from './peers/python-peer.ts';
 
@@ -162,7 +162,7 @@ export default async function analysisBench(): Promise<void> {
         igraph = fastest(igraph, runPython('igraph', edgeFile, c.graph.nodeCount, c.peerOps.igraph, source));
       }
       const peers: Record<Peer, PeerResult> = {
-        graphology: runGraphology(c.graph, costs, source, c.peerOps.graphology),
+        graphology: runGraphologyApart(dir, c.graph, costs, source, c.peerOps.graphology),
         networkx: runPython('networkx', edgeFile, c.graph.nodeCount, c.peerOps.networkx, source),
         igraph,
       };
@@ -384,4 +384,14 @@ function printTable(header: string[], rows: string[][]): void {
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
   for (const row of rows) console.log(line(row));
+}
+
+// graphology in a process of its own, as igraph and networkx are (bench/peers/graphology-child.ts says why).
+function runGraphologyApart(dir: string, graph: CsrGraph, costs: Float64Array, source: number, ops: readonly Op[]): PeerResult {
+  const file = join(dir, 'graphology-job.json');
+  writeFileSync(file, JSON.stringify({ nodeCount: graph.nodeCount, offsets: [...graph.offsets], neighbours: [...graph.neighbours], costs: [...costs], source, ops }));
+  const child = join(import.meta.dirname, 'peers', 'graphology-child.ts');
+  const r = spawnSync(process.execPath, ['--import', 'tsx', child, file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`graphology peer exited ${r.status}: ${r.stderr.slice(-2000)}`);
+  return JSON.parse(r.stdout) as PeerResult;
 }
