@@ -1,42 +1,11 @@
-import type { CompiledQuery, Kysely, KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contactInputSchema } from '../src/domain/contact.ts';
 import { contactGet } from '../src/services/contacts.service.ts';
 import { organisationCreate } from '../src/services/organisations.service.ts';
 import { createContacts } from '../src/services/support/create-contacts.ts';
 import { countRows } from './support/builders.ts';
+import { QueryCounter } from './support/query-counter.ts';
 import { DIALECTS, testContext, type TestContext } from './support/stores.ts';
-
-// Counts the INSERT statements a piece of work sends into one table: built with Kysely (seen by this plugin) or
-// written as text and run with executeQuery (seen by watch()).
-class InsertCounter implements KyselyPlugin {
-  count = 0;
-  constructor(private readonly table: string) {}
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    const node = args.node;
-    if (node.kind === 'InsertQueryNode' && node.into?.table.identifier.name === this.table) this.count++;
-    return node;
-  }
-  transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return Promise.resolve(args.result);
-  }
-  watch<D>(db: Kysely<D>): Kysely<D> {
-    const counted = db.withPlugin(this);
-    return new Proxy(counted, {
-      get: (target, prop) => {
-        if (prop !== 'executeQuery') {
-          // Kysely keeps its state in private fields, which only the real object can reach.
-          const value = Reflect.get(target, prop, target) as unknown;
-          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-        }
-        return (query: CompiledQuery) => {
-          if (new RegExp(`^\\s*insert\\s+into\\s+"?${this.table}"?\\s`, 'i').test(query.sql)) this.count++;
-          return target.executeQuery(query);
-        };
-      },
-    });
-  }
-}
 
 describe.each(DIALECTS)('creating many contacts on %s', (dialect) => {
   let t: TestContext;
@@ -48,7 +17,7 @@ describe.each(DIALECTS)('creating many contacts on %s', (dialect) => {
     const drafts = Array.from({ length: 30 }, (_, i) => contactInputSchema.parse({
       name: `Person ${i}`, organisation: i % 10 === 0 ? 'analytical engines' : `Company ${i % 10}`,
     }));
-    const counter = new InsertCounter('organisations');
+    const counter = new QueryCounter('organisations');
     const { ids } = await t.store.transaction((tx) => createContacts({ clock: t.clock, store: { ...tx, db: counter.watch(tx.db) } }, drafts));
     expect(counter.count).toBe(1);
     expect(await countRows(t, 'organisations')).toBe(10);

@@ -3,6 +3,7 @@
 // Either way the result is kept with the version of the graph it was computed on, so the next report reuses it
 // (exact), or adds samples to it (estimated) instead of starting over. docs/bridges.md says how sure each is.
 import { createHash } from 'node:crypto';
+import type { KeptBridgeRanking } from '../domain/bridge-ranking.ts';
 import { betweennessInWorkers, type CsrGraph } from './kernels/index.ts';
 import { topKBetweenness, type PathSampleState } from './kernels/top-k-betweenness.ts';
 
@@ -15,19 +16,7 @@ export const EXACT_WORK_BUDGET = 20_000_000;
 // Exact betweenness across the machine's cores (the same bits as one thread; small graphs stay on this thread).
 export const exactBetweenness = (graph: CsrGraph): Promise<Float64Array> => betweennessInWorkers(graph);
 
-export interface CachedRanking {
-  graphVersion: string;
-  method: 'exact' | 'sampled';
-  computedAt: string;
-  samples: number;
-  checks: number;
-  seed: number;
-  // Exact: betweenness per node. Sampled: how often each node lay inside a sampled path.
-  values: Float64Array;
-  // The newest journal entry when the graph was read, and (exact) the best places by contact id: see staleRanking.
-  journalMark?: number | null;
-  top?: [number, number][] | null;
-}
+export type CachedRanking = KeptBridgeRanking;
 
 export interface BridgeRanking {
   method: 'exact' | 'sampled';

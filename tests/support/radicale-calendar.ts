@@ -1,8 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freePort, PYTHON, radicaleAvailable } from './radicale.ts';
+import { rmSync } from 'node:fs';
+import { radicaleAvailable, radicaleSetup, spawnRadicale } from './radicale.ts';
 
 // Debian's radicale run as /usr/bin/python3 on a loopback port with htpasswd logins and a temporary storage folder,
 // holding one calendar: the real CalDAV server the calendar-capture tests and benchmark talk to.
@@ -23,25 +20,8 @@ export interface RadicaleCalendar {
 }
 
 export async function startRadicaleCalendar(): Promise<RadicaleCalendar> {
-  const dir = mkdtempSync(join(tmpdir(), 'rapport-radicale-cal-'));
-  const user = 'ada';
-  const password = 'correct horse';
-  writeFileSync(join(dir, 'users'), `${user}:${password}\n`);
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const auth = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
-  const proc: ChildProcess = spawn(PYTHON, ['-m', 'radicale', '--server-hosts', `127.0.0.1:${port}`, '--storage-filesystem-folder', join(dir, 'collections'),
-    '--auth-type', 'htpasswd', '--auth-htpasswd-filename', join(dir, 'users'), '--auth-htpasswd-encryption', 'plain',
-    '--rights-type', 'owner_only', '--logging-level', 'info', '--server-max-content-length', '200000000', '--auth-delay', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let log = '';
-  await new Promise<void>((resolve, reject) => {
-    proc.stderr!.on('data', (b: Buffer) => {
-      log += b.toString();
-      if (/Listening on|Radicale server ready/i.test(log)) resolve();
-    });
-    proc.once('exit', (code) => reject(new Error(`radicale exited (${code}) before listening:\n${log}`)));
-  });
-  proc.stderr!.removeAllListeners('data');
+  const { dir, user, password, port, url, auth } = await radicaleSetup('rapport-radicale-cal-');
+  const proc = await spawnRadicale(dir, port);
   proc.stderr!.resume();
 
   const calendarUrl = `${url}/${user}/work/`;

@@ -22,6 +22,33 @@ export async function freePort(): Promise<number> {
   });
 }
 
+// A storage folder with one htpasswd login, the loopback address and the header that signs in as it.
+export async function radicaleSetup(prefix: string): Promise<{ dir: string; user: string; password: string; port: number; url: string; auth: string }> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const user = 'ada';
+  const password = 'correct horse';
+  writeFileSync(join(dir, 'users'), `${user}:${password}\n`);
+  const port = await freePort();
+  return { dir, user, password, port, url: `http://127.0.0.1:${port}`, auth: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` };
+}
+
+// Starts Radicale on the folder and port and resolves once it listens; its stderr is left for the caller to read.
+export async function spawnRadicale(dir: string, port: number): Promise<ChildProcess> {
+  const proc = spawn(PYTHON, ['-m', 'radicale', '--server-hosts', `127.0.0.1:${port}`, '--storage-filesystem-folder', join(dir, 'collections'),
+    '--auth-type', 'htpasswd', '--auth-htpasswd-filename', join(dir, 'users'), '--auth-htpasswd-encryption', 'plain',
+    '--rights-type', 'owner_only', '--logging-level', 'info', '--server-max-content-length', '200000000', '--auth-delay', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  await new Promise<void>((resolve, reject) => {
+    proc.stderr!.on('data', (b: Buffer) => {
+      log += b.toString();
+      if (/Listening on|Radicale server ready/i.test(log)) resolve();
+    });
+    proc.once('exit', (code) => reject(new Error(`radicale exited (${code}) before listening:\n${log}`)));
+  });
+  proc.stderr!.removeAllListeners('data');
+  return proc;
+}
+
 export interface Radicale {
   url: string;
   user: string;
@@ -43,32 +70,15 @@ export interface Radicale {
 }
 
 export async function startRadicale(): Promise<Radicale> {
-  const dir = mkdtempSync(join(tmpdir(), 'rapport-radicale-'));
-  const user = 'ada';
-  const password = 'correct horse';
-  writeFileSync(join(dir, 'users'), `${user}:${password}\n`);
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const auth = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+  const { dir, user, password, port, url, auth } = await radicaleSetup('rapport-radicale-');
   let child: ChildProcess | null = null;
   // Radicale's warnings not yet asked about (a reason read is taken out), and whoever waits for one.
   let logged = '';
   const listeners = new Set<() => void>();
 
   const start = async () => {
-    const proc = spawn(PYTHON, ['-m', 'radicale', '--server-hosts', `127.0.0.1:${port}`, '--storage-filesystem-folder', join(dir, 'collections'),
-      '--auth-type', 'htpasswd', '--auth-htpasswd-filename', join(dir, 'users'), '--auth-htpasswd-encryption', 'plain',
-      '--rights-type', 'owner_only', '--logging-level', 'info', '--server-max-content-length', '200000000', '--auth-delay', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const proc = await spawnRadicale(dir, port);
     child = proc;
-    let log = '';
-    await new Promise<void>((resolve, reject) => {
-      proc.stderr!.on('data', (b: Buffer) => {
-        log += b.toString();
-        if (/Listening on|Radicale server ready/i.test(log)) resolve();
-      });
-      proc.once('exit', (code) => reject(new Error(`radicale exited (${code}) before listening:\n${log}`)));
-    });
-    proc.stderr!.removeAllListeners('data');
     let partial = '';
     proc.stderr!.on('data', (b: Buffer) => {
       const lines = (partial + b.toString()).split('\n');

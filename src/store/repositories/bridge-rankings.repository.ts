@@ -1,21 +1,10 @@
 import { sql } from 'kysely';
+import type { KeptBridgeRanking } from '../../domain/bridge-ranking.ts';
 import type { Store } from '../store.ts';
 
 // The cached bridge ranking of the workspace (one row, replaced on every save). Values travel as base64 of
 // little-endian float64s: 30,000 numbers in one text column on both dialects, read back without parsing JSON.
-export interface StoredBridgeRanking {
-  graphVersion: string;
-  method: 'exact' | 'sampled';
-  computedAt: string;
-  samples: number;
-  checks: number;
-  seed: number;
-  values: Float64Array;
-  // The newest journal entry when the graph was read (null: not known, e.g. a ranking kept before 2026-12-08).
-  journalMark?: number | null;
-  // Exact only: the best places as [contact id, betweenness], to show (marked as old) after the graph changed.
-  top?: [number, number][] | null;
-}
+export type StoredBridgeRanking = KeptBridgeRanking;
 
 // Louvain clusters and Burt's measures of one graph (with its link strengths): what the report would otherwise
 // recompute on every run.
